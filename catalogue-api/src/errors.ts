@@ -1,0 +1,13 @@
+import createError from '@fastify/error';
+
+// The HTTP-facing error catalogue: one line per case. Messages are shown to clients as problem `detail`.
+export const DatasetNotFound = createError('CAT_DATASET_NOT_FOUND', "No dataset or data service with id '%s'", 404);
+export const SourceNotFound = createError('CAT_SOURCE_NOT_FOUND', "No source with id '%s'", 404);
+export const SparqlUpdateForbidden = createError('CAT_SPARQL_UPDATE_FORBIDDEN', 'SPARQL Update is not allowed on this endpoint; it is read-only', 403);
+export const SparqlSyntax = createError('CAT_SPARQL_SYNTAX', 'Invalid SPARQL query: %s', 400);
+export const SparqlMissingQuery = createError('CAT_SPARQL_MISSING_QUERY', 'Give exactly one SPARQL query: %s', 400);
+export const NotAcceptable = createError('CAT_NOT_ACCEPTABLE', 'None of the requested media types can be served; available: %s', 406);
+export const UnsupportedMediaType = createError('CAT_UNSUPPORTED_MEDIA_TYPE', 'Unsupported request body type %s; use %s', 415);
+export const StoreUnavailable = createError('CAT_STORE_UNAVAILABLE', 'The RDF store is not available: %s', 503);
+export const StoreFailure = createError('CAT_STORE_FAILURE', 'The RDF store failed: %s', 500);
+export const InvalidFilter = createError('CAT_INVALID_FILTER', 'Invalid filter: %s', 400);

@@ -1,0 +1,52 @@
+import type { CatalogueDocument, FacetField } from '@fedcat/harvester';
+
+/** Sort orders every backend supports; relevance applies when there is a query text. */
+export type SortSpec = 'relevance' | 'title:asc' | 'title:desc' | 'modified:asc' | 'modified:desc';
+export const SORT_SPECS: readonly SortSpec[] = ['relevance', 'title:asc', 'title:desc', 'modified:asc', 'modified:desc'];
+
+/** A search request in the port's own form (Meilisearch-like semantics). */
+export interface SearchRequest {
+  /** Free text; the last word matches as a prefix, longer words tolerate typos (1 from 5 letters, 2 from 9). */
+  readonly q?: string;
+  /** Values are OR-ed within a field, fields are AND-ed. */
+  readonly filters?: Partial<Record<FacetField, readonly string[]>>;
+  /** Fields to count values of, over the filtered result. */
+  readonly facets?: readonly FacetField[];
+  readonly sort?: SortSpec;
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+/** A run of text, marked when it matched the query. */
+export interface Segment { readonly text: string; readonly match: boolean }
+
+export interface SearchHit {
+  readonly document: CatalogueDocument;
+  /** Title and a cropped description, split into matched and unmatched runs (never HTML). */
+  readonly highlights: { readonly title: readonly Segment[]; readonly description: readonly Segment[] };
+}
+
+export interface FacetCount { readonly value: string; readonly count: number; readonly label: string | null }
+
+export interface SearchResponse {
+  readonly hits: readonly SearchHit[];
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  readonly facets: Partial<Record<FacetField, readonly FacetCount[]>>;
+  /** Query words that matched nothing exactly and were replaced by close vocabulary words. */
+  readonly corrections: Readonly<Record<string, readonly string[]>>;
+  readonly processingTimeMs: number;
+}
+
+/**
+ * The search port. Implementations: the embedded SQLite FTS5 index (default, persistent) and Meilisearch.
+ * Writes are per source, so a source's documents switch in one step.
+ */
+export interface SearchIndex {
+  replaceSource(source: string, documents: readonly CatalogueDocument[]): Promise<void>;
+  search(request: SearchRequest): Promise<SearchResponse>;
+  get(id: string): Promise<CatalogueDocument | null>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}

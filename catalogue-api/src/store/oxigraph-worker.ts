@@ -1,0 +1,107 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import oxigraph from 'oxigraph';
+import { GraphFiles } from './graph-files.js';
+import type { QueryAnswer, QueryForm } from './quad-store.js';
+import { classifySparql } from './query-form.js';
+import { sparqlTerm } from './sparql-term.js';
+import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-protocol.js';
+
+// The oxigraph store lives here, off the API's event loop: its queries run synchronously.
+const options = workerData as WorkerOptions;
+const port = parentPort!;
+const store = new oxigraph.Store();
+const files = new GraphFiles(options.dataDir);
+/** graph IRI → stamp of the file content currently loaded. */
+const loaded = new Map<string, string>();
+const pending: WorkerRequest[] = [];
+let ready = false;
+
+const send = (m: WorkerMessage) => port.postMessage(m);
+
+function replaceInMemory(graph: string, nquads: string): void {
+  // One synchronous step: no query can run between the drop and the load.
+  store.update(`DROP SILENT GRAPH ${sparqlTerm(oxigraph.namedNode(graph))}`);
+  if (nquads.length > 0) store.load(nquads, { format: 'application/n-quads', no_transaction: true });
+}
+
+function answer(sparql: string, formats: { solutions: string; graph: string }): QueryAnswer {
+  const kind = classifySparql(sparql);
+  const form: QueryForm = kind.kind === 'query' ? kind.form : 'SELECT';
+  const mediaType = form === 'SELECT' || form === 'ASK' ? formats.solutions : formats.graph;
+  const body = store.query(sparql, { results_format: mediaType, use_default_graph_as_union: true });
+  return { form, mediaType, body: String(body) };
+}
+
+function graphs(): { graph: string; quads: number }[] {
+  const rows = store.query('SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g') as Map<string, { value: string }>[];
+  return rows.map((r) => ({ graph: r.get('g')!.value, quads: Number(r.get('n')!.value) }));
+}
+
+function handle(req: WorkerRequest): void {
+  try {
+    switch (req.op) {
+      case 'query':
+        send({ type: 'reply', id: req.id, ok: true, result: answer(req.sparql, req.formats) });
+        return;
+      case 'replace':
+        replaceInMemory(req.graph, req.nquads);
+        if (req.stamp) loaded.set(req.graph, req.stamp);
+        else loaded.delete(req.graph);
+        send({ type: 'reply', id: req.id, ok: true, result: null });
+        return;
+      case 'graphs':
+        send({ type: 'reply', id: req.id, ok: true, result: graphs() });
+        return;
+    }
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const kind = req.op === 'query' && /error at \d+:\d+/.test(message) ? 'syntax' : 'internal';
+    send({ type: 'reply', id: req.id, ok: false, error: { kind, message } });
+  }
+}
+
+port.on('message', (req: WorkerRequest) => {
+  if (!ready && req.op !== 'replace') pending.push(req);
+  else handle(req);
+});
+
+/** Reloads graphs whose files changed on disk since they were loaded (written by a CLI harvest). */
+async function syncFromDisk(): Promise<void> {
+  const onDisk = await files.list();
+  const present = new Set<string>();
+  for (const f of onDisk) {
+    present.add(f.graph);
+    if (loaded.get(f.graph) === f.stamp) continue;
+    try {
+      replaceInMemory(f.graph, await files.read(f.path));
+      loaded.set(f.graph, f.stamp);
+    } catch {
+      // the file was replaced or removed while reading; the next poll sees its final state
+    }
+  }
+  for (const graph of [...loaded.keys()]) {
+    if (!present.has(graph)) {
+      replaceInMemory(graph, '');
+      loaded.delete(graph);
+    }
+  }
+}
+
+async function start(): Promise<void> {
+  const onDisk = await files.list();
+  let n = 0;
+  for (const f of onDisk) {
+    store.load(await files.read(f.path), { format: 'application/n-quads', no_transaction: true });
+    loaded.set(f.graph, f.stamp);
+    send({ type: 'progress', graphsLoaded: ++n, graphsTotal: onDisk.length });
+  }
+  ready = true;
+  send({ type: 'ready' });
+  for (const req of pending.splice(0)) handle(req);
+  if (options.pollMs > 0) {
+    const tick = () => void syncFromDisk().finally(() => setTimeout(tick, options.pollMs).unref());
+    setTimeout(tick, options.pollMs).unref();
+  }
+}
+
+start().catch((err: unknown) => send({ type: 'failed', message: err instanceof Error ? err.message : String(err) }));

@@ -1,0 +1,42 @@
+import type { Quad } from '@rdfjs/types';
+
+/** Load state of a store; queries wait (or are refused) until `ready`. */
+export interface StoreState {
+  readonly status: 'loading' | 'ready' | 'failed';
+  readonly graphsLoaded: number;
+  readonly graphsTotal: number;
+  readonly error?: string;
+}
+
+/** The four SPARQL query forms. */
+export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE';
+
+/** A query answer already serialised in the requested media type. */
+export interface QueryAnswer {
+  readonly form: QueryForm;
+  readonly mediaType: string;
+  readonly body: string;
+}
+
+/** Media types to serialise an answer in: one for solutions (SELECT/ASK), one for graphs (CONSTRUCT/DESCRIBE). */
+export interface AnswerFormats {
+  readonly solutions: string;
+  readonly graph: string;
+}
+
+/**
+ * The RDF store port: one named graph per source, replaced atomically; SPARQL over the union of graphs.
+ * Implementations: the embedded oxigraph store (default) and, later, any SPARQL 1.1 store.
+ */
+export interface QuadStore {
+  state(): StoreState;
+  /** Resolves when the store has loaded its data and answers queries. */
+  ready(): Promise<void>;
+  /** Replaces a graph's content; readers see either the old or the new graph, never a mix. Empty quads drop it. */
+  replaceGraph(graph: string, quads: readonly Quad[]): Promise<void>;
+  /** Runs a read-only SPARQL query over the union of all graphs. */
+  query(sparql: string, formats: AnswerFormats): Promise<QueryAnswer>;
+  /** The graphs held, with their sizes. */
+  listGraphs(): Promise<readonly { graph: string; quads: number }[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,28 @@
+import type { QueryForm } from './quad-store.js';
+
+/** What a request's SPARQL text is, judged from its first keyword after the prologue. */
+export type SparqlKind = { readonly kind: 'query'; readonly form: QueryForm } | { readonly kind: 'update' } | { readonly kind: 'unknown' };
+
+const UPDATE = new Set(['INSERT', 'DELETE', 'LOAD', 'CLEAR', 'CREATE', 'DROP', 'COPY', 'MOVE', 'ADD', 'WITH']);
+const QUERY = new Set(['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE']);
+
+/**
+ * Classifies SPARQL text without executing it: comments, strings and IRIs are skipped, and PREFIX/BASE
+ * declarations are passed over. Used to refuse updates before execution and to pick the answer format.
+ */
+export function classifySparql(text: string): SparqlKind {
+  const re = /#[^\n]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^<>\s]*>|[A-Za-z_][A-Za-z0-9_-]*:?|\S/g;
+  let afterPrologueKeyword = 0;
+  for (const m of text.matchAll(re)) {
+    const tok = m[0];
+    if (tok.startsWith('#')) continue;
+    const upper = tok.toUpperCase();
+    if (afterPrologueKeyword > 0) { afterPrologueKeyword--; continue; }
+    if (upper === 'PREFIX') { afterPrologueKeyword = 2; continue; }
+    if (upper === 'BASE') { afterPrologueKeyword = 1; continue; }
+    if (QUERY.has(upper)) return { kind: 'query', form: upper as QueryForm };
+    if (UPDATE.has(upper)) return { kind: 'update' };
+    return { kind: 'unknown' };
+  }
+  return { kind: 'unknown' };
+}

@@ -1,0 +1,22 @@
+import type { AnswerFormats, QueryAnswer } from './quad-store.js';
+
+/** Requests the store proxy sends to its worker. */
+export type WorkerRequest =
+  | { readonly id: number; readonly op: 'query'; readonly sparql: string; readonly formats: AnswerFormats }
+  | { readonly id: number; readonly op: 'replace'; readonly graph: string; readonly nquads: string; readonly stamp: string | null }
+  | { readonly id: number; readonly op: 'graphs' };
+
+/** Replies and notices from the worker. */
+export type WorkerMessage =
+  | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly result: QueryAnswer | readonly { graph: string; quads: number }[] | null }
+  | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: { readonly kind: 'syntax' | 'internal'; readonly message: string } }
+  | { readonly type: 'progress'; readonly graphsLoaded: number; readonly graphsTotal: number }
+  | { readonly type: 'ready' }
+  | { readonly type: 'failed'; readonly message: string };
+
+/** Options the worker starts with. */
+export interface WorkerOptions {
+  readonly dataDir: string;
+  /** How often to look for graph files written by other processes (CLI harvests); 0 disables. */
+  readonly pollMs: number;
+}

@@ -1,0 +1,151 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../errors.js';
+import { mayConnect, type PrivateAccess } from './address-policy.js';
+
+/** Caps and address policy for fetching one document. */
+export interface FetchPolicy {
+  readonly privateAccess: PrivateAccess;
+  /** Maximum decoded body size in bytes. */
+  readonly maxBytes: number;
+  /** Maximum time for the whole fetch, redirects included. */
+  readonly timeoutMs: number;
+  readonly maxRedirects: number;
+  readonly userAgent: string;
+}
+
+/** Defaults: no private addresses, 50 MiB, 60 s, 5 redirects. */
+export const defaultFetchPolicy: FetchPolicy = {
+  privateAccess: { kind: 'none' },
+  maxBytes: 50 * 1024 * 1024,
+  timeoutMs: 60_000,
+  maxRedirects: 5,
+  userAgent: 'fedcat-harvester/0.1 (+https://github.com/fedcat)',
+};
+
+/** A fetched document, decoded to text. */
+export interface FetchedDocument {
+  /** The URL the body came from, after redirects. */
+  readonly url: string;
+  readonly contentType: string | null;
+  readonly body: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+const ACCEPT =
+  'text/turtle, application/ld+json;q=0.9, application/rdf+xml;q=0.9, application/n-triples;q=0.8, application/n-quads;q=0.8, application/trig;q=0.8, */*;q=0.1';
+
+function guardedLookup(policy: PrivateAccess, hostPort: string, source: string): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 0);
+      const list = addresses as unknown as LookupAddress[];
+      const refused = list.find((a) => !mayConnect(policy, hostPort, a.address));
+      if (refused) {
+        return callback(new SourceForbidden(source, `${hostPort} resolves to non-public address ${refused.address}`), '', 0);
+      }
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+      const first = list[0];
+      if (!first) return callback(new SourceUnreachable(source, `${hostname} has no address`), '', 0);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal): Promise<IncomingMessage> {
+  const hostPort = `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+  const mod = url.protocol === 'https:' ? https : http;
+  const literal = url.hostname.replace(/^\[|\]$/g, '');
+  // Node skips the lookup function for IP literals, so they are checked here.
+  if (isIP(literal) && !mayConnect(policy.privateAccess, hostPort, literal)) {
+    return Promise.reject(new SourceForbidden(source, `${hostPort} is a non-public address`));
+  }
+  return new Promise((resolve, reject) => {
+    const req = mod.request(url, {
+      method: 'GET',
+      headers: { accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br', 'user-agent': policy.userAgent },
+      lookup: guardedLookup(policy.privateAccess, hostPort, source),
+      signal,
+    }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function decoded(res: IncomingMessage): Readable {
+  switch ((res.headers['content-encoding'] ?? '').toLowerCase()) {
+    case 'gzip': case 'x-gzip': return res.pipe(createGunzip());
+    case 'deflate': return res.pipe(createInflate());
+    case 'br': return res.pipe(createBrotliDecompress());
+    default: return res;
+  }
+}
+
+async function readCapped(stream: Readable, maxBytes: number, source: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      stream.destroy();
+      throw new SourceLimitExceeded(source, `document exceeds ${maxBytes} bytes (decoded)`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Fetches one document over http(s) under a policy: the resolved address is checked on every hop (so a
+ * redirect or DNS answer cannot lead into a private network), the body is capped after decompression,
+ * and the whole fetch is bounded in time.
+ */
+export async function fetchDocument(source: string, location: string, policy: FetchPolicy = defaultFetchPolicy): Promise<FetchedDocument> {
+  const signal = AbortSignal.timeout(policy.timeoutMs);
+  let url: URL;
+  try {
+    url = new URL(location);
+  } catch (cause) {
+    throw new SourceForbidden(source, `not a valid URL: ${location}`, { cause });
+  }
+  try {
+    for (let hop = 0; ; hop++) {
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new SourceForbidden(source, `only http(s) URLs can be harvested, not ${url.protocol}`);
+      }
+      const res = await request(url, policy, source, signal);
+      const status = res.statusCode ?? 0;
+      if (status >= 300 && status < 400 && res.headers.location) {
+        res.resume();
+        if (hop >= policy.maxRedirects) throw new SourceLimitExceeded(source, `more than ${policy.maxRedirects} redirects`);
+        url = new URL(res.headers.location, url);
+        continue;
+      }
+      if (status < 200 || status >= 300) {
+        res.resume();
+        throw new SourceUnreachable(source, `${url.href} answered HTTP ${status}`, status);
+      }
+      const body = await readCapped(decoded(res), policy.maxBytes, source);
+      return {
+        url: url.href,
+        contentType: res.headers['content-type'] ?? null,
+        body,
+        etag: (res.headers.etag as string | undefined) ?? null,
+        lastModified: res.headers['last-modified'] ?? null,
+      };
+    }
+  } catch (err) {
+    if (err instanceof SourceForbidden || err instanceof SourceLimitExceeded || err instanceof SourceUnreachable) throw err;
+    const cause = err instanceof Error ? err : new Error(String(err));
+    if (cause.name === 'TimeoutError' || cause.name === 'AbortError') {
+      throw new SourceLimitExceeded(source, `fetch took longer than ${policy.timeoutMs} ms`, { cause });
+    }
+    if (cause.cause instanceof SourceForbidden) throw cause.cause;
+    throw new SourceUnreachable(source, `cannot fetch ${url.href}: ${cause.message}`, undefined, { cause });
+  }
+}

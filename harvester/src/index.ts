@@ -1,0 +1,10 @@
+export { harvestSource, type HarvestSink, type HarvestOutcome, type HarvestStats, type HarvestDeps } from './pipeline.js';
+export { fetchDocument, defaultFetchPolicy, type FetchPolicy, type FetchedDocument } from './fetch/fetch-document.js';
+export { parsePrivateAccess, isNonPublicAddress, mayConnect, type PrivateAccess } from './fetch/address-policy.js';
+export { parseRdf } from './parse/parse-rdf.js';
+export { detectSyntax, sniffSyntax, type RdfSyntax } from './parse/syntax.js';
+export { extractDocuments } from './records/extract-documents.js';
+export { recordId } from './records/record-id.js';
+export { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetField, type RecordType } from './records/catalogue-document.js';
+export { sourceGraph, isValidSourceId, sourceIdFromUrl, type Source } from './source.js';
+export { HarvestError, SourceUnreachable, SourceForbidden, SourceLimitExceeded, SourceUnparsable } from './errors.js';

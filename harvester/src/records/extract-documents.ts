@@ -1,0 +1,84 @@
+import type { Quad, Term } from '@rdfjs/types';
+import { Store } from 'n3';
+import { dcat, dct, foaf, rdf, skos, vcard } from '@fedcat/vocab';
+import type { CatalogueDocument, RecordType } from './catalogue-document.js';
+import { recordId } from './record-id.js';
+
+const LANGUAGE_PREFERENCE = ['nl', 'en', ''];
+
+const langOf = (t: Term): string => ((t as { language?: string }).language ?? '').toLowerCase().split('-')[0] ?? '';
+
+function bestLiteral(store: Store, subject: Term, predicates: readonly Term[]): string | null {
+  const literals = predicates.flatMap((p) => store.getObjects(subject, p, null)).filter((o) => o.termType === 'Literal');
+  if (literals.length === 0) return null;
+  for (const lang of LANGUAGE_PREFERENCE) {
+    const hit = literals.find((l) => langOf(l) === lang);
+    if (hit) return hit.value.trim();
+  }
+  return literals[0]!.value.trim();
+}
+
+function iris(store: Store, subject: Term, predicate: Term): string[] {
+  return store.getObjects(subject, predicate, null).filter((o) => o.termType === 'NamedNode').map((o) => o.value);
+}
+
+function literalsInPreferredLanguage(store: Store, subject: Term, predicate: Term): string[] {
+  const all = store.getObjects(subject, predicate, null).filter((o) => o.termType === 'Literal');
+  const langs = new Set(all.map(langOf));
+  const lang = LANGUAGE_PREFERENCE.find((l) => langs.has(l)) ?? [...langs][0];
+  return [...new Set(all.filter((l) => langOf(l) === lang).map((l) => l.value.trim()))];
+}
+
+function agentName(store: Store, agent: Term): string | null {
+  return bestLiteral(store, agent, [foaf.name, vcard.fn, skos.prefLabel]);
+}
+
+const unique = (xs: Iterable<string>) => [...new Set(xs)].sort();
+
+function formatsOf(store: Store, distributions: readonly Term[]): string[] {
+  return distributions.flatMap((d) => [
+    ...store.getObjects(d, dct.format, null).map((o) => o.value),
+    ...store.getObjects(d, dcat.mediaType, null).map((o) => o.value),
+  ]);
+}
+
+/**
+ * Turns one source's quads into search documents: one per `dcat:Dataset` and `dcat:DataService`,
+ * with titles and descriptions in the preferred language (nl, en, none), and facet values as IRIs.
+ * Pure: same quads in, same documents out.
+ */
+export function extractDocuments(quads: readonly Quad[], source: string, harvestedAt: string): CatalogueDocument[] {
+  const store = new Store([...quads]);
+  const docs: CatalogueDocument[] = [];
+  const kinds: [RecordType, Term][] = [['Dataset', dcat.Dataset], ['DataService', dcat.DataService]];
+  const seen = new Set<string>();
+  for (const [type, cls] of kinds) {
+    for (const subject of store.getSubjects(rdf.type, cls, null)) {
+      const iri = subject.termType === 'BlankNode' ? `_:${subject.value}` : subject.value;
+      if (seen.has(iri)) continue;
+      seen.add(iri);
+      const distributions = store.getObjects(subject, dcat.distribution, null);
+      const publisher = store.getObjects(subject, dct.publisher, null)[0];
+      const modified = bestLiteral(store, subject, [dct.modified]) ?? bestLiteral(store, subject, [dct.issued]);
+      docs.push({
+        id: recordId(iri),
+        iri,
+        type,
+        title: bestLiteral(store, subject, [dct.title]) ?? '',
+        description: bestLiteral(store, subject, [dct.description]) ?? '',
+        keywords: literalsInPreferredLanguage(store, subject, dcat.keyword),
+        publisher: publisher?.termType === 'NamedNode' ? publisher.value : null,
+        publisherName: publisher ? agentName(store, publisher) : null,
+        themes: unique(iris(store, subject, dcat.theme)),
+        formats: unique(formatsOf(store, distributions)),
+        licenses: unique([...iris(store, subject, dct.license), ...distributions.flatMap((d) => iris(store, d, dct.license))]),
+        accessRights: unique(iris(store, subject, dct.accessRights)),
+        modified,
+        endpointUrls: unique(iris(store, subject, dcat.endpointURL)),
+        source,
+        harvestedAt,
+      });
+    }
+  }
+  return docs;
+}

@@ -1,0 +1,2 @@
+export { loadValidator, type Validator, type ShaclSummary, type ShaclResult, type Severity } from './validate.js';
+export { dcatAp3Base, type Profile } from './profiles.js';

@@ -1,0 +1,32 @@
+import { closedNamespace } from './namespace.js';
+
+/** RDF core terms. */
+export const rdf = closedNamespace('http://www.w3.org/1999/02/22-rdf-syntax-ns#', ['type', 'langString'] as const);
+
+/** W3C Data Catalog Vocabulary (DCAT 3) terms used by fedcat. */
+export const dcat = closedNamespace('http://www.w3.org/ns/dcat#', [
+  'Catalog', 'Dataset', 'DataService', 'DatasetSeries', 'Distribution', 'CatalogRecord',
+  'dataset', 'service', 'distribution', 'accessURL', 'downloadURL', 'mediaType', 'keyword', 'theme',
+  'contactPoint', 'endpointURL', 'endpointDescription', 'servesDataset', 'accessService', 'landingPage',
+] as const);
+
+/** DCMI Metadata Terms used by fedcat. */
+export const dct = closedNamespace('http://purl.org/dc/terms/', [
+  'title', 'description', 'publisher', 'license', 'accessRights', 'format', 'modified', 'issued',
+  'identifier', 'language', 'conformsTo', 'rights', 'source', 'type', 'creator', 'hasPart',
+] as const);
+
+/** FOAF terms (agents and their names). */
+export const foaf = closedNamespace('http://xmlns.com/foaf/0.1/', ['Agent', 'Organization', 'name', 'homepage'] as const);
+
+/** vCard terms (contact points). */
+export const vcard = closedNamespace('http://www.w3.org/2006/vcard/ns#', ['Kind', 'Organization', 'fn', 'hasEmail'] as const);
+
+/** SKOS terms (concept labels of authority tables). */
+export const skos = closedNamespace('http://www.w3.org/2004/02/skos/core#', ['Concept', 'ConceptScheme', 'prefLabel', 'inScheme'] as const);
+
+/** XML Schema datatypes used by fedcat. */
+export const xsd = closedNamespace('http://www.w3.org/2001/XMLSchema#', ['string', 'date', 'dateTime', 'integer', 'boolean'] as const);
+
+/** PROV-O terms for harvest provenance. */
+export const prov = closedNamespace('http://www.w3.org/ns/prov#', ['Activity', 'wasGeneratedBy', 'startedAtTime', 'endedAtTime', 'used'] as const);
