@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { problemErrorHandler, sendProblem } from './problem.js';
+import type { RunLog } from './registry/runs.js';
+import type { SourceRegistry } from './registry/sources.js';
+import health from './routes/health/index.js';
+import records from './routes/records/index.js';
+import search from './routes/search/index.js';
+import sources from './routes/sources/index.js';
+import sparql from './routes/sparql/index.js';
+import web from './routes/web/index.js';
+import { Problem } from './schemas/common.js';
+import { CatalogueRecord, SearchResult } from './schemas/records.js';
+import type { SearchIndex } from './search/search-index.js';
+import type { QuadStore } from './store/quad-store.js';
+
+/** Everything the API serves from; built once by the entry point (server or CLI). */
+export interface AppOptions {
+  readonly store: QuadStore;
+  readonly search: SearchIndex;
+  readonly sources: SourceRegistry;
+  readonly runs: RunLog;
+  /** Directory of the built web UI; omitted in API-only tests. */
+  readonly webRoot?: string;
+  readonly logger?: boolean | FastifyBaseLogger | { level: string };
+}
+
+/** The API version, sent as the `API-Version` header (NL API Design Rules). */
+export const API_VERSION = '0.1.0';
+
+/** Wires the catalogue API. The only place plugins and routes are put together; `server.ts` just listens. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setErrorHandler(problemErrorHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `No resource at ${request.method} ${request.url.split('?')[0]}`, 'CAT_NOT_FOUND'));
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('api-version', API_VERSION);
+  });
+  app.addSchema(Problem);
+  app.addSchema(CatalogueRecord);
+  app.addSchema(SearchResult);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'fedcat catalogue API', version: API_VERSION,
+        description: 'Datasets and data services of the Dutch federated data system: search, records, sources and SPARQL.' },
+      servers: [{ url: '/' }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+
+  const { store, search: index } = opts;
+  await app.register(health, { prefix: '/health', store, search: index, startedAt: Date.now() });
+  await app.register(search, { prefix: '/v1/search', search: index });
+  await app.register(records, { prefix: '/v1/datasets', search: index, store, type: 'Dataset' });
+  await app.register(records, { prefix: '/v1/dataservices', search: index, store, type: 'DataService' });
+  await app.register(sources, { prefix: '/v1/sources', sources: opts.sources, runs: opts.runs });
+  await app.register(sparql, { prefix: '/sparql', store });
+  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (opts.webRoot) await app.register(web, { root: opts.webRoot });
+  return app;
+}

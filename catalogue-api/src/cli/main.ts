@@ -1,0 +1,133 @@
+import { parseArgs } from 'node:util';
+import { harvestAll } from '../harvest-runner.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { startDemoPublisher } from '../demo/publisher.js';
+import { InvalidSource } from '../registry/sources.js';
+import { openRuntime, type Runtime } from '../runtime.js';
+import { startServer } from '../server.js';
+import { describeOutcome, describeSources } from './report.js';
+
+const USAGE = `fedcat: federated data catalogue
+
+Usage:
+  fedcat serve [--port N] [--data DIR] [--host H]    serve API and UI (FEDCAT_PORT=8080, FEDCAT_DATA_DIR=./data)
+  fedcat demo [--port N] [--data DIR]                serve with the demo organisations harvested
+  fedcat sources add URL [--id ID] [--org IRI]       register (or update) a source
+  fedcat sources list [--json]                       list sources and their last harvest
+  fedcat harvest [--all | --source ID]               harvest now; exit code 1 if a source failed
+
+Harvesting from private or loopback addresses is refused unless FEDCAT_HARVEST_ALLOW_PRIVATE is
+'true' or a comma-separated list of host:port origins.`;
+
+const options = {
+  port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, id: { type: 'string' }, org: { type: 'string' },
+  json: { type: 'boolean' }, all: { type: 'boolean' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function harvest(runtime: Runtime, config: Config, only?: string): Promise<number> {
+  const all = await runtime.sources.list();
+  const sources = only ? all.filter((s) => s.id === only) : all;
+  if (only && sources.length === 0) throw new InvalidSource(`no source with id '${only}'; see fedcat sources list`);
+  if (sources.length === 0) {
+    console.error('No sources registered. Add one with: fedcat sources add URL');
+    return 0;
+  }
+  const outcomes = await harvestAll(sources, {
+    store: runtime.store, search: runtime.search, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, runs: runtime.runs,
+    onProgress: async (e) => {
+      if (e.phase === 'started') console.error(`… harvesting ${e.source.id} from ${e.source.url}`);
+      else console.log(describeOutcome(e.outcome, await runtime.runs.status(e.source.id)));
+    },
+  });
+  const failed = outcomes.filter((o) => o.kind === 'failed').length;
+  console.error(`${outcomes.length - failed} of ${outcomes.length} sources harvested${failed ? `, ${failed} failed` : ''}.`);
+  return failed > 0 ? 1 : 0;
+}
+
+async function demo(config: Config): Promise<void> {
+  const publisher = await startDemoPublisher();
+  const demoConfig: Config = { ...config, fetchPolicy: { ...config.fetchPolicy, privateAccess: { kind: 'origins', origins: new Set([publisher.origin.slice(7)]) } } };
+  const runtime = openRuntime(demoConfig);
+  for (const file of publisher.files) {
+    await runtime.sources.upsert({ id: file.replace(/\.ttl$/, ''), url: `${publisher.origin}/${file}` });
+  }
+  const app = await startServer(demoConfig, runtime);
+  console.error(`fedcat demo: publisher at ${publisher.origin}; harvesting ${publisher.files.length} demo organisations…`);
+  await harvest(runtime, demoConfig);
+  console.error(`\nfedcat is running: open http://localhost:${config.port}/ (API: /v1/search, /sparql, /v1/openapi.json). Ctrl-C stops.`);
+  const stop = async () => { await app.close(); await runtime.close(); await publisher.close(); process.exit(0); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const [command, sub, arg] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig(process.env, { port: values.port, data: values.data, host: values.host });
+  switch (command) {
+    case 'serve': {
+      const runtime = openRuntime(config);
+      const app = await startServer(config, runtime);
+      const stop = async () => { await app.close(); await runtime.close(); process.exit(0); };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return -1;
+    }
+    case 'demo':
+      await demo(config);
+      return -1;
+    case 'sources': {
+      const runtime = openRuntime(config, { lazyStore: true });
+      try {
+        if (sub === 'add') {
+          if (!arg) throw new InvalidSource('give the URL of a DCAT catalogue: fedcat sources add URL');
+          const source = await runtime.sources.upsert({ url: arg, id: values.id, org: values.org });
+          console.log(values.json ? JSON.stringify(source) : `Registered ${source.id} → ${source.url}`);
+          return 0;
+        }
+        if (sub === 'list') {
+          const rows = await Promise.all((await runtime.sources.list()).map(async (s) => ({ ...s, ...(await runtime.runs.status(s.id)) })));
+          console.log(values.json ? JSON.stringify(rows, null, 2) : describeSources(rows));
+          return 0;
+        }
+        console.error(USAGE);
+        return 2;
+      } finally {
+        await runtime.close();
+      }
+    }
+    case 'harvest': {
+      const runtime = openRuntime(config, { lazyStore: true });
+      try {
+        return await harvest(runtime, config, values.all ? undefined : values.source);
+      } finally {
+        await runtime.close();
+      }
+    }
+    default:
+      console.error(`Unknown command '${command}'.\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { if (code >= 0) process.exitCode = code; },
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof InvalidSource || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      console.error(`fedcat: ${(err as Error).message}`);
+      process.exitCode = 2;
+    } else if ((err as { code?: string }).code === 'EADDRINUSE') {
+      console.error(`fedcat: ${(err as Error).message}; choose another port with --port or FEDCAT_PORT`);
+      process.exitCode = 1;
+    } else {
+      console.error(err);
+      process.exitCode = 1;
+    }
+    // Servers or workers started before the failure must not keep a failed command alive.
+    setTimeout(() => process.exit(), 100).unref();
+  },
+);

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { defaultFetchPolicy, parsePrivateAccess, type FetchPolicy } from '@fedcat/harvester';
+
+/** fedcat's typed configuration, loaded once by the entry point. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly fetchPolicy: FetchPolicy;
+  readonly logLevel: string;
+}
+
+/** Thrown when an environment variable or flag has an unusable value. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, not '${value}'`);
+  return n;
+}
+
+/**
+ * Reads configuration from the environment, with command-line flags taking precedence.
+ * FEDCAT_PORT (8080), FEDCAT_HOST (127.0.0.1), FEDCAT_DATA_DIR (./data), FEDCAT_HARVEST_ALLOW_PRIVATE,
+ * FEDCAT_HARVEST_TIMEOUT_MS (60000), FEDCAT_HARVEST_MAX_BYTES (50 MiB), FEDCAT_LOG_LEVEL (info).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
+  return {
+    port: integer('port', flags.port ?? env.FEDCAT_PORT, 8080, 0, 65535),
+    host: flags.host ?? env.FEDCAT_HOST ?? '127.0.0.1',
+    dataDir: resolve(flags.data ?? env.FEDCAT_DATA_DIR ?? './data'),
+    fetchPolicy: {
+      ...defaultFetchPolicy,
+      privateAccess: parsePrivateAccess(env.FEDCAT_HARVEST_ALLOW_PRIVATE),
+      timeoutMs: integer('FEDCAT_HARVEST_TIMEOUT_MS', env.FEDCAT_HARVEST_TIMEOUT_MS, defaultFetchPolicy.timeoutMs, 100, 3_600_000),
+      maxBytes: integer('FEDCAT_HARVEST_MAX_BYTES', env.FEDCAT_HARVEST_MAX_BYTES, defaultFetchPolicy.maxBytes, 1024, 2 ** 31),
+    },
+    logLevel: env.FEDCAT_LOG_LEVEL ?? 'info',
+  };
+}

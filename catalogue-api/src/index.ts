@@ -1,0 +1,11 @@
+export { buildApp, API_VERSION, type AppOptions } from './app.js';
+export { loadConfig, ConfigError, type Config } from './config.js';
+export { openRuntime, type Runtime } from './runtime.js';
+export { harvestAll, type HarvestRunnerDeps } from './harvest-runner.js';
+export type { QuadStore, StoreState, QueryAnswer, AnswerFormats, QueryForm } from './store/quad-store.js';
+export { OxigraphStore, type OxigraphStoreOptions } from './store/oxigraph-store.js';
+export type { SearchIndex, SearchRequest, SearchResponse, SearchHit, Segment, FacetCount, SortSpec } from './search/search-index.js';
+export { SqliteSearchIndex } from './search/sqlite-search.js';
+export { SourceRegistry, InvalidSource } from './registry/sources.js';
+export { RunLog, type RunRecord, type SourceStatus } from './registry/runs.js';
+export { startDemoPublisher, DEMO_DIR } from './demo/publisher.js';

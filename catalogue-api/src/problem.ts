@@ -1,0 +1,37 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+const PROBLEM_TYPE_BASE = 'https://fedcat.nl/problems/';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
+  413: 'Content Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/** Sends an RFC 9457 problem document. */
+export function sendProblem(reply: FastifyReply, status: number, detail: string, code?: string, extra: Record<string, unknown> = {}) {
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ type: code ? `${PROBLEM_TYPE_BASE}${code.toLowerCase()}` : 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...(code ? { code } : {}), ...extra });
+}
+
+/**
+ * The one error handler: schema validation errors and 4xx errors are shown with their reason;
+ * anything else is logged and masked, so driver messages never leak to clients.
+ */
+export function problemErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.validation) {
+    const invalidParams = error.validation.map((v) => ({
+      name: `${error.validationContext ?? 'request'}${v.instancePath || ''}`.replace(/\//g, '.'),
+      reason: v.message ?? 'invalid',
+    }));
+    return sendProblem(reply, 400, error.message, 'CAT_INVALID_REQUEST', { invalidParams });
+  }
+  const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+  if (status >= 500 && status !== 503) {
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, status, 'An internal error occurred; it has been logged.', 'CAT_INTERNAL');
+  }
+  if (status === 503) reply.header('retry-after', '5');
+  return sendProblem(reply, status, error.message, error.code?.startsWith('FST_') ? 'CAT_INVALID_REQUEST' : error.code);
+}

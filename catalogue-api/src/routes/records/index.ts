@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { RecordType } from '@fedcat/harvester';
+import { DatasetNotFound, NotAcceptable, StoreUnavailable } from '../../errors.js';
+import { negotiate } from '../../negotiate.js';
+import { recordDescriptionQuery } from '../../queries/record-description.js';
+import { GRAPH_TYPES } from '../../rdf-formats.js';
+import { problemResponses } from '../../schemas/common.js';
+import { SearchQuery, SearchResult } from '../../schemas/records.js';
+import { searchRequestFromQuery } from '../../search/request-from-query.js';
+import type { SearchIndex } from '../../search/search-index.js';
+import type { QuadStore } from '../../store/quad-store.js';
+import { setPagingHeaders } from '../paging.js';
+import { toSearchResult } from '../search/index.js';
+
+export interface RecordRouteOptions { readonly search: SearchIndex; readonly store: QuadStore; readonly type: RecordType }
+
+const OFFERS = ['application/json', ...GRAPH_TYPES];
+
+/**
+ * `GET /v1/datasets` and `/v1/dataservices` (listing from the search index) and `/{id}` (JSON from the
+ * index; Turtle, JSON-LD, N-Triples or RDF/XML from the store, by `Accept`).
+ */
+const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { search, store, type }) => {
+  const tag = type === 'Dataset' ? 'datasets' : 'dataservices';
+  app.get('/', {
+    schema: { summary: `List ${tag}`, tags: [tag], querystring: SearchQuery, response: { 200: SearchResult, ...problemResponses } },
+  }, async (request, reply) => {
+    const result = toSearchResult(await search.search(searchRequestFromQuery(request.query, type)));
+    setPagingHeaders(request, reply, result.page, result.pageSize, result.total);
+    return result;
+  });
+
+  app.get('/:id', {
+    schema: {
+      summary: `One ${type}, as JSON or RDF`, tags: [tag],
+      params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Record id (16 hex characters)' }) }),
+      response: { 200: Type.Ref('CatalogueRecord'), ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const doc = await search.get(request.params.id);
+    if (!doc || doc.type !== type) throw new DatasetNotFound(request.params.id);
+    const mediaType = negotiate(request.headers.accept, OFFERS);
+    if (!mediaType) throw new NotAcceptable(OFFERS.join(', '));
+    reply.header('vary', 'Accept');
+    if (mediaType === 'application/json') return doc;
+    if (doc.iri.startsWith('_:')) throw new NotAcceptable('application/json (this record has no IRI of its own)');
+    if (store.state().status !== 'ready') throw new StoreUnavailable('still loading; JSON is available now');
+    const answer = await store.query(recordDescriptionQuery(doc.iri), { solutions: 'application/sparql-results+json', graph: mediaType });
+    return reply.serializer((x: unknown) => String(x)).type(`${mediaType}; charset=utf-8`).send(answer.body);
+  });
+};
+
+export default records;

@@ -1,0 +1,43 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { loadValidator, type Validator } from '@fedcat/shapes';
+import type { Config } from './config.js';
+import { RunLog } from './registry/runs.js';
+import { SourceRegistry } from './registry/sources.js';
+import type { SearchIndex } from './search/search-index.js';
+import { SqliteSearchIndex } from './search/sqlite-search.js';
+import { OxigraphStore } from './store/oxigraph-store.js';
+import type { QuadStore } from './store/quad-store.js';
+
+/** The embedded backends and registries on one data directory. */
+export interface Runtime {
+  readonly store: QuadStore;
+  readonly search: SearchIndex;
+  readonly sources: SourceRegistry;
+  readonly runs: RunLog;
+  validator(): Promise<Validator>;
+  close(): Promise<void>;
+}
+
+/** Opens the data directory: the store (lazy for CLI-only commands) and the persistent search index. */
+export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}): Runtime {
+  const store = new OxigraphStore({ dataDir: config.dataDir, lazy: opts.lazyStore ?? false });
+  const search = new SqliteSearchIndex(join(config.dataDir, 'search', 'index.sqlite'));
+  let validator: Promise<Validator> | null = null;
+  return {
+    store, search,
+    sources: new SourceRegistry(config.dataDir),
+    runs: new RunLog(config.dataDir),
+    validator: () => (validator ??= loadValidator()),
+    async close() {
+      await store.close();
+      await search.close();
+    },
+  };
+}
+
+/** Where the built web UI lives (the `public/` folder of the @fedcat/web package). */
+export function webRoot(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@fedcat/web/package.json')), 'public');
+}

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { webRoot, type Runtime } from './runtime.js';
+
+/** Builds the app on a runtime and listens; resolves once the port is open (the store may still be loading). */
+export async function startServer(config: Config, runtime: Runtime): Promise<FastifyInstance> {
+  const app = await buildApp({
+    store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs,
+    webRoot: webRoot(), logger: { level: config.logLevel },
+  });
+  await app.listen({ port: config.port, host: config.host });
+  return app;
+}

@@ -1,0 +1,1 @@
+export { startDemoPublisher } from './demo/publisher.js';

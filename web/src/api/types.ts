@@ -1,0 +1,15 @@
+// The shapes the catalogue API answers with (see /v1/openapi.json). The web talks to the API over HTTP only.
+
+export interface Segment { text: string; match: boolean }
+export interface CatalogueRecord {
+  id: string; iri: string; type: 'Dataset' | 'DataService'; title: string; description: string; keywords: string[];
+  publisher: string | null; publisherName: string | null; themes: string[]; formats: string[]; licenses: string[];
+  accessRights: string[]; modified: string | null; endpointUrls: string[]; source: string; harvestedAt: string;
+}
+export interface SearchHit { document: CatalogueRecord; highlights: { title: Segment[]; description: Segment[] } }
+export interface FacetCount { value: string; count: number; label: string | null }
+export interface SearchResult {
+  hits: SearchHit[]; total: number; page: number; pageSize: number;
+  facets: Record<string, FacetCount[]>; corrections: Record<string, string[]>; processingTimeMs: number;
+}
+export interface Problem { type: string; title: string; status: number; detail?: string }

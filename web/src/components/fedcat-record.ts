@@ -1,0 +1,68 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CatalogueApi } from '../api/client.js';
+import { apiContext } from '../context.js';
+import { FIELD_LABELS, TYPE_LABELS, lastSegment } from '../lib/labels.js';
+import { safeHref } from '../lib/url-state.js';
+
+/** A dataset or API page: description, facts, endpoints and provenance, from `/v1/{kind}/{id}`. */
+@customElement('fedcat-record')
+export class FedcatRecord extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    h1 { color: #154273; margin: .25rem 0 1rem; font-size: 2rem; }
+    .badge { background: #e5f0f9; color: #154273; border-radius: 3px; padding: .1rem .5rem; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: .5rem 1.5rem; }
+    dt { font-weight: 700; } dd { margin: 0; overflow-wrap: anywhere; }
+    a { color: #01689b; } a:focus-visible { outline: 3px solid #f9e11e; outline-offset: 2px; }
+    p.description { white-space: pre-line; line-height: 1.5; max-width: 70ch; }
+  `;
+  @consume({ context: apiContext }) private _api!: CatalogueApi;
+  @property() kind: 'datasets' | 'dataservices' = 'datasets';
+  @property({ attribute: 'record-id' }) recordId = '';
+
+  private _record = new Task(this, {
+    task: ([kind, id], { signal }) => this._api.record(kind, id, signal),
+    args: () => [this.kind, this.recordId] as const,
+  });
+
+  private _link(value: string) {
+    const href = safeHref(value);
+    return href ? html`<a href=${href} rel="noopener noreferrer">${value}</a>` : value;
+  }
+
+  override render() {
+    return this._record.render({
+      pending: () => html`<p>Laden…</p>`,
+      error: (e) => html`<p role="alert">Deze pagina kon niet worden geladen: ${(e as Error).message}</p><p><a href="/">Terug naar zoeken</a></p>`,
+      complete: (d) => html`
+        <p><a href="/" @click=${this._back}>← Terug naar zoekresultaten</a></p>
+        <span class="badge">${TYPE_LABELS[d.type]}</span>
+        <h1>${d.title || '(zonder titel)'}</h1>
+        <p class="description">${d.description}</p>
+        <dl>
+          <dt>${FIELD_LABELS.publisher}</dt><dd>${d.publisherName ?? (d.publisher ? lastSegment(d.publisher) : 'onbekend')}</dd>
+          ${d.themes.length ? html`<dt>${FIELD_LABELS.theme}</dt><dd>${d.themes.map(lastSegment).join(', ')}</dd>` : ''}
+          ${d.accessRights.length ? html`<dt>${FIELD_LABELS.accessRights}</dt><dd>${d.accessRights.map(lastSegment).join(', ')}</dd>` : ''}
+          ${d.licenses.length ? html`<dt>${FIELD_LABELS.license}</dt><dd>${d.licenses.map((l) => html`${this._link(l)} `)}</dd>` : ''}
+          ${d.formats.length ? html`<dt>${FIELD_LABELS.format}</dt><dd>${d.formats.map(lastSegment).join(', ')}</dd>` : ''}
+          ${d.endpointUrls.length ? html`<dt>Endpoint</dt><dd>${d.endpointUrls.map((u) => html`${this._link(u)} `)}</dd>` : ''}
+          ${d.keywords.length ? html`<dt>Trefwoorden</dt><dd>${d.keywords.join(', ')}</dd>` : ''}
+          ${d.modified ? html`<dt>Gewijzigd</dt><dd>${d.modified}</dd>` : ''}
+          <dt>Identificatie</dt><dd>${this._link(d.iri)}</dd>
+          <dt>Herkomst</dt><dd>bron <code>${d.source}</code>, geoogst ${new Date(d.harvestedAt).toLocaleString('nl-NL')}</dd>
+        </dl>`,
+    });
+  }
+
+  private _back(e: Event) {
+    if (history.length > 1) {
+      e.preventDefault();
+      history.back();
+    }
+  }
+}
+
+declare global { interface HTMLElementTagNameMap { 'fedcat-record': FedcatRecord } }
