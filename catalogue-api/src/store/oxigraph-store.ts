@@ -49,7 +49,9 @@ export class OxigraphStore implements QuadStore {
   private startWorker(): Worker {
     if (this.worker) return this.worker;
     const workerData: WorkerOptions = { dataDir: this.options.dataDir, pollMs: this.options.pollMs ?? 1000 };
-    const url = new URL('./oxigraph-worker.js', import.meta.url);
+    // Tests import this module from src/ (TypeScript); the worker always runs the built JavaScript.
+    const here = import.meta.url;
+    const url = here.endsWith('.ts') ? new URL('../../dist/store/oxigraph-worker.js', here) : new URL('./oxigraph-worker.js', here);
     const worker = new Worker(url, { workerData });
     worker.on('message', (m: WorkerMessage) => this.onMessage(m));
     worker.on('error', (err) => this.fail(err.message));

@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Parser } from 'n3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OxigraphStore } from '../src/index.js';
+
+const dirs: string[] = [];
+afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
+const tempDir = async () => { const d = await mkdtemp(join(tmpdir(), 'fedcat-store-')); dirs.push(d); return d; };
+const ttl = (s: string) => new Parser().parse(`@prefix dct: <http://purl.org/dc/terms/>. ${s}`);
+const FORMATS = { solutions: 'application/sparql-results+json', graph: 'application/n-triples' };
+const titles = async (store: OxigraphStore) => {
+  const a = await store.query('SELECT ?t WHERE { ?s <http://purl.org/dc/terms/title> ?t } ORDER BY ?t', FORMATS);
+  return (JSON.parse(a.body) as { results: { bindings: { t: { value: string } }[] } }).results.bindings.map((b) => b.t.value);
+};
+
+describe('OxigraphStore', () => {
+  it('replaces one graph without touching the others and queries their union', async () => {
+    const store = new OxigraphStore({ dataDir: await tempDir(), pollMs: 0 });
+    await store.ready();
+    await store.replaceGraph('urn:g:a', ttl('<https://x/1> dct:title "one".'));
+    await store.replaceGraph('urn:g:b', ttl('<https://x/2> dct:title "two".'));
+    await store.replaceGraph('urn:g:a', ttl('<https://x/3> dct:title "three".'));
+    expect(await titles(store)).toEqual(['three', 'two']);
+    expect(await store.listGraphs()).toEqual([{ graph: 'urn:g:a', quads: 1 }, { graph: 'urn:g:b', quads: 1 }]);
+    await store.close();
+  });
+
+  it('survives a restart: the data directory is loaded again', async () => {
+    const dir = await tempDir();
+    const first = new OxigraphStore({ dataDir: dir, pollMs: 0 });
+    await first.replaceGraph('urn:g:a', ttl('<https://x/1> dct:title "kept".'));
+    await first.close();
+    const second = new OxigraphStore({ dataDir: dir, pollMs: 0 });
+    await second.ready();
+    expect(second.state()).toMatchObject({ status: 'ready', graphsTotal: 1 });
+    expect(await titles(second)).toEqual(['kept']);
+    await second.close();
+  });
+
+  it('picks up graphs written by another process (a CLI harvest) while running', async () => {
+    const dir = await tempDir();
+    const server = new OxigraphStore({ dataDir: dir, pollMs: 50 });
+    await server.ready();
+    const cli = new OxigraphStore({ dataDir: dir, lazy: true });
+    await cli.replaceGraph('urn:g:cli', ttl('<https://x/9> dct:title "from the cli".'));
+    await expect.poll(() => titles(server), { timeout: 5000 }).toEqual(['from the cli']);
+    await server.close();
+  });
+
+  it('answers a malformed query with a syntax error', async () => {
+    const store = new OxigraphStore({ dataDir: await tempDir(), pollMs: 0 });
+    await expect(store.query('SELECT WHERE {', FORMATS)).rejects.toMatchObject({ code: 'CAT_SPARQL_SYNTAX', statusCode: 400 });
+    await store.close();
+  });
+});

@@ -1,0 +1,75 @@
+import type { CatalogueDocument } from '@fedcat/harvester';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SearchIndex } from '../src/index.js';
+
+const doc = (id: string, over: Partial<CatalogueDocument>): CatalogueDocument => ({
+  id, iri: `https://x.nl/${id}`, type: 'Dataset', title: '', description: '', keywords: [], publisher: null, publisherName: null,
+  themes: [], formats: [], licenses: [], accessRights: [], modified: null, endpointUrls: [], source: 'a', harvestedAt: '2026-11-22T00:00:00Z', ...over,
+});
+
+export const FIXTURE: CatalogueDocument[] = [
+  doc('0000000000000001', { title: 'Parkeerzones en tarieven', description: 'Betaald parkeren in de binnenstad', themes: ['T/TRAN'], formats: ['F/CSV'], publisher: 'O/dijk', publisherName: 'Gemeente Dijkstad', modified: '2026-09-01' }),
+  doc('0000000000000002', { title: 'Afvalinzameling', description: 'Ophaaldagen voor afval en containers', themes: ['T/ENVI'], formats: ['F/CSV', 'F/JSON'], publisher: 'O/dijk', publisherName: 'Gemeente Dijkstad', modified: '2026-10-30' }),
+  doc('0000000000000003', { title: 'Waterstanden', description: 'Actuele waterstanden per meetpunt', themes: ['T/ENVI'], formats: ['F/JSON'], publisher: 'O/ws', publisherName: 'Waterschap', modified: '2025-01-01', source: 'b' }),
+  doc('0000000000000004', { type: 'DataService', title: 'Parkeer-API', description: 'Beschikbaarheid van parkeergarages', themes: ['T/TRAN'], publisher: 'O/dijk', publisherName: 'Gemeente Dijkstad' }),
+];
+
+/**
+ * The behaviour every SearchIndex implementation must show; run against the embedded index always and
+ * against Meilisearch when MEILI_URL is set.
+ */
+export function searchIndexContract(name: string, open: () => Promise<SearchIndex>) {
+  describe(`SearchIndex contract: ${name}`, () => {
+    let index: SearchIndex | undefined;
+    const fresh = async () => {
+      index = await open();
+      await index.replaceSource('a', FIXTURE.filter((d) => d.source === 'a'));
+      await index.replaceSource('b', FIXTURE.filter((d) => d.source === 'b'));
+      return index;
+    };
+    afterEach(async () => { await index?.close(); index = undefined; });
+
+    it('finds documents by words of title and description', async () => {
+      const r = await (await fresh()).search({ q: 'waterstanden' });
+      expect(r.hits.map((h) => h.document.id)).toEqual(['0000000000000003']);
+    });
+    it('matches the last word as a prefix (search as you type)', async () => {
+      const r = await (await fresh()).search({ q: 'parkee' });
+      expect(r.total).toBe(2);
+    });
+    it('tolerates a typo in a longer word and says what it searched instead', async () => {
+      const r = await (await fresh()).search({ q: 'afvalinzamelnig' });
+      expect(r.hits.map((h) => h.document.id)).toEqual(['0000000000000002']);
+      expect(r.corrections.afvalinzamelnig).toContain('afvalinzameling');
+    });
+    it('ANDs fields and ORs values in filters', async () => {
+      const i = await fresh();
+      expect((await i.search({ filters: { theme: ['T/ENVI'], format: ['F/CSV'] } })).total).toBe(1);
+      expect((await i.search({ filters: { format: ['F/CSV', 'F/JSON'] } })).total).toBe(3);
+    });
+    it('counts facet values over the filtered result, with publisher names as labels', async () => {
+      const r = await (await fresh()).search({ filters: { type: ['Dataset'] }, facets: ['publisher', 'theme'] });
+      expect(r.facets.publisher).toEqual([{ value: 'O/dijk', count: 2, label: 'Gemeente Dijkstad' }, { value: 'O/ws', count: 1, label: 'Waterschap' }]);
+      expect(r.facets.theme?.find((f) => f.value === 'T/ENVI')?.count).toBe(2);
+    });
+    it('sorts by modification date and pages with offset and limit', async () => {
+      const i = await fresh();
+      const r = await i.search({ filters: { type: ['Dataset'] }, sort: 'modified:desc', limit: 2 });
+      expect(r.hits.map((h) => h.document.modified)).toEqual(['2026-10-30', '2026-09-01']);
+      expect(r.total).toBe(3);
+      expect((await i.search({ filters: { type: ['Dataset'] }, sort: 'modified:desc', limit: 2, offset: 2 })).hits.map((h) => h.document.modified)).toEqual(['2025-01-01']);
+    });
+    it('marks matched words in highlights, as text segments', async () => {
+      const r = await (await fresh()).search({ q: 'parkeren' });
+      const segs = r.hits.find((h) => h.document.id === '0000000000000001')!.highlights.description;
+      expect(segs).toContainEqual({ text: 'parkeren', match: true });
+    });
+    it('replaces a source as a whole and leaves other sources alone', async () => {
+      const i = await fresh();
+      await i.replaceSource('a', [doc('0000000000000009', { title: 'Bomenregister' })]);
+      expect(await i.count()).toBe(2);
+      expect(await i.get('0000000000000001')).toBeNull();
+      expect((await i.get('0000000000000003'))?.title).toBe('Waterstanden');
+    });
+  });
+}

@@ -1,0 +1,35 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteSearchIndex } from '../src/index.js';
+import { FIXTURE, searchIndexContract } from './search-contract.js';
+
+const dirs: string[] = [];
+afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
+const tempFile = async () => { const d = await mkdtemp(join(tmpdir(), 'fedcat-search-')); dirs.push(d); return join(d, 'index.sqlite'); };
+
+searchIndexContract('embedded SQLite FTS5', async () => new SqliteSearchIndex(await tempFile()));
+
+describe('SqliteSearchIndex', () => {
+  it('persists: a reopened index answers the same search', async () => {
+    const file = await tempFile();
+    const first = new SqliteSearchIndex(file);
+    await first.replaceSource('a', FIXTURE);
+    await first.close();
+    const second = new SqliteSearchIndex(file);
+    expect((await second.search({ q: 'afval' })).total).toBe(1);
+    await second.close();
+  });
+
+  it('sees documents another process (connection) wrote, typo vocabulary included', async () => {
+    const file = await tempFile();
+    const reader = new SqliteSearchIndex(file);
+    expect((await reader.search({ q: 'waterstanden' })).total).toBe(0);
+    const writer = new SqliteSearchIndex(file);
+    await writer.replaceSource('b', FIXTURE);
+    expect((await reader.search({ q: 'waterstandne' })).total).toBe(1);
+    await writer.close();
+    await reader.close();
+  });
+});

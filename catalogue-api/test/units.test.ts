@@ -1,0 +1,36 @@
+import { DataFactory } from 'n3';
+import { describe, expect, it } from 'vitest';
+import { negotiate } from '../src/negotiate.js';
+import { classifySparql } from '../src/store/query-form.js';
+import { sparqlTerm } from '../src/store/sparql-term.js';
+
+describe('negotiate', () => {
+  const offers = ['application/sparql-results+json', 'text/csv'];
+  it('takes the first offer without Accept', () => expect(negotiate(undefined, offers)).toBe(offers[0]));
+  it('honours q-values', () => expect(negotiate('application/sparql-results+json;q=0.5, text/csv', offers)).toBe('text/csv'));
+  it('prefers a specific range over a wildcard', () => expect(negotiate('*/*;q=0.9, text/csv;q=0.9', offers)).toBe('text/csv'));
+  it('returns null when nothing is acceptable', () => expect(negotiate('image/png', offers)).toBeNull());
+});
+
+describe('classifySparql', () => {
+  it('finds the query form after prefixes and comments', () => {
+    expect(classifySparql('# c\nPREFIX dct: <http://purl.org/dc/terms/>\nBASE <http://x/>\nconstruct { ?s ?p ?o } WHERE { ?s ?p ?o }')).toEqual({ kind: 'query', form: 'CONSTRUCT' });
+  });
+  it('recognises updates', () => {
+    expect(classifySparql('PREFIX : <http://x/> INSERT DATA { :a :b :c }')).toEqual({ kind: 'update' });
+    expect(classifySparql('DROP ALL')).toEqual({ kind: 'update' });
+  });
+});
+
+describe('sparqlTerm', () => {
+  it('escapes literals so a value cannot end the string', () => {
+    expect(sparqlTerm(DataFactory.literal('a" } ; DROP ALL ; #'))).toBe('"a\\" } ; DROP ALL ; #"');
+  });
+  it('refuses an IRI that would close the IRI brackets', () => {
+    expect(() => sparqlTerm(DataFactory.namedNode('http://x/> } DROP ALL <'))).toThrow(TypeError);
+  });
+  it('writes language tags and datatypes', () => {
+    expect(sparqlTerm(DataFactory.literal('x', 'nl'))).toBe('"x"@nl');
+    expect(sparqlTerm(DataFactory.literal('1', DataFactory.namedNode('http://www.w3.org/2001/XMLSchema#integer')))).toBe('"1"^^<http://www.w3.org/2001/XMLSchema#integer>');
+  });
+});

@@ -1,0 +1,53 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultFetchPolicy, fetchDocument, isNonPublicAddress, parsePrivateAccess, SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../src/index.js';
+import { localServer } from './support.js';
+
+let server: Awaited<ReturnType<typeof localServer>>;
+beforeAll(async () => {
+  server = await localServer((req, res) => {
+    if (req.url === '/ok') res.writeHead(200, { 'content-type': 'text/turtle' }).end('<a:b> <c:d> "e" .');
+    else if (req.url === '/redirect') res.writeHead(302, { location: '/ok' }).end();
+    else if (req.url === '/loop') res.writeHead(302, { location: '/loop' }).end();
+    else if (req.url === '/bomb') res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(5_000_000)));
+    else res.writeHead(500).end('oops');
+  });
+});
+afterAll(() => server.close());
+
+const allowing = (hostPort: string) => ({ ...defaultFetchPolicy, privateAccess: parsePrivateAccess(hostPort) });
+
+describe('fetchDocument', () => {
+  it('refuses loopback addresses by default', async () => {
+    await expect(fetchDocument('s', `${server.origin}/ok`)).rejects.toBeInstanceOf(SourceForbidden);
+  });
+  it('refuses names that resolve to loopback, checked at connection time', async () => {
+    await expect(fetchDocument('s', `${server.origin.replace('127.0.0.1', 'localhost')}/ok`)).rejects.toBeInstanceOf(SourceForbidden);
+  });
+  it('reaches an origin opened by FEDCAT_HARVEST_ALLOW_PRIVATE, following redirects', async () => {
+    const doc = await fetchDocument('s', `${server.origin}/redirect`, allowing(server.hostPort));
+    expect(doc.url).toBe(`${server.origin}/ok`);
+    expect(doc.contentType).toBe('text/turtle');
+  });
+  it('refuses other schemes', async () => {
+    await expect(fetchDocument('s', 'file:///etc/passwd', allowing('true'))).rejects.toBeInstanceOf(SourceForbidden);
+  });
+  it('stops redirect loops', async () => {
+    await expect(fetchDocument('s', `${server.origin}/loop`, allowing(server.hostPort))).rejects.toBeInstanceOf(SourceLimitExceeded);
+  });
+  it('caps the decompressed size, so a gzip bomb fails cleanly', async () => {
+    await expect(fetchDocument('s', `${server.origin}/bomb`, { ...allowing(server.hostPort), maxBytes: 1_000_000 })).rejects.toBeInstanceOf(SourceLimitExceeded);
+  });
+  it('reports an HTTP error status as unreachable with the status code', async () => {
+    const err = await fetchDocument('s', `${server.origin}/fail`, allowing(server.hostPort)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SourceUnreachable);
+    expect((err as SourceUnreachable).statusCode).toBe(500);
+  });
+});
+
+describe('isNonPublicAddress', () => {
+  it.each(['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fe80::1', '::ffff:127.0.0.1', 'fd00::1'])('treats %s as non-public', (a) => {
+    expect(isNonPublicAddress(a)).toBe(true);
+  });
+  it.each(['145.12.1.1', '2a00:1450::1'])('treats %s as public', (a) => expect(isNonPublicAddress(a)).toBe(false));
+});
