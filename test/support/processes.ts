@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/** The fedcat CLI entry point (built JavaScript, as users run it). */
+export const FEDCAT_BIN = fileURLToPath(new URL('../../catalogue-api/bin/fedcat.js', import.meta.url));
+
+/** A free loopback TCP port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Runs one fedcat CLI command to completion. */
+export function fedcat(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [FEDCAT_BIN, ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A long-running fedcat command (serve, demo) on a port, ready once /health answers. */
+export interface RunningFedcat {
+  readonly base: string;
+  readonly startedAt: number;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startFedcat(command: 'serve' | 'demo', port: number, env: NodeJS.ProcessEnv, ready: 'health' | 'harvested' = 'health'): Promise<RunningFedcat> {
+  const startedAt = Date.now();
+  const child: ChildProcess = spawn(process.execPath, [FEDCAT_BIN, command, '--port', String(port)], {
+    env: { ...process.env, FEDCAT_LOG_LEVEL: 'warn', ...env },
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d));
+  child.stderr!.on('data', (d: Buffer) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`fedcat ${command} exited: ${output}`);
+    if (Date.now() > deadline) throw new Error(`fedcat ${command} did not start: ${output}`);
+    const up = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    if (up && (ready === 'health' || output.includes('fedcat is running'))) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base, startedAt, output: () => output,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
