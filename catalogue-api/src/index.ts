@@ -4,6 +4,7 @@ export { openRuntime, type Runtime } from './runtime.js';
 export { harvestAll, type HarvestRunnerDeps } from './harvest-runner.js';
 export type { QuadStore, StoreState, QueryAnswer, AnswerFormats, QueryForm } from './store/quad-store.js';
 export { OxigraphStore, type OxigraphStoreOptions } from './store/oxigraph-store.js';
+export { GraphFiles } from './store/graph-files.js';
 export type { SearchIndex, SearchRequest, SearchResponse, SearchHit, Segment, FacetCount, SortSpec } from './search/search-index.js';
 export { SqliteSearchIndex } from './search/sqlite-search.js';
 export { SourceRegistry, InvalidSource } from './registry/sources.js';

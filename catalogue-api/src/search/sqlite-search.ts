@@ -12,9 +12,9 @@ CREATE TABLE IF NOT EXISTS docs (rid INTEGER PRIMARY KEY, id TEXT NOT NULL, sour
 CREATE INDEX IF NOT EXISTS docs_source ON docs (source);
 CREATE INDEX IF NOT EXISTS docs_title ON docs (title_sort);
 CREATE INDEX IF NOT EXISTS docs_modified ON docs (modified);
-CREATE TABLE IF NOT EXISTS facets (rid INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS facets (rid INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (rid, field, value)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS facets_field_value ON facets (field, value, rid);
-CREATE INDEX IF NOT EXISTS facets_rid ON facets (rid);
 CREATE TABLE IF NOT EXISTS labels (value TEXT PRIMARY KEY, label TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (title, description, keywords, publisher,
   tokenize = 'unicode61 remove_diacritics 2');
@@ -59,7 +59,7 @@ export class SqliteSearchIndex implements SearchIndex {
     ];
     const insDoc = db.prepare('INSERT OR REPLACE INTO docs (id, source, title_sort, modified, body) VALUES (?, ?, ?, ?, ?)');
     const insFts = db.prepare('INSERT INTO fts (rowid, title, description, keywords, publisher) VALUES (?, ?, ?, ?, ?)');
-    const insFacet = db.prepare('INSERT INTO facets (rid, field, value) VALUES (?, ?, ?)');
+    const insFacet = db.prepare('INSERT OR IGNORE INTO facets (rid, field, value) VALUES (?, ?, ?)');
     const insLabel = db.prepare('INSERT OR REPLACE INTO labels (value, label) VALUES (?, ?)');
     db.transaction(() => {
       for (const st of del) st.run(source);
@@ -179,9 +179,11 @@ export class SqliteSearchIndex implements SearchIndex {
     const wanted = (req.facets ?? []).filter((f) => (FACET_FIELDS as readonly string[]).includes(f));
     if (wanted.length > 0) {
       const counted = db
-        .prepare(`SELECT f.field, f.value, count(*) AS n, l.label FROM facets f LEFT JOIN labels l ON l.value = f.value
-          WHERE f.rid IN (SELECT rid FROM temp.matched) AND f.field IN (${wanted.map(() => '?').join(',')})
-          GROUP BY f.field, f.value ORDER BY n DESC, f.value ASC`)
+        // Walk the matches and look up their facet rows by (rid, field): cheap for small results, one pass for large ones.
+        .prepare(`SELECT c.field, c.value, c.n, l.label FROM (
+            SELECT f.field, f.value, count(*) AS n FROM temp.matched m CROSS JOIN facets f ON f.rid = m.rid
+            WHERE f.field IN (${wanted.map(() => '?').join(',')}) GROUP BY f.field, f.value) c
+          LEFT JOIN labels l ON l.value = c.value ORDER BY c.n DESC, c.value ASC`)
         .all(...wanted) as { field: FacetField; value: string; n: number; label: string | null }[];
       for (const field of wanted) facets[field] = [];
       for (const c of counted) {

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sourceGraph, type CatalogueDocument } from '@fedcat/harvester';
+import { GraphFiles, SourceRegistry, SqliteSearchIndex } from '@fedcat/catalogue-api';
+import { generateDocuments, toNTriples } from './generate.js';
+
+// Usage: node bench/dist/restart.js [--docs 100000]
+// Writes a data directory with N datasets (graph files + search index), starts `fedcat serve` on it and
+// measures how soon search answers after process start, and whether the RDF store was still loading then.
+
+const FEDCAT = fileURLToPath(new URL('../../catalogue-api/bin/fedcat.js', import.meta.url));
+const args = process.argv.slice(2);
+const n = Number(args[args.indexOf('--docs') + 1] ?? 100_000) || 100_000;
+const port = 18_000 + Math.floor(Math.random() * 1000);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const dir = await mkdtemp(join(tmpdir(), 'fedcat-restart-'));
+try {
+  console.error(`restart benchmark: ${n} datasets; ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const docs = generateDocuments(n);
+  const bySource = new Map<string, CatalogueDocument[]>();
+  for (const d of docs) (bySource.get(d.source) ?? bySource.set(d.source, []).get(d.source)!).push(d);
+  const files = new GraphFiles(dir);
+  const index = new SqliteSearchIndex(join(dir, 'search', 'index.sqlite'));
+  const registry = new SourceRegistry(dir);
+  let quads = 0;
+  const t0 = performance.now();
+  for (const [source, list] of bySource) {
+    const g = `<${sourceGraph(source)}>`;
+    const nq = list.map(toNTriples).join('').replace(/ \.\n/g, ` ${g} .\n`);
+    quads += nq.split('\n').length - 1;
+    await files.write(sourceGraph(source), nq);
+    await index.replaceSource(source, list);
+    await registry.upsert({ id: source, url: `https://${source}.example.nl/catalog.ttl` });
+  }
+  await index.close();
+  console.error(`prepared ${quads} quads in ${bySource.size} graphs and the search index in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const started = Date.now();
+  const child = spawn(process.execPath, [FEDCAT, 'serve', '--port', String(port), '--data', dir], { env: { ...process.env, FEDCAT_LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  let searchMs = -1;
+  let storeAtSearch = '';
+  let total = 0;
+  while (Date.now() - started < 120_000) {
+    const res = await fetch(`${base}/v1/search?q=waterstanden&filter=theme:http://publications.europa.eu/resource/authority/data-theme/ENVI`).catch(() => null);
+    if (res?.ok) {
+      total = ((await res.json()) as { total: number }).total;
+      searchMs = Date.now() - started;
+      storeAtSearch = ((await (await fetch(`${base}/health`)).json()) as { store: { status: string } }).store.status;
+      break;
+    }
+    await sleep(20);
+  }
+  let readyMs = -1;
+  while (Date.now() - started < 600_000) {
+    const h = (await (await fetch(`${base}/health`)).json()) as { store: { status: string } };
+    if (h.store.status === 'ready') { readyMs = Date.now() - started; break; }
+    await sleep(200);
+  }
+  const rssMB = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  child.kill('SIGTERM');
+  console.table([{ datasets: n, quads, firstSearchAnswerS: +(searchMs / 1000).toFixed(2), hits: total, storeWhenSearchAnswered: storeAtSearch,
+    storeReadyS: +(readyMs / 1000).toFixed(1), serverRssMB: rssMB }]);
+  if (searchMs < 0 || searchMs > 2000) process.exitCode = 1;
+} finally {
+  await sleep(500);
+  await rm(dir, { recursive: true, force: true });
+}
