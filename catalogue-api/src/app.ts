@@ -13,6 +13,7 @@ import sparql from './routes/sparql/index.js';
 import web from './routes/web/index.js';
 import { Problem } from './schemas/common.js';
 import { CatalogueRecord, SearchResult } from './schemas/records.js';
+import { Run, SourceWithStatus } from './schemas/sources.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { QuadStore } from './store/quad-store.js';
 
@@ -45,6 +46,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addSchema(Problem);
   app.addSchema(CatalogueRecord);
   app.addSchema(SearchResult);
+  app.addSchema(Run);
+  app.addSchema(SourceWithStatus);
 
   await app.register(fastifySwagger, {
     openapi: {

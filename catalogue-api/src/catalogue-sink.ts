@@ -1,14 +1,46 @@
 import type { Quad } from '@rdfjs/types';
-import type { CatalogueDocument, HarvestSink, Source } from '@fedcat/harvester';
+import { DataFactory } from 'n3';
+import type { HarvestSink, Source, SourceChange } from '@fedcat/harvester';
+import { prov, rdf, xsd } from '@fedcat/vocab';
 import type { SearchIndex } from './search/search-index.js';
 import type { QuadStore } from './store/quad-store.js';
 
-/** Publishes a completed harvest: the source's graph into the store, then its documents into the index. */
-export function catalogueSink(store: QuadStore, search: SearchIndex): HarvestSink {
+const { namedNode, literal, quad } = DataFactory;
+
+/** The harvest run a sink publishes for. */
+export interface RunInfo {
+  readonly id: string;
+  readonly startedAt: string;
+}
+
+/** The IRI of a harvest run, as recorded in the store (PROV) and the index. */
+export function runIri(source: string, startedAt: string): string {
+  return `urn:fedcat:run:${encodeURIComponent(source)}:${startedAt}`;
+}
+
+/** PROV triples saying which run produced a source graph, from which URL and when. */
+export function provenance(graph: string, source: Source, run: RunInfo): Quad[] {
+  const g = namedNode(graph);
+  const r = namedNode(run.id);
+  return [
+    quad(g, prov.wasGeneratedBy, r),
+    quad(r, rdf.type, prov.Activity),
+    quad(r, prov.startedAtTime, literal(run.startedAt, xsd.dateTime)),
+    quad(r, prov.used, namedNode(source.url)),
+  ];
+}
+
+/**
+ * Publishes a completed harvest: the source graph (with its provenance) and the quarantine graph into the
+ * store, then the record changes into the index, tagged with the run. The index is written last; if the
+ * process dies between the two, {@link reconcileIndex} rebuilds the source's documents from the store.
+ */
+export function catalogueSink(store: QuadStore, search: SearchIndex, run: RunInfo): HarvestSink {
   return {
-    async publish(source: Source, graph: string, quads: readonly Quad[], documents: readonly CatalogueDocument[]) {
-      await store.replaceGraph(graph, quads);
-      await search.replaceSource(source.id, documents);
+    async publish(source: Source, change: SourceChange) {
+      await store.replaceGraph(change.graph, [...change.quads, ...provenance(change.graph, source, run)]);
+      await store.replaceGraph(change.quarantineGraph, change.quarantined);
+      await search.applyChanges(source.id, { upsert: change.upsert, remove: change.remove, run: run.id });
     },
   };
 }

@@ -8,7 +8,12 @@ export interface Config {
   readonly dataDir: string;
   readonly fetchPolicy: FetchPolicy;
   readonly logLevel: string;
+  /** Public base URL of this fedcat; minted IRIs (skolemised blank nodes) live under it. */
+  readonly baseUrl: string;
 }
+
+/** Where fedcat mints skolem IRIs for blank nodes. */
+export const genidBase = (config: Config) => `${config.baseUrl}/.well-known/genid/`;
 
 /** Thrown when an environment variable or flag has an unusable value. */
 export class ConfigError extends Error {
@@ -22,10 +27,22 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return n;
 }
 
+function baseUrl(value: string | undefined): string {
+  const v = value ?? 'http://localhost:8080';
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+    return u.href.replace(/\/+$/, '');
+  } catch {
+    throw new ConfigError(`FEDCAT_BASE_URL must be an http(s) URL, not '${v}'`);
+  }
+}
+
 /**
  * Reads configuration from the environment, with command-line flags taking precedence.
  * FEDCAT_PORT (8080), FEDCAT_HOST (127.0.0.1), FEDCAT_DATA_DIR (./data), FEDCAT_HARVEST_ALLOW_PRIVATE,
- * FEDCAT_HARVEST_TIMEOUT_MS (60000), FEDCAT_HARVEST_MAX_BYTES (50 MiB), FEDCAT_LOG_LEVEL (info).
+ * FEDCAT_HARVEST_TIMEOUT_MS (60000), FEDCAT_HARVEST_MAX_BYTES (50 MiB), FEDCAT_LOG_LEVEL (info),
+ * FEDCAT_BASE_URL (http://localhost:8080; set it before the first harvest: minted IRIs live under it).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
   return {
@@ -39,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
       maxBytes: integer('FEDCAT_HARVEST_MAX_BYTES', env.FEDCAT_HARVEST_MAX_BYTES, defaultFetchPolicy.maxBytes, 1024, 2 ** 31),
     },
     logLevel: env.FEDCAT_LOG_LEVEL ?? 'info',
+    baseUrl: baseUrl(env.FEDCAT_BASE_URL),
   };
 }

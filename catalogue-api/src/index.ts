@@ -1,5 +1,7 @@
 export { buildApp, API_VERSION, type AppOptions } from './app.js';
-export { loadConfig, ConfigError, type Config } from './config.js';
+export { loadConfig, ConfigError, genidBase, type Config } from './config.js';
+export { reconcileIndex } from './reconcile.js';
+export { catalogueSink, runIri, type RunInfo } from './catalogue-sink.js';
 export { openRuntime, type Runtime } from './runtime.js';
 export { harvestAll, type HarvestRunnerDeps } from './harvest-runner.js';
 export type { QuadStore, StoreState, QueryAnswer, AnswerFormats, QueryForm } from './store/quad-store.js';

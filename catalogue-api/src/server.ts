@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { reconcileIndex } from './reconcile.js';
 import { webRoot, type Runtime } from './runtime.js';
 
 /** Builds the app on a runtime and listens; resolves once the port is open (the store may still be loading). */
@@ -10,5 +11,10 @@ export async function startServer(config: Config, runtime: Runtime): Promise<Fas
     webRoot: webRoot(), logger: { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });
+  // Once the store has loaded, make sure no source's index lags its graph (a harvest killed between the two).
+  reconcileIndex(runtime.store, runtime.search, runtime.sources).then(
+    (rebuilt) => { if (rebuilt.length > 0) app.log.warn({ rebuilt }, 'rebuilt search documents of sources whose last harvest was interrupted'); },
+    (err: unknown) => app.log.error({ err }, 'could not reconcile the search index with the store'),
+  );
   return app;
 }

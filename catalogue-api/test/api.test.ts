@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, harvestAll, loadConfig, openRuntime, startDemoPublisher, type Runtime } from '../src/index.js';
+import { buildApp, genidBase, harvestAll, loadConfig, openRuntime, startDemoPublisher, type Runtime } from '../src/index.js';
 
 let dir: string;
 let runtime: Runtime;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   const config = loadConfig({ FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length) });
   runtime = openRuntime(config);
   for (const f of publisher.files) await runtime.sources.upsert({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` });
-  await harvestAll(await runtime.sources.list(), { ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy });
+  await harvestAll(await runtime.sources.list(), { ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config) });
   await runtime.store.ready();
   app = await buildApp({ store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs });
 });

@@ -19,18 +19,18 @@ describe('OxigraphStore', () => {
   it('replaces one graph without touching the others and queries their union', async () => {
     const store = new OxigraphStore({ dataDir: await tempDir(), pollMs: 0 });
     await store.ready();
-    await store.replaceGraph('urn:g:a', ttl('<https://x/1> dct:title "one".'));
-    await store.replaceGraph('urn:g:b', ttl('<https://x/2> dct:title "two".'));
-    await store.replaceGraph('urn:g:a', ttl('<https://x/3> dct:title "three".'));
+    await store.replaceGraph('urn:fedcat:source:a', ttl('<https://x/1> dct:title "one".'));
+    await store.replaceGraph('urn:fedcat:source:b', ttl('<https://x/2> dct:title "two".'));
+    await store.replaceGraph('urn:fedcat:source:a', ttl('<https://x/3> dct:title "three".'));
     expect(await titles(store)).toEqual(['three', 'two']);
-    expect(await store.listGraphs()).toEqual([{ graph: 'urn:g:a', quads: 1 }, { graph: 'urn:g:b', quads: 1 }]);
+    expect(await store.listGraphs()).toEqual([{ graph: 'urn:fedcat:source:a', quads: 1 }, { graph: 'urn:fedcat:source:b', quads: 1 }]);
     await store.close();
   });
 
   it('survives a restart: the data directory is loaded again', async () => {
     const dir = await tempDir();
     const first = new OxigraphStore({ dataDir: dir, pollMs: 0 });
-    await first.replaceGraph('urn:g:a', ttl('<https://x/1> dct:title "kept".'));
+    await first.replaceGraph('urn:fedcat:source:a', ttl('<https://x/1> dct:title "kept".'));
     await first.close();
     const second = new OxigraphStore({ dataDir: dir, pollMs: 0 });
     await second.ready();
@@ -44,7 +44,7 @@ describe('OxigraphStore', () => {
     const server = new OxigraphStore({ dataDir: dir, pollMs: 50 });
     await server.ready();
     const cli = new OxigraphStore({ dataDir: dir, lazy: true });
-    await cli.replaceGraph('urn:g:cli', ttl('<https://x/9> dct:title "from the cli".'));
+    await cli.replaceGraph('urn:fedcat:source:cli', ttl('<https://x/9> dct:title "from the cli".'));
     await expect.poll(() => titles(server), { timeout: 5000 }).toEqual(['from the cli']);
     await server.close();
   });

@@ -1,67 +1,212 @@
 import type { Quad } from '@rdfjs/types';
-import type { ShaclSummary, Validator } from '@fedcat/shapes';
-import { HarvestError } from './errors.js';
-import { fetchDocument, type FetchPolicy } from './fetch/fetch-document.js';
+import type { ShaclResult, Validator } from '@fedcat/shapes';
+import { HarvestError, SourceLimitExceeded } from './errors.js';
+import { fetchConditional, type FetchPolicy } from './fetch/fetch-document.js';
+import { hydraNext, isHydraPaging } from './fetch/hydra.js';
+import { emptyState, type HarvestState } from './harvest-state.js';
 import { parseRdf } from './parse/parse-rdf.js';
 import { detectSyntax, type RdfSyntax } from './parse/syntax.js';
 import type { CatalogueDocument } from './records/catalogue-document.js';
 import { extractDocuments } from './records/extract-documents.js';
-import { sourceGraph, type Source } from './source.js';
+import { recordHash } from './records/record-hash.js';
+import { recordId } from './records/record-id.js';
+import { splitRecords, type HarvestRecord } from './records/split-records.js';
+import { quarantineGraph, sourceGraph, type Source } from './source.js';
+import { skolemise } from './stages/skolemise.js';
+import { defaultStages } from './stages/default-stages.js';
+import { applyStages, type Normalisation, type Stage } from './stages/stage.js';
 import { toDefaultGraph } from './stages/to-default-graph.js';
+
+/** One source's new state, as the sink applies it: graphs replaced whole, index changed per record. */
+export interface SourceChange {
+  readonly graph: string;
+  readonly quads: readonly Quad[];
+  readonly quarantineGraph: string;
+  readonly quarantined: readonly Quad[];
+  /** Documents of new and changed records. */
+  readonly upsert: readonly CatalogueDocument[];
+  /** Document ids of records removed from the source or newly rejected. */
+  readonly remove: readonly string[];
+}
 
 /** Where a completed harvest goes: the store and the search index, switched per source. */
 export interface HarvestSink {
-  publish(source: Source, graph: string, quads: readonly Quad[], documents: readonly CatalogueDocument[]): Promise<void>;
+  publish(source: Source, change: SourceChange): Promise<void>;
+}
+
+/** A record that failed a gating shape, with what to fix. */
+export interface RecordProblem {
+  readonly record: string;
+  readonly results: readonly ShaclResult[];
 }
 
 /** Counts and checks of a completed harvest. */
 export interface HarvestStats {
   readonly syntax: RdfSyntax;
   readonly bytes: number;
+  readonly pages: number;
   readonly quads: number;
   readonly datasets: number;
   readonly dataServices: number;
-  readonly validation: ShaclSummary;
+  readonly records: { readonly added: number; readonly updated: number; readonly unchanged: number; readonly removed: number; readonly invalid: number };
+  readonly validation: { readonly profile: string; readonly violations: number; readonly warnings: number };
+  /** Rejected records and their gating results (the first 5 per record). */
+  readonly problems: readonly RecordProblem[];
+  /** Values fedcat normalised (dates, language codes, literal URLs…): the count and the first 50, with originals. */
+  readonly normalisations: { readonly count: number; readonly examples: readonly Normalisation[] };
 }
+
+interface Timing { readonly source: string; readonly startedAt: string; readonly endedAt: string }
 
 /** The outcome of harvesting one source; failures are values, never throws. */
 export type HarvestOutcome =
-  | { readonly kind: 'harvested'; readonly source: string; readonly startedAt: string; readonly endedAt: string; readonly stats: HarvestStats }
-  | { readonly kind: 'failed'; readonly source: string; readonly startedAt: string; readonly endedAt: string; readonly error: HarvestError };
+  | (Timing & { readonly kind: 'harvested'; readonly stats: HarvestStats; readonly state: HarvestState })
+  | (Timing & { readonly kind: 'not-modified' })
+  | (Timing & { readonly kind: 'failed'; readonly error: HarvestError });
 
 /** What harvestSource needs from the outside world. */
 export interface HarvestDeps {
   readonly fetchPolicy: FetchPolicy;
   readonly validator: Validator;
   readonly sink: HarvestSink;
+  /** The last successful harvest's state; omitted for a full harvest. */
+  readonly previous?: HarvestState;
+  /** Base of the skolem IRIs fedcat mints for blank nodes, e.g. `https://fedcat.example/.well-known/genid/`. */
+  readonly genidBase: string;
+  /** Page limit for Hydra-paged catalogues. Default 1000. */
+  readonly maxPages?: number;
   readonly now?: () => Date;
+  /** Normalisation stages; default {@link defaultStages}. */
+  readonly stages?: readonly Stage[];
+  /** When the run started (defaults to now); the caller uses it to name the run. */
+  readonly startedAt?: Date;
+}
+
+interface Fetched { syntax: RdfSyntax; bytes: number; pages: number; quads: Quad[]; etag: string | null; lastModified: string | null }
+
+async function fetchAllPages(source: Source, deps: HarvestDeps, previous: HarvestState): Promise<Fetched | 'not-modified'> {
+  const maxPages = deps.maxPages ?? 1000;
+  const seen = new Set<string>();
+  const quads: Quad[] = [];
+  let url: string | null = source.url;
+  let first: Fetched | null = null;
+  let bytes = 0;
+  while (url) {
+    if (seen.has(url)) throw new SourceLimitExceeded(source.id, `Hydra paging loops: ${url} was already fetched`);
+    if (seen.size >= maxPages) throw new SourceLimitExceeded(source.id, `more than ${maxPages} Hydra pages`);
+    seen.add(url);
+    const doc = await fetchConditional(source.id, url, deps.fetchPolicy, seen.size === 1 ? previous : undefined);
+    if (doc === 'not-modified') return 'not-modified';
+    bytes += Buffer.byteLength(doc.body);
+    if (bytes > deps.fetchPolicy.maxBytes) throw new SourceLimitExceeded(source.id, `pages exceed ${deps.fetchPolicy.maxBytes} bytes together`);
+    const syntax = detectSyntax(doc.contentType, doc.url, doc.body);
+    const page = await parseRdf(doc.body, syntax, doc.url, source.id);
+    for (const q of page) if (!isHydraPaging(q)) quads.push(q);
+    first ??= { syntax, bytes: 0, pages: 0, quads, etag: doc.etag, lastModified: doc.lastModified };
+    const next = hydraNext(page);
+    url = next ? new URL(next, doc.url).href : null;
+  }
+  return { ...first!, bytes, pages: seen.size };
 }
 
 /**
- * Harvests one source end to end: fetch, parse, validate, extract search documents, publish.
- * The sink is called only when every step succeeded, so a failing source keeps its last good state.
+ * Harvests one source: fetch (conditionally, following Hydra pages), parse, skolemise, split into records,
+ * and for each record compare its hash with the last harvest: only new and changed records are validated and
+ * indexed. A record failing a gating shape is left out (or quarantined) and reported; it never fails the run.
+ * The sink is called once, after every step succeeded, so a failing source keeps its last good state.
  */
 export async function harvestSource(source: Source, deps: HarvestDeps): Promise<HarvestOutcome> {
   const now = deps.now ?? (() => new Date());
-  const startedAt = now().toISOString();
+  const startedAt = (deps.startedAt ?? now()).toISOString();
+  const previous = deps.previous ?? emptyState;
+  const timing = () => ({ source: source.id, startedAt, endedAt: now().toISOString() });
   try {
-    const doc = await fetchDocument(source.id, source.url, deps.fetchPolicy);
-    const syntax = detectSyntax(doc.contentType, doc.url, doc.body);
-    const quads = toDefaultGraph(await parseRdf(doc.body, syntax, doc.url, source.id));
-    const validation = await deps.validator.validate(quads);
-    const documents = extractDocuments(quads, source.id, startedAt);
-    await deps.sink.publish(source, sourceGraph(source.id), quads, documents);
+    const fetched = await fetchAllPages(source, deps, previous);
+    if (fetched === 'not-modified') return { kind: 'not-modified', ...timing() };
+    const notes: Normalisation[] = [];
+    let noteCount = 0;
+    const normalised = applyStages(toDefaultGraph(fetched.quads), deps.stages ?? defaultStages, {
+      note: (n) => { noteCount++; if (notes.length < 50) notes.push(n); },
+    });
+    const quads = skolemise(normalised, `${deps.genidBase}${encodeURIComponent(source.id)}/`);
+    const { records, rest } = splitRecords(quads);
+
+    const nextRecords: Record<string, { hash: string; accepted: boolean; docId: string | null }> = {};
+    const accepted: Quad[] = [...rest];
+    const quarantined: Quad[] = [];
+    const upsert: CatalogueDocument[] = [];
+    const remove: string[] = [];
+    const problems: RecordProblem[] = [];
+    const counts = { added: 0, updated: 0, unchanged: 0, removed: 0, invalid: 0 };
+    let violations = 0;
+    let warnings = 0;
+    const harvestedAt = startedAt;
+
+    for (const record of records) {
+      const hash = recordHash(record.quads);
+      const before = previous.records[record.iri];
+      const docId = record.type === 'DatasetSeries' ? null : recordId(record.iri);
+      if (before && before.hash === hash) {
+        counts.unchanged++;
+        nextRecords[record.iri] = before;
+        (before.accepted ? accepted : quarantined).push(...record.quads);
+        continue;
+      }
+      const verdict = await validateRecord(record, deps.validator);
+      violations += verdict.violations;
+      warnings += verdict.warnings;
+      if (!verdict.accepted) {
+        counts.invalid++;
+        problems.push({ record: record.iri, results: verdict.gating.slice(0, 5) });
+        quarantined.push(...record.quads);
+        if (before?.accepted && before.docId) remove.push(before.docId);
+        nextRecords[record.iri] = { hash, accepted: false, docId };
+        continue;
+      }
+      if (before) counts.updated++;
+      else counts.added++;
+      accepted.push(...record.quads);
+      upsert.push(...extractDocuments(record.quads, source.id, harvestedAt));
+      nextRecords[record.iri] = { hash, accepted: true, docId };
+    }
+    for (const [iri, before] of Object.entries(previous.records)) {
+      if (nextRecords[iri]) continue;
+      counts.removed++;
+      if (before.accepted && before.docId) remove.push(before.docId);
+    }
+
+    await deps.sink.publish(source, {
+      graph: sourceGraph(source.id), quads: accepted,
+      quarantineGraph: quarantineGraph(source.id), quarantined: source.invalidRecords === 'skip' ? [] : quarantined,
+      upsert, remove,
+    });
+    const types = new Map(records.map((r) => [r.iri, r.type]));
     return {
-      kind: 'harvested', source: source.id, startedAt, endedAt: now().toISOString(),
+      kind: 'harvested', ...timing(),
+      state: { etag: fetched.etag, lastModified: fetched.lastModified, records: nextRecords },
       stats: {
-        syntax, bytes: Buffer.byteLength(doc.body), quads: quads.length,
-        datasets: documents.filter((d) => d.type === 'Dataset').length,
-        dataServices: documents.filter((d) => d.type === 'DataService').length,
-        validation,
+        syntax: fetched.syntax, bytes: fetched.bytes, pages: fetched.pages, quads: accepted.length,
+        datasets: Object.entries(nextRecords).filter(([iri, r]) => r.accepted && types.get(iri) === 'Dataset').length,
+        dataServices: Object.entries(nextRecords).filter(([iri, r]) => r.accepted && types.get(iri) === 'DataService').length,
+        records: counts,
+        validation: { profile: deps.validator.profile.id, violations, warnings },
+        problems,
+        normalisations: { count: noteCount, examples: notes },
       },
     };
   } catch (err) {
     const error = err instanceof HarvestError ? err : new HarvestError(source.id, (err as Error).message ?? String(err), { cause: err });
-    return { kind: 'failed', source: source.id, startedAt, endedAt: now().toISOString(), error };
+    return { kind: 'failed', ...timing(), error };
   }
+}
+
+async function validateRecord(record: HarvestRecord, validator: Validator) {
+  const focus = new Set(record.quads.map((q) => q.subject.value));
+  const summary = await validator.validate([...record.quads, ...record.context], { focus });
+  return {
+    accepted: summary.accepted,
+    violations: summary.violations,
+    warnings: summary.warnings,
+    gating: summary.results.filter((r) => r.gating),
+  };
 }

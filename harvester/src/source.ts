@@ -6,11 +6,18 @@ export interface Source {
   /** IRI of the owning organisation, when known. */
   readonly org: string | null;
   readonly addedAt: string;
+  /** What happens to records that fail a gating shape: left out, or kept in the source's quarantine graph. */
+  readonly invalidRecords?: 'skip' | 'quarantine';
 }
 
 /** The named graph that holds a source's harvested quads. */
 export function sourceGraph(sourceId: string): string {
   return `urn:fedcat:source:${encodeURIComponent(sourceId)}`;
+}
+
+/** The named graph that holds a source's rejected records (never searched, never in the union default graph of listings). */
+export function quarantineGraph(sourceId: string): string {
+  return `urn:fedcat:quarantine:${encodeURIComponent(sourceId)}`;
 }
 
 /** True for ids usable in paths and file names. */

@@ -33,7 +33,11 @@ export interface ShaclSummary {
 /** A loaded profile, ready to validate data graphs. */
 export interface Validator {
   readonly profile: Profile;
-  validate(data: DatasetCore | readonly Quad[]): Promise<ShaclSummary>;
+  /**
+   * Validates a data graph. With `focus`, only results about those nodes count: the graph may carry context
+   * (the types of resources a record refers to) whose own shapes are not this record's business.
+   */
+  validate(data: DatasetCore | readonly Quad[], options?: { focus?: ReadonlySet<string> }): Promise<ShaclSummary>;
 }
 
 const SHAPES_DIR = fileURLToPath(new URL('../shapes/', import.meta.url));
@@ -61,12 +65,13 @@ export async function loadValidator(profile: Profile = dcatAp3Base): Promise<Val
   ];
   return {
     profile,
-    async validate(data) {
+    async validate(data, options = {}) {
       const graph: DatasetCore = Array.isArray(data) ? new Store(data as Quad[]) : (data as DatasetCore);
       const results: ShaclResult[] = [];
       for (const { engine, gating } of engines) {
         const report = await engine.validate(graph);
         for (const r of report.results) {
+          if (options.focus && !options.focus.has(r.focusNode?.value ?? '')) continue;
           const severity = SEVERITY[r.severity?.value ?? ''] ?? 'violation';
           results.push({
             severity: gating ? severity : severity === 'violation' ? 'warning' : severity,

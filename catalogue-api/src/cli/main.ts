@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { harvestAll } from '../harvest-runner.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, genidBase, loadConfig, type Config } from '../config.js';
 import { startDemoPublisher } from '../demo/publisher.js';
 import { InvalidSource } from '../registry/sources.js';
 import { openRuntime, type Runtime } from '../runtime.js';
@@ -14,17 +14,17 @@ Usage:
   fedcat demo [--port N] [--data DIR]                serve with the demo organisations harvested
   fedcat sources add URL [--id ID] [--org IRI]       register (or update) a source
   fedcat sources list [--json]                       list sources and their last harvest
-  fedcat harvest [--all | --source ID]               harvest now; exit code 1 if a source failed
+  fedcat harvest [--all | --source ID] [--full]      harvest now (incremental; --full revalidates all); exit 1 if a source failed
 
 Harvesting from private or loopback addresses is refused unless FEDCAT_HARVEST_ALLOW_PRIVATE is
 'true' or a comma-separated list of host:port origins.`;
 
 const options = {
   port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, id: { type: 'string' }, org: { type: 'string' },
-  json: { type: 'boolean' }, all: { type: 'boolean' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' }, all: { type: 'boolean' }, full: { type: 'boolean' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
-async function harvest(runtime: Runtime, config: Config, only?: string): Promise<number> {
+async function harvest(runtime: Runtime, config: Config, only?: string, full = false): Promise<number> {
   const all = await runtime.sources.list();
   const sources = only ? all.filter((s) => s.id === only) : all;
   if (only && sources.length === 0) throw new InvalidSource(`no source with id '${only}'; see fedcat sources list`);
@@ -33,7 +33,7 @@ async function harvest(runtime: Runtime, config: Config, only?: string): Promise
     return 0;
   }
   const outcomes = await harvestAll(sources, {
-    store: runtime.store, search: runtime.search, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, runs: runtime.runs,
+    store: runtime.store, search: runtime.search, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, runs: runtime.runs, genidBase: genidBase(config), full,
     onProgress: async (e) => {
       if (e.phase === 'started') console.error(`… harvesting ${e.source.id} from ${e.source.url}`);
       else console.log(describeOutcome(e.outcome, await runtime.runs.status(e.source.id)));
@@ -103,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
     case 'harvest': {
       const runtime = openRuntime(config, { lazyStore: true });
       try {
-        return await harvest(runtime, config, values.all ? undefined : values.source);
+        return await harvest(runtime, config, values.all ? undefined : values.source, values.full ?? false);
       } finally {
         await runtime.close();
       }

@@ -4,17 +4,33 @@ import type { SourceStatus } from '../registry/runs.js';
 const seconds = (a: string, b: string) => ((Date.parse(b) - Date.parse(a)) / 1000).toFixed(1);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** One line describing a harvest outcome, for people reading the CLI's output. */
+/** One line (plus one per rejected record) describing a harvest outcome, for people reading the CLI's output. */
 export function describeOutcome(outcome: HarvestOutcome, status: SourceStatus): string {
-  if (outcome.kind === 'harvested') {
-    const s = outcome.stats;
-    const v = s.validation;
-    return `✓ ${outcome.source}: ${plural(s.datasets, 'dataset', 'datasets')}, ${plural(s.dataServices, 'data service', 'data services')}, `
-      + `${s.quads} triples (${s.syntax}); SHACL ${v.profile}: ${plural(v.violations, 'violation', 'violations')}, `
-      + `${plural(v.warnings, 'warning', 'warnings')} (${seconds(outcome.startedAt, outcome.endedAt)} s)`;
+  const took = `${seconds(outcome.startedAt, outcome.endedAt)} s`;
+  switch (outcome.kind) {
+    case 'not-modified':
+      return `= ${outcome.source}: not modified since the last harvest (HTTP 304), nothing to do (${took})`;
+    case 'failed': {
+      const kept = status.lastSuccess ? `kept the harvest of ${status.lastSuccess.endedAt}` : 'nothing harvested before';
+      return `✗ ${outcome.source}: ${outcome.error.code}: ${outcome.error.message} (${kept})`;
+    }
+    case 'harvested': {
+      const s = outcome.stats;
+      const r = s.records;
+      const lines = [
+        `✓ ${outcome.source}: ${plural(s.datasets, 'dataset', 'datasets')}, ${plural(s.dataServices, 'data service', 'data services')}, `
+        + `${s.quads} triples (${s.syntax}${s.pages > 1 ? `, ${s.pages} pages` : ''}); records +${r.added} ~${r.updated} =${r.unchanged} -${r.removed}`
+        + `${r.invalid ? `, ${r.invalid} rejected` : ''}; SHACL ${s.validation.profile}: ${plural(s.validation.violations, 'violation', 'violations')}, `
+        + `${plural(s.validation.warnings, 'warning', 'warnings')}${s.normalisations.count ? `; ${s.normalisations.count} values normalised` : ''} (${took})`,
+      ];
+      for (const p of s.problems.slice(0, 10)) {
+        const first = p.results[0];
+        lines.push(`    rejected ${p.record}: ${first ? `${first.path ?? ''} ${first.message}`.trim() : 'failed a gating shape'}`);
+      }
+      if (s.problems.length > 10) lines.push(`    … and ${s.problems.length - 10} more rejected records (GET /v1/sources/${outcome.source}/runs)`);
+      return lines.join('\n');
+    }
   }
-  const kept = status.lastSuccess ? `kept the harvest of ${status.lastSuccess.endedAt}` : 'nothing harvested before';
-  return `✗ ${outcome.source}: ${outcome.error.code}: ${outcome.error.message} (${kept})`;
 }
 
 /** A table of sources and their last runs. */
@@ -22,9 +38,10 @@ export function describeSources(rows: readonly (Source & SourceStatus)[]): strin
   if (rows.length === 0) return 'No sources registered. Add one with: fedcat sources add URL [--id ID] [--org IRI]';
   return rows.map((r) => {
     const run = r.lastRun;
-    const state = !run ? 'never harvested' : run.status === 'succeeded'
-      ? `ok ${run.endedAt} (${run.stats?.datasets ?? 0} datasets, ${run.stats?.dataServices ?? 0} services)`
-      : `FAILED ${run.endedAt}: ${run.error?.code} ${run.error?.message}`;
+    const state = !run ? 'never harvested'
+      : run.status === 'failed' ? `FAILED ${run.endedAt}: ${run.error?.code} ${run.error?.message}`
+      : run.status === 'unchanged' ? `unchanged ${run.endedAt}`
+      : `ok ${run.endedAt} (${run.stats?.datasets ?? 0} datasets, ${run.stats?.dataServices ?? 0} services${run.stats?.records.invalid ? `, ${run.stats.records.invalid} rejected` : ''})`;
     return `${r.id}\t${r.url}\t${state}`;
   }).join('\n');
 }

@@ -45,6 +45,13 @@ export interface SearchResponse {
  */
 export interface SearchIndex {
   replaceSource(source: string, documents: readonly CatalogueDocument[]): Promise<void>;
+  /**
+   * Applies one harvest's changes to a source in one step: documents are inserted or replaced by id, ids in
+   * `remove` deleted; `run` is recorded as the source's indexed harvest run (see {@link indexedRuns}).
+   */
+  applyChanges(source: string, change: { upsert: readonly CatalogueDocument[]; remove: readonly string[]; run: string }): Promise<void>;
+  /** The harvest run each source's documents come from, to detect an index behind its store after a crash. */
+  indexedRuns(): Promise<Readonly<Record<string, string>>>;
   search(request: SearchRequest): Promise<SearchResponse>;
   get(id: string): Promise<CatalogueDocument | null>;
   count(): Promise<number>;

@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS facets (rid INTEGER NOT NULL, field TEXT NOT NULL, va
   PRIMARY KEY (rid, field, value)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS facets_field_value ON facets (field, value, rid);
 CREATE TABLE IF NOT EXISTS labels (value TEXT PRIMARY KEY, label TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS source_runs (source TEXT PRIMARY KEY, run TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (title, description, keywords, publisher,
   tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab (fts, 'row');
@@ -57,21 +58,49 @@ export class SqliteSearchIndex implements SearchIndex {
       db.prepare('DELETE FROM facets WHERE rid IN (SELECT rid FROM docs WHERE source = ?)'),
       db.prepare('DELETE FROM docs WHERE source = ?'),
     ];
+    const insert = this.inserter();
+    db.transaction(() => {
+      for (const st of del) st.run(source);
+      for (const doc of documents) insert(source, doc);
+    })();
+    this.vocab = null;
+  }
+
+  async applyChanges(source: string, change: { upsert: readonly CatalogueDocument[]; remove: readonly string[]; run: string }): Promise<void> {
+    const db = this.db;
+    const find = db.prepare('SELECT rid FROM docs WHERE source = ? AND id = ?').pluck();
+    const del = [db.prepare('DELETE FROM fts WHERE rowid = ?'), db.prepare('DELETE FROM facets WHERE rid = ?'), db.prepare('DELETE FROM docs WHERE rid = ?')];
+    const setRun = db.prepare('INSERT OR REPLACE INTO source_runs (source, run) VALUES (?, ?)');
+    const insert = this.inserter();
+    db.transaction(() => {
+      for (const id of [...change.remove, ...change.upsert.map((d) => d.id)]) {
+        const rid = find.get(source, id) as number | undefined;
+        if (rid !== undefined) for (const st of del) st.run(rid);
+      }
+      for (const doc of change.upsert) insert(source, doc);
+      setRun.run(source, change.run);
+    })();
+    this.vocab = null;
+  }
+
+  async indexedRuns(): Promise<Readonly<Record<string, string>>> {
+    const rows = this.db.prepare('SELECT source, run FROM source_runs').all() as { source: string; run: string }[];
+    return Object.fromEntries(rows.map((r) => [r.source, r.run]));
+  }
+
+  private inserter(): (source: string, doc: CatalogueDocument) => void {
+    const db = this.db;
     const insDoc = db.prepare('INSERT OR REPLACE INTO docs (id, source, title_sort, modified, body) VALUES (?, ?, ?, ?, ?)');
     const insFts = db.prepare('INSERT INTO fts (rowid, title, description, keywords, publisher) VALUES (?, ?, ?, ?, ?)');
     const insFacet = db.prepare('INSERT OR IGNORE INTO facets (rid, field, value) VALUES (?, ?, ?)');
     const insLabel = db.prepare('INSERT OR REPLACE INTO labels (value, label) VALUES (?, ?)');
-    db.transaction(() => {
-      for (const st of del) st.run(source);
-      for (const doc of documents) {
-        const rid = Number(insDoc.run(doc.id, source, doc.title.toLowerCase(), doc.modified, JSON.stringify(doc)).lastInsertRowid);
-        insFts.run(rid, doc.title, doc.description, doc.keywords.join(' '), doc.publisherName ?? '');
-        const values = facetValues(doc);
-        for (const field of FACET_FIELDS) for (const v of values[field]) insFacet.run(rid, field, v);
-        if (doc.publisher && doc.publisherName) insLabel.run(doc.publisher, doc.publisherName);
-      }
-    })();
-    this.vocab = null;
+    return (source, doc) => {
+      const rid = Number(insDoc.run(doc.id, source, doc.title.toLowerCase(), doc.modified, JSON.stringify(doc)).lastInsertRowid);
+      insFts.run(rid, doc.title, doc.description, doc.keywords.join(' '), doc.publisherName ?? '');
+      const values = facetValues(doc);
+      for (const field of FACET_FIELDS) for (const v of values[field]) insFacet.run(rid, field, v);
+      if (doc.publisher && doc.publisherName) insLabel.run(doc.publisher, doc.publisherName);
+    };
   }
 
   private vocabulary() {

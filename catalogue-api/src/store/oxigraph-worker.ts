@@ -8,6 +8,7 @@ import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-proto
 
 // The oxigraph store lives here, off the API's event loop: its queries run synchronously.
 const options = workerData as WorkerOptions;
+const SOURCE_GRAPH_PREFIX = 'urn:fedcat:source:';
 const port = parentPort!;
 const store = new oxigraph.Store();
 const files = new GraphFiles(options.dataDir);
@@ -24,11 +25,18 @@ function replaceInMemory(graph: string, nquads: string): void {
   if (nquads.length > 0) store.load(nquads, { format: 'application/n-quads', no_transaction: true });
 }
 
+/** The default graph of queries: the union of the source graphs; quarantine graphs are only reachable by GRAPH. */
+function defaultGraphs() {
+  return [...loaded.keys()].filter((g) => g.startsWith(SOURCE_GRAPH_PREFIX)).map((g) => oxigraph.namedNode(g));
+}
+
 function answer(sparql: string, formats: { solutions: string; graph: string }): QueryAnswer {
   const kind = classifySparql(sparql);
   const form: QueryForm = kind.kind === 'query' ? kind.form : 'SELECT';
   const mediaType = form === 'SELECT' || form === 'ASK' ? formats.solutions : formats.graph;
-  const body = store.query(sparql, { results_format: mediaType, use_default_graph_as_union: true });
+  const graphs = defaultGraphs();
+  // An empty list would mean "the real default graph"; a never-used graph name keeps the union empty instead.
+  const body = store.query(sparql, { results_format: mediaType, default_graph: graphs.length > 0 ? graphs : [oxigraph.namedNode('urn:fedcat:empty')] });
   return { form, mediaType, body: String(body) };
 }
 

@@ -27,6 +27,9 @@ export const defaultFetchPolicy: FetchPolicy = {
   userAgent: 'fedcat-harvester/0.1 (+https://github.com/fedcat)',
 };
 
+/** Validators from an earlier fetch; the server may answer 304 Not Modified. */
+export interface Conditional { readonly etag: string | null; readonly lastModified: string | null }
+
 /** A fetched document, decoded to text. */
 export interface FetchedDocument {
   /** The URL the body came from, after redirects. */
@@ -57,7 +60,7 @@ function guardedLookup(policy: PrivateAccess, hostPort: string, source: string):
   };
 }
 
-function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal): Promise<IncomingMessage> {
+function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal, conditional?: Conditional): Promise<IncomingMessage> {
   const hostPort = `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
   const mod = url.protocol === 'https:' ? https : http;
   const literal = url.hostname.replace(/^\[|\]$/g, '');
@@ -68,7 +71,11 @@ function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSig
   return new Promise((resolve, reject) => {
     const req = mod.request(url, {
       method: 'GET',
-      headers: { accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br', 'user-agent': policy.userAgent },
+      headers: {
+        accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br', 'user-agent': policy.userAgent,
+        ...(conditional?.etag ? { 'if-none-match': conditional.etag } : {}),
+        ...(conditional?.lastModified ? { 'if-modified-since': conditional.lastModified } : {}),
+      },
       lookup: guardedLookup(policy.privateAccess, hostPort, source),
       signal,
     }, resolve);
@@ -106,6 +113,13 @@ async function readCapped(stream: Readable, maxBytes: number, source: string): P
  * and the whole fetch is bounded in time.
  */
 export async function fetchDocument(source: string, location: string, policy: FetchPolicy = defaultFetchPolicy): Promise<FetchedDocument> {
+  const doc = await fetchConditional(source, location, policy);
+  if (doc === 'not-modified') throw new SourceUnreachable(source, `${location} answered 304 without a conditional request`, 304);
+  return doc;
+}
+
+/** Like {@link fetchDocument}, sending the validators of an earlier fetch; resolves `'not-modified'` on 304. */
+export async function fetchConditional(source: string, location: string, policy: FetchPolicy, conditional?: Conditional): Promise<FetchedDocument | 'not-modified'> {
   const signal = AbortSignal.timeout(policy.timeoutMs);
   let url: URL;
   try {
@@ -118,8 +132,12 @@ export async function fetchDocument(source: string, location: string, policy: Fe
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new SourceForbidden(source, `only http(s) URLs can be harvested, not ${url.protocol}`);
       }
-      const res = await request(url, policy, source, signal);
+      const res = await request(url, policy, source, signal, conditional);
       const status = res.statusCode ?? 0;
+      if (status === 304 && conditional) {
+        res.resume();
+        return 'not-modified';
+      }
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();
         if (hop >= policy.maxRedirects) throw new SourceLimitExceeded(source, `more than ${policy.maxRedirects} redirects`);
