@@ -160,7 +160,7 @@ export async function fetchConditional(source: string, location: string, policy:
   } catch (err) {
     if (err instanceof SourceForbidden || err instanceof SourceLimitExceeded || err instanceof SourceUnreachable) throw err;
     const cause = err instanceof Error ? err : new Error(String(err));
-    if (cause.name === 'TimeoutError' || cause.name === 'AbortError') {
+    if (signal.aborted || cause.name === 'TimeoutError' || cause.name === 'AbortError') {
       throw new SourceLimitExceeded(source, `fetch took longer than ${policy.timeoutMs} ms`, { cause });
     }
     if (cause.cause instanceof SourceForbidden) throw cause.cause;

@@ -14,9 +14,8 @@ const YEAR = /^\d{4}$/;
 function typed(value: string): { value: string; type: string } | null {
   const v = value.trim();
   if (DATE.test(v)) return { value: v, type: 'date' };
-  if (DATE_TIME.test(v)) return { value: /T\d{2}:\d{2}$/.test(v) ? `${v}:00` : v, type: 'dateTime' };
-  const spaced = v.replace(' ', 'T');
-  if (DATE_TIME.test(spaced)) return { value: spaced, type: 'dateTime' };
+  const t = v.replace(' ', 'T');
+  if (DATE_TIME.test(t)) return { value: /T\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})?$/.test(t) ? t.replace(/(T\d{2}:\d{2})/, '$1:00') : t, type: 'dateTime' };
   if (YEAR.test(v)) return { value: v, type: 'gYear' };
   return null;
 }
