@@ -29,6 +29,15 @@ export function fedcat(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: 
   });
 }
 
+/** Starts a fedcat CLI command and returns the child, for tests that kill it midway. */
+export function spawnFedcat(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [FEDCAT_BIN, ...args], { env: { ...process.env, ...env } });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d));
+  child.stderr!.on('data', (d: Buffer) => (output += d));
+  return { child, output: () => output };
+}
+
 /** A long-running fedcat command (serve, demo) on a port, ready once /health answers. */
 export interface RunningFedcat {
   readonly base: string;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 /** The real catalogues written by others that the end-to-end tests harvest. */
 export const SAMPLES = new URL('../../../shared/reference/samples/', import.meta.url);
 
-export type Behaviour = 'serve' | 'fail-500' | 'syntax-error';
+export type Behaviour = 'serve' | 'fail-500' | 'syntax-error' | 'hang';
 
 /**
  * Plays other organisations' web servers: serves sample files with their real media types, and can be
@@ -19,6 +19,13 @@ export async function samplePublisher(files: Record<string, { file: string; type
     if (!entry) return void res.writeHead(404).end();
     const mode = behaviour.get(path) ?? 'serve';
     if (mode === 'fail-500') return void res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
+    if (mode === 'hang') {
+      // Sends half the document, then nothing: a harvest stays busy with this source until it is killed.
+      const full = await readFile(new URL(entry.file, SAMPLES));
+      res.writeHead(200, { 'content-type': entry.type });
+      res.write(full.subarray(0, full.length >> 1));
+      return;
+    }
     if (mode === 'syntax-error') return void res.writeHead(200, { 'content-type': entry.type }).end('@prefix dcat: <http://www.w3.org/ns/dcat#> .\n<x> a dcat:Dataset ;; ] .');
     res.writeHead(200, { 'content-type': entry.type }).end(await readFile(new URL(entry.file, SAMPLES)));
   });
@@ -28,6 +35,6 @@ export async function samplePublisher(files: Record<string, { file: string; type
     origin: `http://127.0.0.1:${port}`,
     hostPort: `127.0.0.1:${port}`,
     set: (path: string, b: Behaviour) => behaviour.set(path, b),
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 }
