@@ -27,8 +27,11 @@ const server = createServer((req, res) => {
 
 async function harvest() {
   const real = await runtime.validator();
-  // The real validator, counted: every call is validation work the harvest chose to do.
-  const validator: Validator = { profile: real.profile, validate: (d, o) => { validations++; return real.validate(d, o); } };
+  // The real validator, counted: every record (dataset node in focus) is validation work the harvest chose to do.
+  const validator: Validator = { profile: real.profile, validate: (d, o) => {
+    validations += [...(o?.focus ?? [])].filter((f) => /^https:\/\/x\.nl\/d\d$/.test(f)).length;
+    return real.validate(d, o);
+  } };
   const config = loadConfig({ FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: 'true' });
   const [outcome] = await harvestAll(await runtime.sources.list(), { ...runtime, validator, fetchPolicy: config.fetchPolicy, genidBase: genidBase(config) });
   return outcome!;
