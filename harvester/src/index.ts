@@ -1,4 +1,4 @@
-export { harvestSource, type HarvestSink, type HarvestOutcome, type HarvestStats, type HarvestDeps, type SourceChange, type RecordProblem } from './pipeline.js';
+export { harvestSource, defaultRecordLimits, type RecordLimits, type HarvestSink, type HarvestOutcome, type HarvestStats, type HarvestDeps, type SourceChange, type RecordProblem } from './pipeline.js';
 export { emptyState, type HarvestState } from './harvest-state.js';
 export { splitRecords, type HarvestRecord } from './records/split-records.js';
 export { recordHash } from './records/record-hash.js';

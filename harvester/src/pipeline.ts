@@ -75,11 +75,36 @@ export interface HarvestDeps {
   readonly genidBase: string;
   /** Page limit for Hydra-paged catalogues. Default 1000. */
   readonly maxPages?: number;
+  /** Caps on what one source may contain; see {@link defaultRecordLimits}. */
+  readonly limits?: Partial<RecordLimits>;
   readonly now?: () => Date;
   /** Normalisation stages; default {@link defaultStages}. */
   readonly stages?: readonly Stage[];
   /** When the run started (defaults to now); the caller uses it to name the run. */
   readonly startedAt?: Date;
+}
+
+/** Caps that keep one hostile source from exhausting memory or the index. */
+export interface RecordLimits {
+  /** More records than this fails the run. */
+  readonly maxRecords: number;
+  /** A record with more triples than this is rejected. */
+  readonly maxTriplesPerRecord: number;
+  /** A record with a literal longer than this (characters) is rejected. */
+  readonly maxLiteralLength: number;
+}
+
+/** Defaults: 1 M records per source, 10,000 triples per record, 100,000 characters per literal. */
+export const defaultRecordLimits: RecordLimits = { maxRecords: 1_000_000, maxTriplesPerRecord: 10_000, maxLiteralLength: 100_000 };
+
+function overLimit(record: HarvestRecord, limits: RecordLimits): ShaclResult | null {
+  const base = { severity: 'violation' as const, focusNode: record.iri, value: null, sourceShape: null, constraint: null, gating: true };
+  if (record.quads.length > limits.maxTriplesPerRecord) {
+    return { ...base, path: null, message: `record has ${record.quads.length} triples; fedcat accepts at most ${limits.maxTriplesPerRecord} per record` };
+  }
+  const long = record.quads.find((q) => q.object.termType === 'Literal' && q.object.value.length > limits.maxLiteralLength);
+  if (long) return { ...base, path: long.predicate.value, message: `a literal of ${long.object.value.length} characters; fedcat accepts at most ${limits.maxLiteralLength}` };
+  return null;
 }
 
 interface Fetched { syntax: RdfSyntax; bytes: number; pages: number; quads: Quad[]; etag: string | null; lastModified: string | null }
@@ -130,6 +155,10 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     });
     const quads = skolemise(normalised, `${deps.genidBase}${encodeURIComponent(source.id)}/`);
     const { records, rest } = splitRecords(quads);
+    const limits = { ...defaultRecordLimits, ...deps.limits };
+    if (records.length > limits.maxRecords) {
+      throw new SourceLimitExceeded(source.id, `${records.length} records; at most ${limits.maxRecords} are accepted per source`);
+    }
 
     const nextRecords: Record<string, { hash: string; accepted: boolean; docId: string | null }> = {};
     const accepted: Quad[] = [...rest];
@@ -151,6 +180,14 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
         counts.unchanged++;
         nextRecords[record.iri] = before;
         (before.accepted ? accepted : quarantined).push(...record.quads);
+        continue;
+      }
+      const tooBig = overLimit(record, limits);
+      if (tooBig) {
+        counts.invalid++;
+        problems.push({ record: record.iri, results: [tooBig] });
+        if (before?.accepted && before.docId) remove.push(before.docId);
+        nextRecords[record.iri] = { hash, accepted: false, docId };
         continue;
       }
       changed.push({ record, hash, before, docId });

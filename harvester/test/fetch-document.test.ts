@@ -4,11 +4,17 @@ import { defaultFetchPolicy, fetchDocument, isNonPublicAddress, parsePrivateAcce
 import { localServer } from './support.js';
 
 let server: Awaited<ReturnType<typeof localServer>>;
+let busy = 0;
 beforeAll(async () => {
   server = await localServer((req, res) => {
     if (req.url === '/ok') res.writeHead(200, { 'content-type': 'text/turtle' }).end('<a:b> <c:d> "e" .');
     else if (req.url === '/redirect') res.writeHead(302, { location: '/ok' }).end();
     else if (req.url === '/loop') res.writeHead(302, { location: '/loop' }).end();
+    else if (req.url === '/busy') {
+      busy++;
+      if (busy === 1) res.writeHead(503, { 'retry-after': '1' }).end();
+      else res.writeHead(200, { 'content-type': 'text/turtle' }).end('<a:b> <c:d> "e" .');
+    } else if (req.url === '/always-busy') res.writeHead(429, { 'retry-after': '3600' }).end();
     else if (req.url === '/bomb') res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(5_000_000)));
     else res.writeHead(500).end('oops');
   });
@@ -37,6 +43,16 @@ describe('fetchDocument', () => {
   });
   it('caps the decompressed size, so a gzip bomb fails cleanly', async () => {
     await expect(fetchDocument('s', `${server.origin}/bomb`, { ...allowing(server.hostPort), maxBytes: 1_000_000 })).rejects.toBeInstanceOf(SourceLimitExceeded);
+  });
+  it('waits once for a short Retry-After on 503, then fetches', async () => {
+    const t = Date.now();
+    const doc = await fetchDocument('s', `${server.origin}/busy`, allowing(server.hostPort));
+    expect(doc.body).toContain('<a:b>');
+    expect(Date.now() - t).toBeGreaterThanOrEqual(900);
+  });
+  it('does not wait for a Retry-After longer than the policy allows', async () => {
+    const err = await fetchDocument('s', `${server.origin}/always-busy`, allowing(server.hostPort)).catch((e: unknown) => e);
+    expect((err as SourceUnreachable).statusCode).toBe(429);
   });
   it('reports an HTTP error status as unreachable with the status code', async () => {
     const err = await fetchDocument('s', `${server.origin}/fail`, allowing(server.hostPort)).catch((e: unknown) => e);

@@ -44,6 +44,12 @@ beforeAll(async () => {
       case '/to-loopback': return void res.writeHead(302, { location: `${forbidden.origin}/` }).end();
       case '/to-metadata': return void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
       case '/to-localhost-name': return void res.writeHead(302, { location: `http://localhost:${forbidden.hostPort.split(':')[1]}/` }).end();
+      case '/huge-record': {
+        const kw = Array.from({ length: 300 }, (_, i) => `"k${i}"`).join(', ');
+        return void res.writeHead(200, { 'content-type': 'text/turtle' }).end(`${TTL}<https://x.nl/big> a dcat:Dataset; dct:title "big"; dct:description "d"; dcat:keyword ${kw}.
+<https://x.nl/long> a dcat:Dataset; dct:title "${'x'.repeat(5000)}"; dct:description "d".
+<https://x.nl/ok> a dcat:Dataset; dct:title "ok"; dct:description "d".`);
+      }
       case '/laughs': return void res.writeHead(200, { 'content-type': 'application/rdf+xml' }).end(LAUGHS);
       default: return void res.writeHead(404).end();
     }
@@ -51,11 +57,11 @@ beforeAll(async () => {
 });
 afterAll(async () => { await publisher.close(); await forbidden.close(); });
 
-const harvest = (path: string, policy: Partial<typeof defaultFetchPolicy> = {}): Promise<HarvestOutcome> => {
+const harvest = (path: string, policy: Partial<typeof defaultFetchPolicy> = {}, limits = {}): Promise<HarvestOutcome> => {
   const source: Source = { id: 's', url: `${publisher.origin}${path}`, org: null, addedAt: '' };
   return harvestSource(source, {
     fetchPolicy: { ...defaultFetchPolicy, privateAccess: parsePrivateAccess(publisher.hostPort), ...policy },
-    validator, sink, genidBase: 'https://fedcat.test/.well-known/genid/', maxPages: 10,
+    validator, sink, genidBase: 'https://fedcat.test/.well-known/genid/', maxPages: 10, limits,
   });
 };
 const failure = (o: HarvestOutcome) => (o.kind === 'failed' ? { code: o.error.code, message: o.error.message } : { code: o.kind, message: '' });
@@ -90,6 +96,15 @@ describe('harvesting hostile sources', () => {
     if (outcome.kind === 'failed') expect(outcome.error.code).toBe('SOURCE_UNPARSABLE');
     const titles = published.flatMap((c) => (c as { upsert: { title: string }[] }).upsert.map((d) => d.title));
     expect(titles.join('').length).toBeLessThan(100);
+  });
+
+  it('rejects records over the triple and literal caps, keeps the others, and fails a source over the record cap', async () => {
+    const o = await harvest('/huge-record', {}, { maxTriplesPerRecord: 100, maxLiteralLength: 1000 });
+    expect(o.kind === 'harvested' && o.stats.records).toMatchObject({ added: 1, invalid: 2 });
+    expect(o.kind === 'harvested' && o.stats.problems.map((p) => p.results[0]!.message)).toEqual([
+      expect.stringContaining('at most 100 per record'), expect.stringContaining('at most 1000'),
+    ]);
+    expect(failure(await harvest('/huge-record', {}, { maxRecords: 2 }))).toMatchObject({ code: 'SOURCE_LIMIT_EXCEEDED' });
   });
 
   it('never publishes anything for a refused or failed source', async () => {

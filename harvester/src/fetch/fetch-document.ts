@@ -16,6 +16,8 @@ export interface FetchPolicy {
   readonly timeoutMs: number;
   readonly maxRedirects: number;
   readonly userAgent: string;
+  /** Longest `Retry-After` (429/503) fedcat waits for, once, before giving up on the source. */
+  readonly maxRetryAfterMs: number;
 }
 
 /** Defaults: no private addresses, 50 MiB, 60 s, 5 redirects. */
@@ -24,6 +26,7 @@ export const defaultFetchPolicy: FetchPolicy = {
   maxBytes: 50 * 1024 * 1024,
   timeoutMs: 60_000,
   maxRedirects: 5,
+  maxRetryAfterMs: 30_000,
   userAgent: 'fedcat-harvester/0.1 (+https://github.com/fedcat)',
 };
 
@@ -84,6 +87,14 @@ function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSig
   });
 }
 
+/** Milliseconds to wait from a Retry-After header (seconds or an HTTP date), or null when absent or unusable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
 function decoded(res: IncomingMessage): Readable {
   switch ((res.headers['content-encoding'] ?? '').toLowerCase()) {
     case 'gzip': case 'x-gzip': return res.pipe(createGunzip());
@@ -128,6 +139,7 @@ export async function fetchConditional(source: string, location: string, policy:
     throw new SourceForbidden(source, `not a valid URL: ${location}`, { cause });
   }
   try {
+    let retried = false;
     for (let hop = 0; ; hop++) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new SourceForbidden(source, `only http(s) URLs can be harvested, not ${url.protocol}`);
@@ -143,6 +155,16 @@ export async function fetchConditional(source: string, location: string, policy:
         if (hop >= policy.maxRedirects) throw new SourceLimitExceeded(source, `more than ${policy.maxRedirects} redirects`);
         url = new URL(res.headers.location, url);
         continue;
+      }
+      if ((status === 429 || status === 503) && !retried) {
+        const wait = retryAfterMs(res.headers['retry-after']);
+        if (wait !== null && wait <= policy.maxRetryAfterMs) {
+          res.resume();
+          retried = true;
+          hop--;
+          await new Promise((r) => setTimeout(r, wait));
+          continue;
+        }
       }
       if (status < 200 || status >= 300) {
         res.resume();
