@@ -1,5 +1,6 @@
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../write-atomic.js';
 
 /**
  * The embedded store's on-disk format: one N-Quads file per named graph in `<dataDir>/store/graphs/`,
@@ -27,21 +28,12 @@ export class GraphFiles {
 
   /** Writes a graph's N-Quads atomically; an empty text removes the graph's file. */
   async write(graph: string, nquads: string): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
     const target = this.pathOf(graph);
     if (nquads.length === 0) {
       await rm(target, { force: true });
       return;
     }
-    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    const handle = await open(tmp, 'w');
-    try {
-      await handle.writeFile(nquads, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, target);
+    await writeFileAtomic(target, nquads);
   }
 
   /** Lists graph files with their modification stamp (mtime and size), used to notice other processes' writes. */
