@@ -56,6 +56,8 @@ export interface HarvestStats {
   readonly normalisations: { readonly count: number; readonly examples: readonly Normalisation[] };
 }
 
+type PreviousRecord = HarvestState['records'][string] | undefined;
+
 interface Timing { readonly source: string; readonly startedAt: string; readonly endedAt: string }
 
 /** The outcome of harvesting one source; failures are values, never throws. */
@@ -114,24 +116,24 @@ async function fetchAllPages(source: Source, deps: HarvestDeps, previous: Harves
   const seen = new Set<string>();
   const quads: Quad[] = [];
   let url: string | null = source.url;
-  let first: Fetched | null = null;
+  let first: Pick<Fetched, 'syntax' | 'etag' | 'lastModified'> | null = null;
   let bytes = 0;
   while (url) {
     if (seen.has(url)) throw new SourceLimitExceeded(source.id, `Hydra paging loops: ${url} was already fetched`);
     if (seen.size >= maxPages) throw new SourceLimitExceeded(source.id, `more than ${maxPages} Hydra pages`);
     seen.add(url);
-    const doc = await fetchConditional(source.id, url, deps.fetchPolicy, seen.size === 1 ? previous : undefined);
+    const doc = await fetchConditional(source.id, url, deps.fetchPolicy, first ? undefined : previous);
     if (doc === 'not-modified') return 'not-modified';
     bytes += Buffer.byteLength(doc.body);
     if (bytes > deps.fetchPolicy.maxBytes) throw new SourceLimitExceeded(source.id, `pages exceed ${deps.fetchPolicy.maxBytes} bytes together`);
     const syntax = detectSyntax(doc.contentType, doc.url, doc.body);
     const page = await parseRdf(doc.body, syntax, doc.url, source.id);
     for (const q of page) if (!isHydraPaging(q)) quads.push(q);
-    first ??= { syntax, bytes: 0, pages: 0, quads, etag: doc.etag, lastModified: doc.lastModified };
+    first ??= { syntax, etag: doc.etag, lastModified: doc.lastModified };
     const next = hydraNext(page);
     url = next ? new URL(next, doc.url).href : null;
   }
-  return { ...first!, bytes, pages: seen.size };
+  return { ...first!, bytes, pages: seen.size, quads };
 }
 
 /**
@@ -169,9 +171,16 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     const counts = { added: 0, updated: 0, unchanged: 0, removed: 0, invalid: 0 };
     let violations = 0;
     let warnings = 0;
-    const harvestedAt = startedAt;
+    /** Leaves a record out of the source graph (into quarantine), reports why, and drops its indexed document. */
+    const reject = (record: HarvestRecord, hash: string, before: PreviousRecord, docId: string | null, results: readonly ShaclResult[]) => {
+      counts.invalid++;
+      problems.push({ record: record.iri, results });
+      quarantined.push(...record.quads);
+      if (before?.accepted && before.docId) remove.push(before.docId);
+      nextRecords[record.iri] = { hash, accepted: false, docId };
+    };
 
-    const changed: { record: HarvestRecord; hash: string; before: HarvestState['records'][string] | undefined; docId: string | null }[] = [];
+    const changed: { record: HarvestRecord; hash: string; before: PreviousRecord; docId: string | null }[] = [];
     for (const record of records) {
       const hash = recordHash(record.quads);
       const before = previous.records[record.iri];
@@ -184,10 +193,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       }
       const tooBig = overLimit(record, limits);
       if (tooBig) {
-        counts.invalid++;
-        problems.push({ record: record.iri, results: [tooBig] });
-        if (before?.accepted && before.docId) remove.push(before.docId);
-        nextRecords[record.iri] = { hash, accepted: false, docId };
+        reject(record, hash, before, docId, [tooBig]);
         continue;
       }
       changed.push({ record, hash, before, docId });
@@ -198,17 +204,13 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       violations += verdict.violations;
       warnings += verdict.warnings;
       if (!verdict.accepted) {
-        counts.invalid++;
-        problems.push({ record: record.iri, results: verdict.gating.slice(0, 5) });
-        quarantined.push(...record.quads);
-        if (before?.accepted && before.docId) remove.push(before.docId);
-        nextRecords[record.iri] = { hash, accepted: false, docId };
+        reject(record, hash, before, docId, verdict.gating.slice(0, 5));
         return;
       }
       if (before) counts.updated++;
       else counts.added++;
       accepted.push(...record.quads);
-      upsert.push(...extractDocuments(record.quads, source.id, harvestedAt));
+      upsert.push(...extractDocuments(record.quads, source.id, startedAt));
       nextRecords[record.iri] = { hash, accepted: true, docId };
     });
     for (const [iri, before] of Object.entries(previous.records)) {

@@ -99,7 +99,10 @@ describe('harvesting hostile sources', () => {
   });
 
   it('rejects records over the triple and literal caps, keeps the others, and fails a source over the record cap', async () => {
+    published.length = 0;
     const o = await harvest('/huge-record', {}, { maxTriplesPerRecord: 100, maxLiteralLength: 1000 });
+    const change = published[0] as { quarantined: { subject: { value: string } }[] };
+    expect(new Set(change.quarantined.map((q) => q.subject.value))).toEqual(new Set(['https://x.nl/big', 'https://x.nl/long']));
     expect(o.kind === 'harvested' && o.stats.records).toMatchObject({ added: 1, invalid: 2 });
     expect(o.kind === 'harvested' && o.stats.problems.map((p) => p.results[0]!.message)).toEqual([
       expect.stringContaining('at most 100 per record'), expect.stringContaining('at most 1000'),
