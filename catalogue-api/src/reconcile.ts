@@ -1,5 +1,5 @@
 import { extractDocuments, sourceGraph } from '@fedcat/harvester';
-import { Parser } from 'n3';
+import { DataFactory, Parser } from 'n3';
 import type { SourceRegistry } from './registry/sources.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { QuadStore } from './store/quad-store.js';
@@ -22,7 +22,7 @@ export async function reconcileIndex(store: QuadStore, search: SearchIndex, sour
     const graph = sourceGraph(source.id);
     const row = rows.find((r) => r.g?.value === graph);
     if (!row || indexed[source.id] === row.run!.value) continue;
-    const g = sparqlTerm({ termType: 'NamedNode', value: graph } as Parameters<typeof sparqlTerm>[0]);
+    const g = sparqlTerm(DataFactory.namedNode(graph));
     const dump = await store.query(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${g} { ?s ?p ?o } }`, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' });
     const docs = extractDocuments(new Parser({ format: 'application/n-triples' }).parse(dump.body), source.id, row.started!.value);
     await search.replaceSource(source.id, docs);

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultFetchPolicy, fetchDocument, isNonPublicAddress, parsePrivateAccess, SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../src/index.js';
+import { defaultFetchPolicy, fetchConditional, fetchDocument, isNonPublicAddress, parsePrivateAccess, SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../src/index.js';
 import { localServer } from './support.js';
 
 let server: Awaited<ReturnType<typeof localServer>>;
@@ -66,4 +66,15 @@ describe('isNonPublicAddress', () => {
     expect(isNonPublicAddress(a)).toBe(true);
   });
   it.each(['145.12.1.1', '2a00:1450::1'])('treats %s as public', (a) => expect(isNonPublicAddress(a)).toBe(false));
+});
+
+describe('fetchConditional', () => {
+  it('treats a 304 to a request without validators as an error, not as "not modified"', async () => {
+    const srv = await localServer((_req, res) => res.writeHead(304).end());
+    const policy = { ...defaultFetchPolicy, privateAccess: parsePrivateAccess(srv.hostPort) };
+    const err = await fetchConditional('s', `${srv.origin}/`, policy, { etag: null, lastModified: null }).catch((e: unknown) => e);
+    expect((err as SourceUnreachable).statusCode).toBe(304);
+    expect(await fetchConditional('s', `${srv.origin}/`, policy, { etag: '"x"', lastModified: null })).toBe('not-modified');
+    await srv.close();
+  });
 });

@@ -24,6 +24,16 @@ const options = {
   json: { type: 'boolean' }, all: { type: 'boolean' }, full: { type: 'boolean' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** On SIGINT or SIGTERM, closes each part in order and exits. */
+function stopOnSignal(...closers: (() => Promise<unknown>)[]): void {
+  const stop = async () => {
+    for (const close of closers) await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
 async function harvest(runtime: Runtime, config: Config, only?: string, full = false): Promise<number> {
   const all = await runtime.sources.list();
   const sources = only ? all.filter((s) => s.id === only) : all;
@@ -55,9 +65,7 @@ async function demo(config: Config): Promise<void> {
   console.error(`fedcat demo: publisher at ${publisher.origin}; harvesting ${publisher.files.length} demo organisations…`);
   await harvest(runtime, demoConfig);
   console.error(`\nfedcat is running: open http://localhost:${config.port}/ (API: /v1/search, /sparql, /v1/openapi.json). Ctrl-C stops.`);
-  const stop = async () => { await app.close(); await runtime.close(); await publisher.close(); process.exit(0); };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignal(() => app.close(), () => runtime.close(), () => publisher.close());
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -72,9 +80,7 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const runtime = openRuntime(config);
       const app = await startServer(config, runtime);
-      const stop = async () => { await app.close(); await runtime.close(); process.exit(0); };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      stopOnSignal(() => app.close(), () => runtime.close());
       return -1;
     }
     case 'demo':

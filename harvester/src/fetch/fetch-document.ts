@@ -125,13 +125,16 @@ async function readCapped(stream: Readable, maxBytes: number, source: string): P
  */
 export async function fetchDocument(source: string, location: string, policy: FetchPolicy = defaultFetchPolicy): Promise<FetchedDocument> {
   const doc = await fetchConditional(source, location, policy);
-  if (doc === 'not-modified') throw new SourceUnreachable(source, `${location} answered 304 without a conditional request`, 304);
+  // Unreachable without validators; narrows the type.
+  if (doc === 'not-modified') throw new SourceUnreachable(source, `${location} answered 304 to an unconditional request`, 304);
   return doc;
 }
 
 /** Like {@link fetchDocument}, sending the validators of an earlier fetch; resolves `'not-modified'` on 304. */
 export async function fetchConditional(source: string, location: string, policy: FetchPolicy, conditional?: Conditional): Promise<FetchedDocument | 'not-modified'> {
   const signal = AbortSignal.timeout(policy.timeoutMs);
+  // Only a request that carried validators can be answered "not modified"; a 304 to anything else is an error.
+  const sentValidators = Boolean(conditional?.etag || conditional?.lastModified);
   let url: URL;
   try {
     url = new URL(location);
@@ -146,7 +149,7 @@ export async function fetchConditional(source: string, location: string, policy:
       }
       const res = await request(url, policy, source, signal, conditional);
       const status = res.statusCode ?? 0;
-      if (status === 304 && conditional) {
+      if (status === 304 && sentValidators) {
         res.resume();
         return 'not-modified';
       }
