@@ -3,8 +3,10 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { problemErrorHandler, sendProblem } from './problem.js';
+import type { RunningHarvests } from './registry/running.js';
 import type { RunLog } from './registry/runs.js';
 import type { SourceRegistry } from './registry/sources.js';
+import harvests from './routes/harvests/index.js';
 import health from './routes/health/index.js';
 import records from './routes/records/index.js';
 import search from './routes/search/index.js';
@@ -13,7 +15,7 @@ import sparql from './routes/sparql/index.js';
 import web from './routes/web/index.js';
 import { Problem } from './schemas/common.js';
 import { CatalogueRecord, SearchResult } from './schemas/records.js';
-import { Run, SourceWithStatus } from './schemas/sources.js';
+import { Run, RunningHarvest, SourceWithStatus } from './schemas/sources.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { QuadStore } from './store/quad-store.js';
 
@@ -23,6 +25,7 @@ export interface AppOptions {
   readonly search: SearchIndex;
   readonly sources: SourceRegistry;
   readonly runs: RunLog;
+  readonly running: RunningHarvests;
   /** Directory of the built web UI; omitted in API-only tests. */
   readonly webRoot?: string;
   readonly logger?: boolean | FastifyBaseLogger | { level: string };
@@ -47,6 +50,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addSchema(CatalogueRecord);
   app.addSchema(SearchResult);
   app.addSchema(Run);
+  app.addSchema(RunningHarvest);
   app.addSchema(SourceWithStatus);
 
   await app.register(fastifySwagger, {
@@ -64,7 +68,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(search, { prefix: '/v1/search', search: index });
   await app.register(records, { prefix: '/v1/datasets', search: index, store, type: 'Dataset' });
   await app.register(records, { prefix: '/v1/dataservices', search: index, store, type: 'DataService' });
-  await app.register(sources, { prefix: '/v1/sources', sources: opts.sources, runs: opts.runs });
+  await app.register(sources, { prefix: '/v1/sources', sources: opts.sources, runs: opts.runs, running: opts.running });
+  await app.register(harvests, { prefix: '/v1/harvests', running: opts.running });
   await app.register(sparql, { prefix: '/sparql', store });
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (opts.webRoot) await app.register(web, { root: opts.webRoot });

@@ -10,6 +10,10 @@ export interface Config {
   readonly logLevel: string;
   /** Public base URL of this fedcat; minted IRIs (skolemised blank nodes) live under it. */
   readonly baseUrl: string;
+  /** How many sources `harvest --all` and the scheduler harvest at once. */
+  readonly harvestConcurrency: number;
+  /** Concurrent requests per publisher host across all harvests. */
+  readonly harvestPerHost: number;
 }
 
 /** Where fedcat mints skolem IRIs for blank nodes. */
@@ -42,7 +46,9 @@ function baseUrl(value: string | undefined): string {
  * Reads configuration from the environment, with command-line flags taking precedence.
  * FEDCAT_PORT (8080), FEDCAT_HOST (127.0.0.1), FEDCAT_DATA_DIR (./data), FEDCAT_HARVEST_ALLOW_PRIVATE,
  * FEDCAT_HARVEST_TIMEOUT_MS (60000), FEDCAT_HARVEST_MAX_BYTES (50 MiB), FEDCAT_LOG_LEVEL (info),
- * FEDCAT_BASE_URL (http://localhost:8080; set it before the first harvest: minted IRIs live under it).
+ * FEDCAT_BASE_URL (http://localhost:8080; set it before the first harvest: minted IRIs live under it),
+ * FEDCAT_HARVEST_FILES (comma-separated directories `file:` sources may read; none by default),
+ * FEDCAT_HARVEST_CONCURRENCY (2 sources at once), FEDCAT_HARVEST_PER_HOST (2 requests per host at once).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
   return {
@@ -54,7 +60,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
       privateAccess: parsePrivateAccess(env.FEDCAT_HARVEST_ALLOW_PRIVATE),
       timeoutMs: integer('FEDCAT_HARVEST_TIMEOUT_MS', env.FEDCAT_HARVEST_TIMEOUT_MS, defaultFetchPolicy.timeoutMs, 100, 3_600_000),
       maxBytes: integer('FEDCAT_HARVEST_MAX_BYTES', env.FEDCAT_HARVEST_MAX_BYTES, defaultFetchPolicy.maxBytes, 1024, 2 ** 31),
+      fileRoots: (env.FEDCAT_HARVEST_FILES ?? '').split(',').map((d) => d.trim()).filter(Boolean).map((d) => resolve(d)),
     },
+    harvestConcurrency: integer('FEDCAT_HARVEST_CONCURRENCY', env.FEDCAT_HARVEST_CONCURRENCY, 2, 1, 64),
+    harvestPerHost: integer('FEDCAT_HARVEST_PER_HOST', env.FEDCAT_HARVEST_PER_HOST, 2, 1, 64),
     logLevel: env.FEDCAT_LOG_LEVEL ?? 'info',
     baseUrl: baseUrl(env.FEDCAT_BASE_URL),
   };

@@ -1,9 +1,20 @@
-import { harvestSource, type FetchPolicy, type HarvestOutcome, type Source } from '@fedcat/harvester';
+import { harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type Source } from '@fedcat/harvester';
 import type { Validator } from '@fedcat/shapes';
 import { catalogueSink, runIri } from './catalogue-sink.js';
+import type { RunningHarvests } from './registry/running.js';
 import { RunLog, toRunRecord } from './registry/runs.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { QuadStore } from './store/quad-store.js';
+
+/** What the runner reports as sources start, advance and end. */
+export type RunnerEvent =
+  | { readonly phase: 'started'; readonly source: Source; readonly startedAt: string }
+  | { readonly phase: 'progress'; readonly source: Source; readonly startedAt: string; readonly progress: HarvestProgress }
+  | { readonly phase: 'ended'; readonly source: Source; readonly outcome: HarvestOutcome }
+  | { readonly phase: 'busy'; readonly source: Source };
+
+/** A source's result: its harvest outcome, or `busy` when another process was harvesting it. */
+export type RunnerResult = HarvestOutcome | { readonly kind: 'busy'; readonly source: string };
 
 /** Everything a harvest of registered sources needs. */
 export interface HarvestRunnerDeps {
@@ -12,29 +23,69 @@ export interface HarvestRunnerDeps {
   readonly validator: Validator;
   readonly fetchPolicy: FetchPolicy;
   readonly runs: RunLog;
+  readonly running: RunningHarvests;
   /** Base of minted skolem IRIs (`<baseUrl>/.well-known/genid/`). */
   readonly genidBase: string;
   /** Ignore the last harvest's state: fetch unconditionally and revalidate every record. */
   readonly full?: boolean;
-  readonly onProgress?: (event: { source: Source; phase: 'started' } | { source: Source; phase: 'ended'; outcome: HarvestOutcome }) => void | Promise<void>;
+  /** Sources harvested at once (default 1). */
+  readonly concurrency?: number;
+  /** Requests per publisher host at once, across all sources of this call (default 2). */
+  readonly perHost?: number;
+  readonly onEvent?: (event: RunnerEvent) => void | Promise<void>;
 }
 
-/** Harvests sources one after another; each fails on its own, and every outcome is recorded. */
-export async function harvestAll(sources: readonly Source[], deps: HarvestRunnerDeps): Promise<HarvestOutcome[]> {
-  const outcomes: HarvestOutcome[] = [];
-  for (const source of sources) {
-    await deps.onProgress?.({ source, phase: 'started' });
-    const startedAt = new Date().toISOString();
+/** How often a running harvest's progress file is rewritten. */
+const PROGRESS_EVERY_MS = 500;
+
+async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: HostLimiter): Promise<RunnerResult> {
+  const startedAt = new Date().toISOString();
+  if (!(await deps.running.claim(source.id, startedAt))) {
+    await deps.onEvent?.({ phase: 'busy', source });
+    return { kind: 'busy', source: source.id };
+  }
+  try {
+    await deps.onEvent?.({ phase: 'started', source, startedAt });
     const run = { id: runIri(source.id, startedAt), startedAt };
     const previous = deps.full ? undefined : await deps.runs.state(source.id);
+    let written = 0;
+    let writing: Promise<void> = Promise.resolve();
     const outcome = await harvestSource(source, {
       fetchPolicy: deps.fetchPolicy, validator: deps.validator, sink: catalogueSink(deps.store, deps.search, run),
-      previous, genidBase: deps.genidBase, startedAt: new Date(startedAt),
+      previous, genidBase: deps.genidBase, startedAt: new Date(startedAt), limiter,
+      onProgress: (progress) => {
+        void deps.onEvent?.({ phase: 'progress', source, startedAt, progress });
+        const now = Date.now();
+        if (now - written < PROGRESS_EVERY_MS) return;
+        written = now;
+        writing = writing.then(() => deps.running.update(source.id, startedAt, progress)).catch(() => undefined);
+      },
     });
+    await writing;
     if (outcome.kind === 'harvested') await deps.runs.saveState(source.id, outcome.state);
     await deps.runs.record(toRunRecord(run.id, outcome));
-    await deps.onProgress?.({ source, phase: 'ended', outcome });
-    outcomes.push(outcome);
+    await deps.onEvent?.({ phase: 'ended', source, outcome });
+    return outcome;
+  } finally {
+    await deps.running.release(source.id);
   }
-  return outcomes;
+}
+
+/**
+ * Harvests sources, `concurrency` at a time, with one host limiter shared by all of them. Each source
+ * fails on its own, every outcome is recorded, and a source another process is harvesting is skipped.
+ * Results are in the order of `sources`.
+ */
+export async function harvestAll(sources: readonly Source[], deps: HarvestRunnerDeps): Promise<RunnerResult[]> {
+  const limiter = new HostLimiter(deps.perHost ?? 2);
+  const results: RunnerResult[] = new Array(sources.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const i = next++;
+      results[i] = await harvestOne(sources[i]!, deps, limiter);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 1, sources.length) }, worker));
+  return results;
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { loadValidator, type Validator } from '@fedcat/shapes';
 import type { Config } from './config.js';
+import { RunningHarvests } from './registry/running.js';
 import { RunLog } from './registry/runs.js';
 import { SourceRegistry } from './registry/sources.js';
 import type { SearchIndex } from './search/search-index.js';
@@ -15,6 +16,8 @@ export interface Runtime {
   readonly search: SearchIndex;
   readonly sources: SourceRegistry;
   readonly runs: RunLog;
+  /** Harvests in progress in any process on this data directory. */
+  readonly running: RunningHarvests;
   validator(): Promise<Validator>;
   close(): Promise<void>;
 }
@@ -28,6 +31,7 @@ export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}):
     store, search,
     sources: new SourceRegistry(config.dataDir),
     runs: new RunLog(config.dataDir),
+    running: new RunningHarvests(config.dataDir),
     validator: () => (validator ??= loadValidator()),
     async close() {
       await store.close();

@@ -2,12 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { reconcileIndex } from './reconcile.js';
+import { Scheduler } from './scheduler.js';
 import { webRoot, type Runtime } from './runtime.js';
 
-/** Builds the app on a runtime and listens; resolves once the port is open (the store may still be loading). */
-export async function startServer(config: Config, runtime: Runtime): Promise<FastifyInstance> {
+/**
+ * Builds the app on a runtime and listens; resolves once the port is open (the store may still be loading).
+ * Scheduled sources are harvested from then on (child processes), unless `schedule` is false.
+ */
+export async function startServer(config: Config, runtime: Runtime, opts: { schedule?: boolean } = {}): Promise<FastifyInstance> {
   const app = await buildApp({
-    store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs,
+    store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs, running: runtime.running,
     webRoot: webRoot(), logger: { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });
@@ -16,5 +20,10 @@ export async function startServer(config: Config, runtime: Runtime): Promise<Fas
     (rebuilt) => { if (rebuilt.length > 0) app.log.warn({ rebuilt }, 'rebuilt search documents of sources whose last harvest was interrupted'); },
     (err: unknown) => app.log.error({ err }, 'could not reconcile the search index with the store'),
   );
+  if (opts.schedule ?? true) {
+    const scheduler = new Scheduler({ config, sources: runtime.sources, runs: runtime.runs, running: runtime.running, log: app.log });
+    scheduler.start();
+    app.addHook('onClose', () => scheduler.stop());
+  }
   return app;
 }

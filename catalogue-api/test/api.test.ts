@@ -19,7 +19,7 @@ beforeAll(async () => {
   for (const f of publisher.files) await runtime.sources.upsert({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` });
   await harvestAll(await runtime.sources.list(), { ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config) });
   await runtime.store.ready();
-  app = await buildApp({ store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs });
+  app = await buildApp({ store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs, running: runtime.running });
 });
 afterAll(async () => {
   await app?.close();

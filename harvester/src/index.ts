@@ -1,4 +1,4 @@
-export { harvestSource, defaultRecordLimits, type RecordLimits, type HarvestSink, type HarvestOutcome, type HarvestStats, type HarvestDeps, type SourceChange, type RecordProblem } from './pipeline.js';
+export { harvestSource, defaultRecordLimits, type RecordLimits, type HarvestSink, type HarvestOutcome, type HarvestStats, type HarvestDeps, type SourceChange, type RecordProblem, type HarvestProgress } from './pipeline.js';
 export { emptyState, type HarvestState } from './harvest-state.js';
 export { splitRecords, type HarvestRecord } from './records/split-records.js';
 export { recordHash } from './records/record-hash.js';
@@ -11,7 +11,11 @@ export { detectSyntax, sniffSyntax, type RdfSyntax } from './parse/syntax.js';
 export { extractDocuments } from './records/extract-documents.js';
 export { recordId } from './records/record-id.js';
 export { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetField, type RecordType } from './records/catalogue-document.js';
-export { sourceGraph, quarantineGraph, isValidSourceId, sourceIdFromUrl, type Source } from './source.js';
+export { sourceGraph, quarantineGraph, isValidSourceId, sourceIdFromUrl, sourceKind, intervalMs, SOURCE_KINDS, type Source, type SourceKind, type SourceLimits } from './source.js';
+export { HostLimiter, hostKey } from './fetch/host-limiter.js';
+export { readSource } from './sources/read-source.js';
+export { recordPageQuery, SPARQL_PAGE_SIZE } from './sources/sparql-endpoint.js';
+export type { ReadContext, ReadResult, ReadProgress } from './sources/read-result.js';
 export { HarvestError, SourceUnreachable, SourceForbidden, SourceLimitExceeded, SourceUnparsable } from './errors.js';
 export { applyStages, type Stage, type StageContext, type Normalisation } from './stages/stage.js';
 export { defaultStages } from './stages/default-stages.js';

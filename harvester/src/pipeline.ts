@@ -1,17 +1,17 @@
 import type { Quad } from '@rdfjs/types';
 import type { ShaclResult, Validator } from '@fedcat/shapes';
 import { HarvestError, SourceLimitExceeded } from './errors.js';
-import { fetchConditional, type FetchPolicy } from './fetch/fetch-document.js';
-import { hydraNext, isHydraPaging } from './fetch/hydra.js';
+import type { FetchPolicy } from './fetch/fetch-document.js';
+import { HostLimiter } from './fetch/host-limiter.js';
 import { emptyState, type HarvestState } from './harvest-state.js';
-import { parseRdf } from './parse/parse-rdf.js';
-import { detectSyntax, type RdfSyntax } from './parse/syntax.js';
+import type { RdfSyntax } from './parse/syntax.js';
 import type { CatalogueDocument } from './records/catalogue-document.js';
 import { extractDocuments } from './records/extract-documents.js';
 import { recordHash } from './records/record-hash.js';
 import { recordId } from './records/record-id.js';
 import { splitRecords, type HarvestRecord } from './records/split-records.js';
 import { quarantineGraph, sourceGraph, type Source } from './source.js';
+import { readSource } from './sources/read-source.js';
 import { skolemise } from './stages/skolemise.js';
 import { defaultStages } from './stages/default-stages.js';
 import { applyStages, type Normalisation, type Stage } from './stages/stage.js';
@@ -75,15 +75,32 @@ export interface HarvestDeps {
   readonly previous?: HarvestState;
   /** Base of the skolem IRIs fedcat mints for blank nodes, e.g. `https://fedcat.example/.well-known/genid/`. */
   readonly genidBase: string;
-  /** Page limit for Hydra-paged catalogues. Default 1000. */
+  /** Page limit for Hydra-paged catalogues and SPARQL endpoints, file limit for directories. Default 1000. */
   readonly maxPages?: number;
-  /** Caps on what one source may contain; see {@link defaultRecordLimits}. */
+  /** Caps on what one source may contain; see {@link defaultRecordLimits}. The source's own limits win. */
   readonly limits?: Partial<RecordLimits>;
+  /** Shared by concurrent harvests to cap requests per host; default: a limiter of 2 for this harvest alone. */
+  readonly limiter?: HostLimiter;
+  /** Called as the harvest advances (after each page, each validation batch, …). */
+  readonly onProgress?: (progress: HarvestProgress) => void;
   readonly now?: () => Date;
   /** Normalisation stages; default {@link defaultStages}. */
   readonly stages?: readonly Stage[];
   /** When the run started (defaults to now); the caller uses it to name the run. */
   readonly startedAt?: Date;
+}
+
+/** Where a running harvest is, for progress displays. */
+export interface HarvestProgress {
+  readonly phase: 'reading' | 'splitting' | 'validating' | 'publishing';
+  readonly pages: number;
+  readonly bytes: number;
+  readonly quads: number;
+  /** Records found so far (known once reading is done). */
+  readonly records: number;
+  /** New or changed records to validate, and how many of them are done. */
+  readonly toValidate: number;
+  readonly validated: number;
 }
 
 /** Caps that keep one hostile source from exhausting memory or the index. */
@@ -109,33 +126,6 @@ function overLimit(record: HarvestRecord, limits: RecordLimits): ShaclResult | n
   return null;
 }
 
-interface Fetched { syntax: RdfSyntax; bytes: number; pages: number; quads: Quad[]; etag: string | null; lastModified: string | null }
-
-async function fetchAllPages(source: Source, deps: HarvestDeps, previous: HarvestState): Promise<Fetched | 'not-modified'> {
-  const maxPages = deps.maxPages ?? 1000;
-  const seen = new Set<string>();
-  const quads: Quad[] = [];
-  let url: string | null = source.url;
-  let first: Pick<Fetched, 'syntax' | 'etag' | 'lastModified'> | null = null;
-  let bytes = 0;
-  while (url) {
-    if (seen.has(url)) throw new SourceLimitExceeded(source.id, `Hydra paging loops: ${url} was already fetched`);
-    if (seen.size >= maxPages) throw new SourceLimitExceeded(source.id, `more than ${maxPages} Hydra pages`);
-    seen.add(url);
-    const doc = await fetchConditional(source.id, url, deps.fetchPolicy, first ? undefined : previous);
-    if (doc === 'not-modified') return 'not-modified';
-    bytes += Buffer.byteLength(doc.body);
-    if (bytes > deps.fetchPolicy.maxBytes) throw new SourceLimitExceeded(source.id, `pages exceed ${deps.fetchPolicy.maxBytes} bytes together`);
-    const syntax = detectSyntax(doc.contentType, doc.url, doc.body);
-    const page = await parseRdf(doc.body, syntax, doc.url, source.id);
-    for (const q of page) if (!isHydraPaging(q)) quads.push(q);
-    first ??= { syntax, etag: doc.etag, lastModified: doc.lastModified };
-    const next = hydraNext(page);
-    url = next ? new URL(next, doc.url).href : null;
-  }
-  return { ...first!, bytes, pages: seen.size, quads };
-}
-
 /**
  * Harvests one source: fetch (conditionally, following Hydra pages), parse, skolemise, split into records,
  * and for each record compare its hash with the last harvest: only new and changed records are validated and
@@ -148,8 +138,18 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
   const previous = deps.previous ?? emptyState;
   const timing = () => ({ source: source.id, startedAt, endedAt: now().toISOString() });
   try {
-    const fetched = await fetchAllPages(source, deps, previous);
+    let progress: HarvestProgress = { phase: 'reading', pages: 0, bytes: 0, quads: 0, records: 0, toValidate: 0, validated: 0 };
+    const report = (change: Partial<HarvestProgress>) => {
+      progress = { ...progress, ...change };
+      deps.onProgress?.(progress);
+    };
+    const policy = source.limits?.maxBytes ? { ...deps.fetchPolicy, maxBytes: source.limits.maxBytes } : deps.fetchPolicy;
+    const fetched = await readSource(source, {
+      policy, maxPages: source.limits?.maxPages ?? deps.maxPages ?? 1000, previous, limiter: deps.limiter ?? new HostLimiter(2),
+      onProgress: (p) => report(p),
+    });
     if (fetched === 'not-modified') return { kind: 'not-modified', ...timing() };
+    report({ phase: 'splitting' });
     const notes: Normalisation[] = [];
     let noteCount = 0;
     const normalised = applyStages(toDefaultGraph(fetched.quads), deps.stages ?? defaultStages, {
@@ -157,7 +157,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     });
     const quads = skolemise(normalised, `${deps.genidBase}${encodeURIComponent(source.id)}/`);
     const { records, rest } = splitRecords(quads);
-    const limits = { ...defaultRecordLimits, ...deps.limits };
+    const limits = { ...defaultRecordLimits, ...deps.limits, ...(source.limits?.maxRecords ? { maxRecords: source.limits.maxRecords } : {}) };
     if (records.length > limits.maxRecords) {
       throw new SourceLimitExceeded(source.id, `${records.length} records; at most ${limits.maxRecords} are accepted per source`);
     }
@@ -198,7 +198,8 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       }
       changed.push({ record, hash, before, docId });
     }
-    const verdicts = await validateRecords(changed.map((c) => c.record), deps.validator);
+    report({ phase: 'validating', records: records.length, toValidate: changed.length });
+    const verdicts = await validateRecords(changed.map((c) => c.record), deps.validator, (validated) => report({ validated }));
     changed.forEach(({ record, hash, before, docId }, i) => {
       const verdict = verdicts[i]!;
       violations += verdict.violations;
@@ -219,6 +220,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       if (before.accepted && before.docId) remove.push(before.docId);
     }
 
+    report({ phase: 'publishing' });
     await deps.sink.publish(source, {
       graph: sourceGraph(source.id), quads: accepted,
       quarantineGraph: quarantineGraph(source.id), quarantined: source.invalidRecords === 'skip' ? [] : quarantined,
@@ -253,7 +255,7 @@ interface Verdict { accepted: boolean; violations: number; warnings: number; gat
  * Validates records in batches and attributes each result to every record whose own nodes include the
  * result's focus node; referenced resources' types travel along as context but are never focus nodes.
  */
-async function validateRecords(records: readonly HarvestRecord[], validator: Validator): Promise<Verdict[]> {
+async function validateRecords(records: readonly HarvestRecord[], validator: Validator, onBatch: (validated: number) => void): Promise<Verdict[]> {
   const verdicts: Verdict[] = records.map(() => ({ accepted: true, violations: 0, warnings: 0, gating: [] }));
   for (let start = 0; start < records.length; start += VALIDATION_BATCH) {
     const batch = records.slice(start, start + VALIDATION_BATCH);
@@ -276,6 +278,7 @@ async function validateRecords(records: readonly HarvestRecord[], validator: Val
         if (r.gating) { v.accepted = false; v.gating.push(r); }
       }
     }
+    onBatch(start + batch.length);
   }
   return verdicts;
 }

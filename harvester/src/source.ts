@@ -1,4 +1,17 @@
-/** A registered harvest source: one DCAT catalogue document owned by one organisation. */
+/** How a source is read: an RDF catalogue document over http(s) (Hydra paging followed), a SPARQL endpoint, or local files. */
+export type SourceKind = 'catalogue' | 'sparql' | 'files';
+export const SOURCE_KINDS: readonly SourceKind[] = ['catalogue', 'sparql', 'files'];
+
+/** Per-source caps, tighter or looser than the defaults. */
+export interface SourceLimits {
+  /** Decoded bytes of all pages or files together. */
+  readonly maxBytes?: number;
+  /** Hydra pages, SPARQL pages or files. */
+  readonly maxPages?: number;
+  readonly maxRecords?: number;
+}
+
+/** A registered harvest source: one DCAT catalogue owned by one organisation. */
 export interface Source {
   /** Short id, unique in this fedcat (letters, digits, `-`, `_`). */
   readonly id: string;
@@ -8,6 +21,26 @@ export interface Source {
   readonly addedAt: string;
   /** What happens to records that fail a gating shape: left out, or kept in the source's quarantine graph. */
   readonly invalidRecords?: 'skip' | 'quarantine';
+  /** Default: `files` for `file:` URLs, else `catalogue`. */
+  readonly kind?: SourceKind;
+  /** How often `fedcat serve` harvests it, e.g. `30m`, `6h`, `1d`; absent means only on demand. */
+  readonly interval?: string | null;
+  readonly limits?: SourceLimits;
+}
+
+/** The kind of a source, defaulted from its URL. */
+export function sourceKind(source: Pick<Source, 'kind' | 'url'>): SourceKind {
+  return source.kind ?? (source.url.startsWith('file:') ? 'files' : 'catalogue');
+}
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** Milliseconds of a harvest interval such as `15m`, `6h` or `1d` (at least 5 minutes), or null when malformed. */
+export function intervalMs(interval: string): number | null {
+  const m = /^(\d{1,5})([mhd])$/.exec(interval.trim());
+  if (!m) return null;
+  const ms = Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+  return ms >= 5 * 60_000 ? ms : null;
 }
 
 /** The named graph that holds a source's harvested quads. */

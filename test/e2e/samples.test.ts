@@ -3,8 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HarvestOutcome } from '@fedcat/harvester';
-import { genidBase, harvestAll, loadConfig, openRuntime, type Runtime } from '@fedcat/catalogue-api';
+import { genidBase, harvestAll, loadConfig, openRuntime, type RunnerResult, type Runtime } from '@fedcat/catalogue-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES, samplePublisher } from '../support/publisher.js';
 
@@ -14,7 +13,7 @@ let dir: string;
 let runtime: Runtime;
 let publisher: Awaited<ReturnType<typeof samplePublisher>>;
 let files: string[];
-let outcomes: HarvestOutcome[];
+let outcomes: RunnerResult[];
 
 beforeAll(async () => {
   const root = fileURLToPath(SAMPLES);

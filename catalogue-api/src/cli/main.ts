@@ -6,22 +6,32 @@ import { InvalidSource } from '../registry/sources.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { startServer } from '../server.js';
 import { describeOutcome, describeSources } from './report.js';
+import { ProgressView } from './progress-view.js';
+import { sourceKind, type SourceKind } from '@fedcat/harvester';
 
 const USAGE = `fedcat: federated data catalogue
 
 Usage:
   fedcat serve [--port N] [--data DIR] [--host H]    serve API and UI (FEDCAT_PORT=8080, FEDCAT_DATA_DIR=./data)
   fedcat demo [--port N] [--data DIR]                serve with the demo organisations harvested
-  fedcat sources add URL [--id ID] [--org IRI]       register (or update) a source
+  fedcat sources add URL|PATH [options]              register (or update) a source
+      --id ID             short id (default: from the URL)
+      --org IRI           owning organisation
+      --kind KIND         catalogue (RDF document, Hydra paging followed; default), sparql (endpoint), files (file or directory)
+      --every INTERVAL    harvest on a schedule while fedcat serves, e.g. 30m, 6h, 1d ('off' removes it)
+      --max-bytes N, --max-pages N, --max-records N    per-source caps
   fedcat sources list [--json]                       list sources and their last harvest
-  fedcat harvest [--all | --source ID] [--full]      harvest now (incremental; --full revalidates all); exit 1 if a source failed
+  fedcat harvest [--all | --source ID] [--full]      harvest now (incremental; --full revalidates all), sources in parallel
+                                                     with live progress; exit 1 if a source failed
 
 Harvesting from private or loopback addresses is refused unless FEDCAT_HARVEST_ALLOW_PRIVATE is
-'true' or a comma-separated list of host:port origins.`;
+'true' or a comma-separated list of host:port origins; local files only below FEDCAT_HARVEST_FILES.
+FEDCAT_HARVEST_CONCURRENCY (2) sources run at once, with at most FEDCAT_HARVEST_PER_HOST (2) requests per host.`;
 
 const options = {
   port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, id: { type: 'string' }, org: { type: 'string' },
   json: { type: 'boolean' }, all: { type: 'boolean' }, full: { type: 'boolean' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  kind: { type: 'string' }, every: { type: 'string' }, 'max-bytes': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-records': { type: 'string' },
 } as const;
 
 /** On SIGINT or SIGTERM, closes each part in order and exits. */
@@ -42,16 +52,31 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
     console.error('No sources registered. Add one with: fedcat sources add URL');
     return 0;
   }
-  const outcomes = await harvestAll(sources, {
-    store: runtime.store, search: runtime.search, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, runs: runtime.runs, genidBase: genidBase(config), full,
-    onProgress: async (e) => {
-      if (e.phase === 'started') console.error(`… harvesting ${e.source.id} from ${e.source.url}`);
-      else console.log(describeOutcome(e.outcome, await runtime.runs.status(e.source.id)));
+  const view = new ProgressView(process.stderr);
+  const results = await harvestAll(sources, {
+    ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config), full,
+    concurrency: config.harvestConcurrency, perHost: config.harvestPerHost,
+    onEvent: async (e) => {
+      switch (e.phase) {
+        case 'started': view.start(e.source.id); view.print(`… harvesting ${e.source.id} from ${e.source.url}`); break;
+        case 'progress': view.update(e.source.id, e.progress); break;
+        case 'busy': view.print(`- ${e.source.id}: skipped, another fedcat process is harvesting it`); break;
+        case 'ended': view.end(e.source.id, describeOutcome(e.outcome, await runtime.runs.status(e.source.id))); break;
+      }
     },
   });
-  const failed = outcomes.filter((o) => o.kind === 'failed').length;
-  console.error(`${outcomes.length - failed} of ${outcomes.length} sources harvested${failed ? `, ${failed} failed` : ''}.`);
+  view.stop();
+  const failed = results.filter((o) => o.kind === 'failed').length;
+  const busy = results.filter((o) => o.kind === 'busy').length;
+  console.error(`${results.length - failed - busy} of ${results.length} sources harvested${failed ? `, ${failed} failed` : ''}${busy ? `, ${busy} already being harvested` : ''}.`);
   return failed > 0 ? 1 : 0;
+}
+
+function positive(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidSource(`--${name} must be a positive integer, not '${value}'`);
+  return n;
 }
 
 async function demo(config: Config): Promise<void> {
@@ -91,8 +116,12 @@ async function main(argv: string[]): Promise<number> {
       try {
         if (sub === 'add') {
           if (!arg) throw new InvalidSource('give the URL of a DCAT catalogue: fedcat sources add URL');
-          const source = await runtime.sources.upsert({ url: arg, id: values.id, org: values.org });
-          console.log(values.json ? JSON.stringify(source) : `Registered ${source.id} → ${source.url}`);
+          const source = await runtime.sources.upsert({
+            url: arg, id: values.id, org: values.org, kind: values.kind as SourceKind | undefined,
+            interval: values.every === 'off' ? null : values.every,
+            limits: { maxBytes: positive('max-bytes', values['max-bytes']), maxPages: positive('max-pages', values['max-pages']), maxRecords: positive('max-records', values['max-records']) },
+          });
+          console.log(values.json ? JSON.stringify(source) : `Registered ${source.id} (${sourceKind(source)}) → ${source.url}${source.interval ? `, every ${source.interval}` : ''}`);
           return 0;
         }
         if (sub === 'list') {

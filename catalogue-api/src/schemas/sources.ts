@@ -25,13 +25,31 @@ export const Run = Type.Object({
   error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
 }, { $id: 'Run' });
 
+/** Where a running harvest is. */
+export const RunningHarvest = Type.Object({
+  source: Type.String(),
+  pid: Type.Integer({ description: 'The fedcat process running it' }),
+  startedAt: Type.String(),
+  updatedAt: Type.String({ description: 'When the progress was last written (every 0.5 s while it works)' }),
+  progress: Type.Object({
+    phase: Type.Union([Type.Literal('reading'), Type.Literal('splitting'), Type.Literal('validating'), Type.Literal('publishing')]),
+    pages: Type.Integer(), bytes: Type.Integer(), quads: Type.Integer(), records: Type.Integer(),
+    toValidate: Type.Integer({ description: 'New or changed records to validate' }), validated: Type.Integer(),
+  }),
+}, { $id: 'RunningHarvest' });
+
 /** A registered source with its harvest status. */
 export const SourceWithStatus = Type.Object({
   id: Type.String(),
   url: Type.String(),
   org: Nullable(Type.String()),
   addedAt: Type.String(),
+  kind: Type.Union([Type.Literal('catalogue'), Type.Literal('sparql'), Type.Literal('files')]),
+  interval: Nullable(Type.String({ description: 'Schedule, e.g. 6h; null when harvested only on demand' })),
+  nextHarvestAt: Nullable(Type.String({ description: 'When the scheduler harvests it next (now or earlier: due)' })),
+  limits: Type.Optional(Type.Object({ maxBytes: Type.Optional(Type.Integer()), maxPages: Type.Optional(Type.Integer()), maxRecords: Type.Optional(Type.Integer()) })),
   invalidRecords: Type.Optional(Type.Union([Type.Literal('skip'), Type.Literal('quarantine')])),
   lastRun: Nullable(Type.Ref('Run')),
   lastSuccess: Nullable(Type.Ref('Run')),
+  running: Nullable(Type.Ref('RunningHarvest')),
 }, { $id: 'SourceWithStatus' });

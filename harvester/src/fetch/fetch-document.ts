@@ -18,15 +18,18 @@ export interface FetchPolicy {
   readonly userAgent: string;
   /** Longest `Retry-After` (429/503) fedcat waits for, once, before giving up on the source. */
   readonly maxRetryAfterMs: number;
+  /** Directories `file:` sources may be read from (none by default). */
+  readonly fileRoots: readonly string[];
 }
 
-/** Defaults: no private addresses, 50 MiB, 60 s, 5 redirects. */
+/** Defaults: no private addresses, no local files, 50 MiB, 60 s, 5 redirects. */
 export const defaultFetchPolicy: FetchPolicy = {
   privateAccess: { kind: 'none' },
   maxBytes: 50 * 1024 * 1024,
   timeoutMs: 60_000,
   maxRedirects: 5,
   maxRetryAfterMs: 30_000,
+  fileRoots: [],
   userAgent: 'fedcat-harvester/0.1 (+https://github.com/fedcat)',
 };
 

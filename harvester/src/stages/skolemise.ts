@@ -30,7 +30,8 @@ export function skolemise(quads: readonly Quad[], genidBase: string): Quad[] {
     const known = content.get(b);
     if (known) return known;
     const lines = (out.get(b) ?? []).map((q) => `${q.predicate.value} ${q.object.termType === 'BlankNode' ? (depth < 8 ? `[${contentOf(q.object.value, depth + 1)}]` : '_') : termKey(q.object)}`);
-    const c = lines.sort().join('\n');
+    // A graph is a set: a triple stated twice (common in CONSTRUCT results) must not change the name.
+    const c = [...new Set(lines)].sort().join('\n');
     if (depth === 0) content.set(b, c);
     return c;
   };

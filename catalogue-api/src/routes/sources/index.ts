@@ -1,21 +1,30 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sourceKind, type Source } from '@fedcat/harvester';
 import { Type } from 'typebox';
 import { SourceNotFound } from '../../errors.js';
+import type { RunningHarvests } from '../../registry/running.js';
 import type { RunLog } from '../../registry/runs.js';
 import type { SourceRegistry } from '../../registry/sources.js';
+import { nextHarvestAt } from '../../schedule.js';
 import { problemResponses } from '../../schemas/common.js';
 
-export interface SourceRouteOptions { readonly sources: SourceRegistry; readonly runs: RunLog }
+export interface SourceRouteOptions { readonly sources: SourceRegistry; readonly runs: RunLog; readonly running: RunningHarvests }
 
-/** `GET /v1/sources[/{id}]`: registered sources with their last run and last successful run. */
-const sourcesRoute: FastifyPluginAsyncTypebox<SourceRouteOptions> = async (app, { sources, runs }) => {
+/** `GET /v1/sources[/{id}[/runs]]`: registered sources with their schedule, last runs and running harvest. */
+const sourcesRoute: FastifyPluginAsyncTypebox<SourceRouteOptions> = async (app, { sources, runs, running }) => {
+  const withStatus = async (s: Source) => {
+    const status = await runs.status(s.id);
+    const next = nextHarvestAt(s, status, new Date());
+    return {
+      ...s, kind: sourceKind(s), interval: s.interval ?? null, nextHarvestAt: next?.toISOString() ?? null,
+      ...status, running: await running.get(s.id),
+    };
+  };
+
   app.get('/', {
     schema: { summary: 'Registered sources and their harvest status', tags: ['sources'],
       response: { 200: Type.Object({ sources: Type.Array(Type.Ref('SourceWithStatus')) }), ...problemResponses } },
-  }, async () => {
-    const list = await sources.list();
-    return { sources: await Promise.all(list.map(async (s) => ({ ...s, ...(await runs.status(s.id)) }))) };
-  });
+  }, async () => ({ sources: await Promise.all((await sources.list()).map(withStatus)) }));
 
   app.get('/:id', {
     schema: { summary: 'One source and its harvest status', tags: ['sources'], params: Type.Object({ id: Type.String() }),
@@ -23,7 +32,7 @@ const sourcesRoute: FastifyPluginAsyncTypebox<SourceRouteOptions> = async (app, 
   }, async (request) => {
     const source = await sources.get(request.params.id);
     if (!source) throw new SourceNotFound(request.params.id);
-    return { ...source, ...(await runs.status(source.id)) };
+    return withStatus(source);
   });
 
   app.get('/:id/runs', {
