@@ -52,7 +52,7 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
     console.error('No sources registered. Add one with: fedcat sources add URL');
     return 0;
   }
-  const view = new ProgressView(process.stderr);
+  const view = new ProgressView(process.stderr, process.stdout);
   const results = await harvestAll(sources, {
     ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config), full,
     concurrency: config.harvestConcurrency, perHost: config.harvestPerHost,

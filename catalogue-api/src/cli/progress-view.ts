@@ -28,7 +28,8 @@ export class ProgressView {
   private drawn = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly out: ProgressOutput, private readonly plainEveryMs = 5000) {}
+  /** Live lines go to `out` (stderr), reports to `report` (stdout), so piping stdout keeps only the reports. */
+  constructor(private readonly out: ProgressOutput, private readonly report: ProgressOutput = out, private readonly plainEveryMs = 5000) {}
 
   start(source: string): void {
     this.active.set(source, { startedAt: Date.now(), progress: { phase: 'reading', pages: 0, bytes: 0, quads: 0, records: 0, toValidate: 0, validated: 0 }, printedAt: 0, phase: '' });
@@ -51,10 +52,12 @@ export class ProgressView {
   /** Ends a source's live line and prints its final report above the live lines. */
   end(source: string, report: string): void {
     this.active.delete(source);
-    this.print(report);
+    this.clear();
+    this.report.write(`${report}\n`);
+    this.redraw();
   }
 
-  /** Prints a finished line above the live lines. */
+  /** Prints a status line (to `out`) above the live lines. */
   print(text: string): void {
     this.clear();
     this.out.write(`${text}\n`);

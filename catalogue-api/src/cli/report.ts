@@ -1,4 +1,4 @@
-import type { HarvestOutcome, Source } from '@fedcat/harvester';
+import { sourceKind, type HarvestOutcome, type Source } from '@fedcat/harvester';
 import type { SourceStatus } from '../registry/runs.js';
 
 const seconds = (a: string, b: string) => ((Date.parse(b) - Date.parse(a)) / 1000).toFixed(1);
@@ -42,6 +42,7 @@ export function describeSources(rows: readonly (Source & SourceStatus)[]): strin
       : run.status === 'failed' ? `FAILED ${run.endedAt}: ${run.error?.code} ${run.error?.message}`
       : run.status === 'unchanged' ? `unchanged ${run.endedAt}`
       : `ok ${run.endedAt} (${run.stats?.datasets ?? 0} datasets, ${run.stats?.dataServices ?? 0} services${run.stats?.records.invalid ? `, ${run.stats.records.invalid} rejected` : ''})`;
-    return `${r.id}\t${r.url}\t${state}`;
+    const kind = sourceKind(r) === 'catalogue' ? '' : ` [${sourceKind(r)}]`;
+    return `${r.id}\t${r.url}${kind}${r.interval ? ` (every ${r.interval})` : ''}\t${state}`;
   }).join('\n');
 }
