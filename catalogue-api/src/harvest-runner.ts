@@ -1,6 +1,7 @@
 import { harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type Source } from '@fedcat/harvester';
 import type { Validator } from '@fedcat/shapes';
 import { catalogueSink, runIri } from './catalogue-sink.js';
+import { historyGraph, historyQuads } from './history.js';
 import type { RunningHarvests } from './registry/running.js';
 import { RunLog, toRunRecord } from './registry/runs.js';
 import type { SearchIndex } from './search/search-index.js';
@@ -64,6 +65,8 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
     await writing;
     if (outcome.kind === 'harvested') await deps.runs.saveState(source.id, outcome.state);
     await deps.runs.record(toRunRecord(run.id, outcome));
+    const state = outcome.kind === 'harvested' ? outcome.state : await deps.runs.state(source.id);
+    await deps.store.replaceGraph(historyGraph(source.id), historyQuads(source, state, await deps.runs.history(source.id)));
     await deps.onEvent?.({ phase: 'ended', source, outcome });
     return outcome;
   } finally {

@@ -111,4 +111,27 @@ describe('incremental harvesting', () => {
     expect(history.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded', 'unchanged', 'succeeded']);
     expect(requests).toBeGreaterThanOrEqual(6);
   });
+
+  it('answers "what changed since" in SPARQL, from catalogue records and runs in the source\'s history graph', async () => {
+    const runs = await runtime.runs.history('x');
+    const [removedD2At, removedD3At, updatedAt, , , firstAt] = runs.map((r) => r.startedAt);
+    const changedSince = async (since: string) => {
+      const answer = await runtime.store.query(`PREFIX dct: <http://purl.org/dc/terms/> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+        PREFIX adms: <http://www.w3.org/ns/adms#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        SELECT ?record ?change ?at WHERE { GRAPH <urn:fedcat:history:x> { ?cr foaf:primaryTopic ?record; adms:status ?change; dct:modified ?at } FILTER(?at >= "${since}"^^xsd:dateTime) } ORDER BY ?record`,
+        { solutions: 'application/sparql-results+json', graph: 'text/turtle' });
+      return (JSON.parse(answer.body) as { results: { bindings: Record<string, { value: string }>[] } }).results.bindings
+        .map((b) => [b.record!.value.slice(-2), b.change!.value.split('/').pop(), new Date(b.at!.value).toISOString()]);
+    };
+    expect(await changedSince(firstAt!)).toEqual([['d1', 'created', firstAt], ['d2', 'deleted', removedD2At], ['d3', 'deleted', removedD3At]]);
+    expect(await changedSince(updatedAt!)).toEqual([['d2', 'deleted', removedD2At], ['d3', 'deleted', removedD3At]]);
+    const count = await runtime.store.query('SELECT (COUNT(?r) AS ?n) WHERE { GRAPH <urn:fedcat:history:x> { ?r a <https://w3id.org/fedcat/ns#HarvestRun>; <https://w3id.org/fedcat/ns#outcome> ?o } }',
+      { solutions: 'application/sparql-results+json', graph: 'text/turtle' });
+    expect(JSON.parse(count.body).results.bindings[0].n.value).toBe(String(runs.length));
+  });
+
+  it('keeps the history out of the default graph that listings and searches use', async () => {
+    const ask = await runtime.store.query('ASK { ?cr a <http://www.w3.org/ns/dcat#CatalogRecord> }', { solutions: 'application/sparql-results+json', graph: 'text/turtle' });
+    expect(JSON.parse(ask.body).boolean).toBe(false);
+  });
 });

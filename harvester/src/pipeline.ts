@@ -3,7 +3,7 @@ import type { ShaclResult, Validator } from '@fedcat/shapes';
 import { HarvestError, SourceLimitExceeded } from './errors.js';
 import type { FetchPolicy } from './fetch/fetch-document.js';
 import { HostLimiter } from './fetch/host-limiter.js';
-import { emptyState, type HarvestState } from './harvest-state.js';
+import { emptyState, nextTombstones, recordDates, type HarvestState, type RecordState } from './harvest-state.js';
 import type { RdfSyntax } from './parse/syntax.js';
 import type { CatalogueDocument } from './records/catalogue-document.js';
 import { extractDocuments } from './records/extract-documents.js';
@@ -162,7 +162,8 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       throw new SourceLimitExceeded(source.id, `${records.length} records; at most ${limits.maxRecords} are accepted per source`);
     }
 
-    const nextRecords: Record<string, { hash: string; accepted: boolean; docId: string | null }> = {};
+    const nextRecords: Record<string, RecordState> = {};
+    const tombstoneOf = (iri: string) => previous.removed?.[iri];
     const accepted: Quad[] = [...rest];
     const quarantined: Quad[] = [];
     const upsert: CatalogueDocument[] = [];
@@ -177,7 +178,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       problems.push({ record: record.iri, results });
       quarantined.push(...record.quads);
       if (before?.accepted && before.docId) remove.push(before.docId);
-      nextRecords[record.iri] = { hash, accepted: false, docId };
+      nextRecords[record.iri] = { hash, accepted: false, docId, ...recordDates(before, tombstoneOf(record.iri), 'rejected', startedAt) };
     };
 
     const changed: { record: HarvestRecord; hash: string; before: PreviousRecord; docId: string | null }[] = [];
@@ -187,7 +188,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       const docId = record.type === 'DatasetSeries' ? null : recordId(record.iri);
       if (before && before.hash === hash) {
         counts.unchanged++;
-        nextRecords[record.iri] = before;
+        nextRecords[record.iri] = { ...before, ...recordDates(before, tombstoneOf(record.iri), 'unchanged', startedAt) };
         (before.accepted ? accepted : quarantined).push(...record.quads);
         continue;
       }
@@ -212,7 +213,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       else counts.added++;
       accepted.push(...record.quads);
       upsert.push(...extractDocuments(record.quads, source.id, startedAt));
-      nextRecords[record.iri] = { hash, accepted: true, docId };
+      nextRecords[record.iri] = { hash, accepted: true, docId, ...recordDates(before, tombstoneOf(record.iri), 'accepted', startedAt) };
     });
     for (const [iri, before] of Object.entries(previous.records)) {
       if (nextRecords[iri]) continue;
@@ -229,7 +230,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     const types = new Map(records.map((r) => [r.iri, r.type]));
     return {
       kind: 'harvested', ...timing(),
-      state: { etag: fetched.etag, lastModified: fetched.lastModified, records: nextRecords },
+      state: { etag: fetched.etag, lastModified: fetched.lastModified, records: nextRecords, removed: nextTombstones(previous, nextRecords, startedAt) },
       stats: {
         syntax: fetched.syntax, bytes: fetched.bytes, pages: fetched.pages, quads: accepted.length,
         datasets: Object.entries(nextRecords).filter(([iri, r]) => r.accepted && types.get(iri) === 'Dataset').length,

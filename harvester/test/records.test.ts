@@ -1,6 +1,6 @@
 import { Parser, Writer } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { recordHash, skolemise, splitRecords } from '../src/index.js';
+import { nextTombstones, recordDates, recordHash, skolemise, splitRecords } from '../src/index.js';
 
 const DOC = `@prefix dcat: <http://www.w3.org/ns/dcat#>. @prefix dct: <http://purl.org/dc/terms/>. @prefix foaf: <http://xmlns.com/foaf/0.1/>.
 <https://x.nl/cat> a dcat:Catalog; dct:title "Cat"; dcat:dataset <https://x.nl/d1>, <https://x.nl/d2>.
@@ -56,5 +56,30 @@ describe('recordHash', () => {
     const q = parse('<a:s> <a:p> "1", "2".');
     expect(recordHash([...q].reverse())).toBe(recordHash(q));
     expect(recordHash(parse('<a:s> <a:p> "1", "3".'))).not.toBe(recordHash(q));
+  });
+});
+
+describe('record dates across harvests', () => {
+  const at = '2026-11-22T12:00:00.000Z';
+  const seen = { hash: 'h', accepted: true, docId: 'd', issued: '2026-01-01T00:00:00.000Z', modified: '2026-02-01T00:00:00.000Z' };
+
+  it('issues a new record now, keeps the issue date of a changed one, and dates nothing that did not change', () => {
+    expect(recordDates(undefined, undefined, 'accepted', at)).toEqual({ issued: at, modified: at });
+    expect(recordDates(seen, undefined, 'accepted', at)).toEqual({ issued: seen.issued, modified: at });
+    expect(recordDates(seen, undefined, 'unchanged', at)).toEqual({ issued: seen.issued, modified: seen.modified });
+  });
+
+  it('marks a record that starts failing as having left now, and one that returns keeps its first issue date', () => {
+    expect(recordDates(seen, undefined, 'rejected', at)).toEqual({ issued: seen.issued, modified: at });
+    expect(recordDates(undefined, { issued: seen.issued, modified: seen.modified }, 'accepted', at)).toEqual({ issued: seen.issued, modified: at });
+  });
+
+  it('remembers removed records for 90 days, and forgets them when they come back', () => {
+    const previous = { etag: null, lastModified: null, records: { gone: seen },
+      removed: { old: { issued: seen.issued, modified: '2026-10-01T00:00:00.000Z' }, ancient: { issued: seen.issued, modified: '2026-01-01T00:00:00.000Z' }, back: { issued: seen.issued, modified: seen.modified } } };
+    expect(nextTombstones(previous, { back: seen }, at)).toEqual({
+      gone: { issued: seen.issued, modified: at },
+      old: previous.removed.old,
+    });
   });
 });

@@ -17,7 +17,7 @@ export const dct = closedNamespace('http://purl.org/dc/terms/', [
 ] as const);
 
 /** FOAF terms (agents and their names). */
-export const foaf = closedNamespace('http://xmlns.com/foaf/0.1/', ['Agent', 'Organization', 'name', 'homepage'] as const);
+export const foaf = closedNamespace('http://xmlns.com/foaf/0.1/', ['Agent', 'Organization', 'name', 'homepage', 'primaryTopic'] as const);
 
 /** vCard terms (contact points). */
 export const vcard = closedNamespace('http://www.w3.org/2006/vcard/ns#', ['Kind', 'Organization', 'fn', 'hasEmail'] as const);
@@ -29,4 +29,16 @@ export const skos = closedNamespace('http://www.w3.org/2004/02/skos/core#', ['Co
 export const xsd = closedNamespace('http://www.w3.org/2001/XMLSchema#', ['string', 'date', 'dateTime', 'integer', 'boolean'] as const);
 
 /** PROV-O terms for harvest provenance. */
-export const prov = closedNamespace('http://www.w3.org/ns/prov#', ['Activity', 'wasGeneratedBy', 'startedAtTime', 'endedAtTime', 'used'] as const);
+export const prov = closedNamespace('http://www.w3.org/ns/prov#', ['Activity', 'wasGeneratedBy', 'startedAtTime', 'endedAtTime', 'used', 'wasAssociatedWith'] as const);
+
+/** ADMS terms: identifiers, and the status (change type) of a catalogue record. */
+export const adms = closedNamespace('http://www.w3.org/ns/adms#', ['Identifier', 'identifier', 'status'] as const);
+
+/** The ADMS change types DCAT-AP uses for `adms:status` of a `dcat:CatalogRecord`. */
+export const changetype = closedNamespace('http://purl.org/adms/changetype/', ['created', 'updated', 'deleted'] as const);
+
+/** fedcat's own terms: the outcome and counts of a harvest run. */
+export const fedcat = closedNamespace('https://w3id.org/fedcat/ns#', [
+  'HarvestRun', 'outcome', 'errorCode', 'errorMessage', 'bytes', 'pages',
+  'recordsAdded', 'recordsUpdated', 'recordsUnchanged', 'recordsRemoved', 'recordsInvalid',
+] as const);
