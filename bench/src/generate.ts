@@ -53,7 +53,7 @@ export function generateDocuments(n: number, seed = 42, publishers = 200): Catal
       themes: some(THEMES, 2), formats: type === 'Dataset' ? some(FORMATS, 3) : [], licenses: [pick(LICENSES)], accessRights: [pick(ACCESS)],
       modified: new Date(Date.UTC(2015, 0, 1) + Math.floor(r() * 11 * 365) * 86_400_000).toISOString().slice(0, 10),
       endpointUrls: type === 'DataService' ? [`https://api.org${org}.example.nl/v1`] : [],
-      source: `source-${org % 20}`, harvestedAt: '2026-11-22T00:00:00Z',
+      source: `source-${org % 20}`, harvestedAt: '2026-11-22T00:00:00Z', matchKeys: [`identifier:${iri}`],
     });
   }
   return docs;

@@ -14,7 +14,7 @@ import sources from './routes/sources/index.js';
 import sparql from './routes/sparql/index.js';
 import web from './routes/web/index.js';
 import { Problem } from './schemas/common.js';
-import { CatalogueRecord, SearchResult } from './schemas/records.js';
+import { CatalogueRecord, CatalogueRecordDetail, SearchResult } from './schemas/records.js';
 import { Run, RunningHarvest, SourceWithStatus } from './schemas/sources.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { QuadStore } from './store/quad-store.js';
@@ -48,6 +48,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.addSchema(Problem);
   app.addSchema(CatalogueRecord);
+  app.addSchema(CatalogueRecordDetail);
   app.addSchema(SearchResult);
   app.addSchema(Run);
   app.addSchema(RunningHarvest);

@@ -4,7 +4,7 @@ import type { SearchIndex } from '../src/index.js';
 
 const doc = (id: string, over: Partial<CatalogueDocument>): CatalogueDocument => ({
   id, iri: `https://x.nl/${id}`, type: 'Dataset', title: '', description: '', keywords: [], publisher: null, publisherName: null,
-  themes: [], formats: [], licenses: [], accessRights: [], modified: null, endpointUrls: [], source: 'a', harvestedAt: '2026-11-22T00:00:00Z', ...over,
+  themes: [], formats: [], licenses: [], accessRights: [], modified: null, endpointUrls: [], source: 'a', harvestedAt: '2026-11-22T00:00:00Z', matchKeys: [`identifier:https://x.nl/${id}`], ...over,
 });
 
 export const FIXTURE: CatalogueDocument[] = [
@@ -70,6 +70,21 @@ export function searchIndexContract(name: string, open: () => Promise<SearchInde
       expect(await i.count()).toBe(2);
       expect(await i.get('0000000000000001')).toBeNull();
       expect((await i.get('0000000000000003'))?.title).toBe('Waterstanden');
+    });
+    it('flags documents of other sources sharing an identifier or landing page as possible duplicates', async () => {
+      const i = await fresh();
+      await i.replaceSource('c', [
+        // The same record harvested from a second source.
+        doc('0000000000000003', { title: 'Waterstanden', source: 'c', matchKeys: ['identifier:https://x.nl/0000000000000003'] }),
+        // Another organisation's record with the first's dct:identifier and its landing page.
+        doc('00000000000000c1', { title: 'Parkeerzones (kopie)', source: 'c', matchKeys: ['identifier:https://x.nl/00000000000000c1', 'identifier:PZ-1', 'landingPage:https://dijk.nl/parkeren'] }),
+      ]);
+      await i.applyChanges('a', { upsert: [{ ...FIXTURE[0]!, matchKeys: ['identifier:https://x.nl/0000000000000001', 'identifier:PZ-1', 'landingPage:https://dijk.nl/parkeren'] }], remove: [], run: 'r1' });
+      expect(await i.possibleDuplicates('0000000000000003')).toEqual([{ document: expect.objectContaining({ source: 'c', id: '0000000000000003' }), sharedKeys: ['identifier:https://x.nl/0000000000000003'] }]);
+      expect((await i.possibleDuplicates('0000000000000001')).map((d) => [d.document.id, d.sharedKeys])).toEqual([['00000000000000c1', ['identifier:PZ-1', 'landingPage:https://dijk.nl/parkeren']]]);
+      expect(await i.possibleDuplicates('0000000000000002')).toEqual([]);
+      await i.applyChanges('c', { upsert: [], remove: ['00000000000000c1'], run: 'r2' });
+      expect(await i.possibleDuplicates('0000000000000001')).toEqual([]);
     });
   });
 }

@@ -26,3 +26,4 @@ export { dates } from './stages/dates.js';
 export { textCleanup, plainText } from './stages/text-cleanup.js';
 export { accessUrlFromDownload } from './stages/access-url-from-download.js';
 export { mediaTypes } from './stages/media-types.js';
+export { matchKeys, type MatchKind } from './records/match-keys.js';

@@ -21,6 +21,15 @@ export const CatalogueRecord = Type.Object({
 }, { $id: 'CatalogueRecord' });
 export type CatalogueRecord = Static<typeof CatalogueRecord>;
 
+/** One record with the records of other sources it may duplicate. */
+export const CatalogueRecordDetail = Type.Object({
+  ...CatalogueRecord.properties,
+  possibleDuplicates: Type.Array(Type.Object({
+    id: Type.String(), iri: Type.String(), type: Type.String(), title: Type.String(), source: Type.String(), publisherName: Type.Union([Type.String(), Type.Null()]),
+    sharedKeys: Type.Array(Type.String(), { description: 'What both records have: identifier:<value> (IRI, dct:identifier, adms:identifier) or landingPage:<url>' }),
+  }), { description: 'Records of other sources sharing an identifier or landing page: the same record harvested twice, or one dataset registered by two organisations' }),
+}, { $id: 'CatalogueRecordDetail' });
+
 const Segment = Type.Object({ text: Type.String(), match: Type.Boolean() });
 
 export const SearchHit = Type.Object({

@@ -26,6 +26,13 @@ export interface SearchHit {
   readonly highlights: { readonly title: readonly Segment[]; readonly description: readonly Segment[] };
 }
 
+/** A document from another source that shares an identifier or landing page with the one asked about. */
+export interface PossibleDuplicate {
+  readonly document: CatalogueDocument;
+  /** The match keys both have, e.g. `identifier:https://…`, `landingPage:https://…`. */
+  readonly sharedKeys: readonly string[];
+}
+
 export interface FacetCount { readonly value: string; readonly count: number; readonly label: string | null }
 
 export interface SearchResponse {
@@ -54,6 +61,11 @@ export interface SearchIndex {
   indexedRuns(): Promise<Readonly<Record<string, string>>>;
   search(request: SearchRequest): Promise<SearchResponse>;
   get(id: string): Promise<CatalogueDocument | null>;
+  /**
+   * Documents of other sources sharing a match key (identifier, landing page) with any document `id` has
+   * in any source: the same record harvested twice, or one dataset registered by two organisations.
+   */
+  possibleDuplicates(id: string, limit?: number): Promise<readonly PossibleDuplicate[]>;
   count(): Promise<number>;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetField } from '@fedcat/harvester';
 import { conceptLabel, shortLabel } from '@fedcat/vocab';
-import type { FacetCount, SearchIndex, SearchRequest, SearchResponse, SortSpec } from './search-index.js';
+import type { FacetCount, PossibleDuplicate, SearchIndex, SearchRequest, SearchResponse, SortSpec } from './search-index.js';
 import { allowedTypos, boundedEditDistance, crop, highlight, words } from './text.js';
 
 const SCHEMA = `
@@ -15,6 +15,8 @@ CREATE INDEX IF NOT EXISTS docs_modified ON docs (modified);
 CREATE TABLE IF NOT EXISTS facets (rid INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
   PRIMARY KEY (rid, field, value)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS facets_field_value ON facets (field, value, rid);
+CREATE TABLE IF NOT EXISTS match_keys (key TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS match_keys_rid ON match_keys (rid);
 CREATE TABLE IF NOT EXISTS labels (value TEXT PRIMARY KEY, label TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS source_runs (source TEXT PRIMARY KEY, run TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (title, description, keywords, publisher,
@@ -56,6 +58,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const del = [
       db.prepare('DELETE FROM fts WHERE rowid IN (SELECT rid FROM docs WHERE source = ?)'),
       db.prepare('DELETE FROM facets WHERE rid IN (SELECT rid FROM docs WHERE source = ?)'),
+      db.prepare('DELETE FROM match_keys WHERE rid IN (SELECT rid FROM docs WHERE source = ?)'),
       db.prepare('DELETE FROM docs WHERE source = ?'),
     ];
     const insert = this.inserter();
@@ -69,7 +72,7 @@ export class SqliteSearchIndex implements SearchIndex {
   async applyChanges(source: string, change: { upsert: readonly CatalogueDocument[]; remove: readonly string[]; run: string }): Promise<void> {
     const db = this.db;
     const find = db.prepare('SELECT rid FROM docs WHERE source = ? AND id = ?').pluck();
-    const del = [db.prepare('DELETE FROM fts WHERE rowid = ?'), db.prepare('DELETE FROM facets WHERE rid = ?'), db.prepare('DELETE FROM docs WHERE rid = ?')];
+    const del = ['DELETE FROM fts WHERE rowid = ?', 'DELETE FROM facets WHERE rid = ?', 'DELETE FROM match_keys WHERE rid = ?', 'DELETE FROM docs WHERE rid = ?'].map((sql) => db.prepare(sql));
     const setRun = db.prepare('INSERT OR REPLACE INTO source_runs (source, run) VALUES (?, ?)');
     const insert = this.inserter();
     db.transaction(() => {
@@ -94,12 +97,14 @@ export class SqliteSearchIndex implements SearchIndex {
     const insFts = db.prepare('INSERT INTO fts (rowid, title, description, keywords, publisher) VALUES (?, ?, ?, ?, ?)');
     const insFacet = db.prepare('INSERT OR IGNORE INTO facets (rid, field, value) VALUES (?, ?, ?)');
     const insLabel = db.prepare('INSERT OR REPLACE INTO labels (value, label) VALUES (?, ?)');
+    const insKey = db.prepare('INSERT OR IGNORE INTO match_keys (key, rid) VALUES (?, ?)');
     return (source, doc) => {
       const rid = Number(insDoc.run(doc.id, source, doc.title.toLowerCase(), doc.modified, JSON.stringify(doc)).lastInsertRowid);
       insFts.run(rid, doc.title, doc.description, doc.keywords.join(' '), doc.publisherName ?? '');
       const values = facetValues(doc);
       for (const field of FACET_FIELDS) for (const v of values[field]) insFacet.run(rid, field, v);
       if (doc.publisher && doc.publisherName) insLabel.run(doc.publisher, doc.publisherName);
+      for (const key of doc.matchKeys ?? []) insKey.run(key, rid);
     };
   }
 
@@ -225,6 +230,18 @@ export class SqliteSearchIndex implements SearchIndex {
   async get(id: string): Promise<CatalogueDocument | null> {
     const row = this.db.prepare('SELECT body FROM docs WHERE id = ? ORDER BY source LIMIT 1').get(id) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as CatalogueDocument) : null;
+  }
+
+  async possibleDuplicates(id: string, limit = 50): Promise<readonly PossibleDuplicate[]> {
+    // The document get(id) returns (first by source) against every document of another source sharing a key.
+    const rows = this.db.prepare(`
+      SELECT o.body, json_group_array(DISTINCT ok.key) AS shared
+      FROM docs d JOIN match_keys dk ON dk.rid = d.rid
+      JOIN match_keys ok ON ok.key = dk.key AND ok.rid <> d.rid
+      JOIN docs o ON o.rid = ok.rid AND o.source <> d.source
+      WHERE d.rid = (SELECT rid FROM docs WHERE id = ? ORDER BY source LIMIT 1)
+      GROUP BY o.rid ORDER BY o.source, o.id LIMIT ?`).all(id, limit) as { body: string; shared: string }[];
+    return rows.map((r) => ({ document: JSON.parse(r.body) as CatalogueDocument, sharedKeys: (JSON.parse(r.shared) as string[]).sort() }));
   }
 
   async count(): Promise<number> {

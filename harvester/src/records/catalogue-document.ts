@@ -22,6 +22,8 @@ export interface CatalogueDocument {
   /** The source (harvest registration) the record came from. */
   readonly source: string;
   readonly harvestedAt: string;
+  /** Identifier and landing-page keys shared records are matched on across sources (see matchKeys). */
+  readonly matchKeys: readonly string[];
 }
 
 /** Facet fields every search backend supports. */

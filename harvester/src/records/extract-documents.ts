@@ -1,7 +1,8 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
-import { dcat, dct, foaf, rdf, skos, vcard } from '@fedcat/vocab';
+import { adms, dcat, dct, foaf, rdf, skos, vcard } from '@fedcat/vocab';
 import type { CatalogueDocument, RecordType } from './catalogue-document.js';
+import { matchKeys } from './match-keys.js';
 import { recordId } from './record-id.js';
 
 const LANGUAGE_PREFERENCE = ['nl', 'en', ''];
@@ -77,6 +78,15 @@ export function extractDocuments(quads: readonly Quad[], source: string, harvest
         endpointUrls: unique(iris(store, subject, dcat.endpointURL)),
         source,
         harvestedAt,
+        matchKeys: matchKeys({
+          iri,
+          identifiers: [
+            ...store.getObjects(subject, dct.identifier, null).map((o) => o.value),
+            ...store.getObjects(subject, adms.identifier, null).flatMap((i) => i.termType === 'Literal' ? [i.value]
+              : [...store.getObjects(i, skos.notation, null).map((n) => n.value), ...(i.termType === 'NamedNode' ? [i.value] : [])]),
+          ],
+          landingPages: iris(store, subject, dcat.landingPage),
+        }),
       });
     }
   }

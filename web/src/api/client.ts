@@ -1,5 +1,5 @@
 import type { SearchState } from '../lib/url-state.js';
-import type { CatalogueRecord, Problem, SearchResult } from './types.js';
+import type { CatalogueRecordDetail, Problem, SearchResult } from './types.js';
 
 /** An API error carrying the server's problem document. */
 export class ApiError extends Error {
@@ -32,7 +32,7 @@ export class CatalogueApi {
     return this.get(`v1/search?${p}`, signal);
   }
 
-  record(kind: 'datasets' | 'dataservices', id: string, signal?: AbortSignal): Promise<CatalogueRecord> {
+  record(kind: 'datasets' | 'dataservices', id: string, signal?: AbortSignal): Promise<CatalogueRecordDetail> {
     return this.get(`v1/${kind}/${encodeURIComponent(id)}`, signal);
   }
 }

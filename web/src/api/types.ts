@@ -6,6 +6,9 @@ export interface CatalogueRecord {
   publisher: string | null; publisherName: string | null; themes: string[]; formats: string[]; licenses: string[];
   accessRights: string[]; modified: string | null; endpointUrls: string[]; source: string; harvestedAt: string;
 }
+/** A record of another source sharing an identifier or landing page with the one shown. */
+export interface PossibleDuplicate { id: string; iri: string; type: string; title: string; source: string; publisherName: string | null; sharedKeys: string[] }
+export interface CatalogueRecordDetail extends CatalogueRecord { possibleDuplicates: PossibleDuplicate[] }
 export interface SearchHit { document: CatalogueRecord; highlights: { title: Segment[]; description: Segment[] } }
 export interface FacetCount { value: string; count: number; label: string | null }
 export interface SearchResult {

@@ -8,6 +8,12 @@ import { FIELD_LABELS, TYPE_LABELS, lastSegment } from '../lib/labels.js';
 import { safeHref } from '../lib/url-state.js';
 
 /** A dataset or API page: description, facts, endpoints and provenance, from `/v1/{kind}/{id}`. */
+/** "identificatie PZ-1" or "landingspagina https://…" for a shared match key. */
+function sharedKeyLabel(key: string): string {
+  const [kind, ...rest] = key.split(':');
+  return `${kind === 'landingPage' ? 'landingspagina' : 'identificatie'} ${rest.join(':')}`;
+}
+
 @customElement('fedcat-record')
 export class FedcatRecord extends LitElement {
   static override styles = css`
@@ -53,7 +59,14 @@ export class FedcatRecord extends LitElement {
           ${d.modified ? html`<dt>Gewijzigd</dt><dd>${d.modified}</dd>` : ''}
           <dt>Identificatie</dt><dd>${this._link(d.iri)}</dd>
           <dt>Herkomst</dt><dd>bron <code>${d.source}</code>, geoogst ${new Date(d.harvestedAt).toLocaleString('nl-NL')}</dd>
-        </dl>`,
+        </dl>
+        ${d.possibleDuplicates.length ? html`<section aria-labelledby="dups">
+          <h2 id="dups">Mogelijk dezelfde gegevens in andere bronnen</h2>
+          <ul>${d.possibleDuplicates.map((p) => html`<li>
+            <a href="/${p.type === 'DataService' ? 'dataservices' : 'datasets'}/${p.id}">${p.title || p.iri}</a>
+            (bron <code>${p.source}</code>${p.publisherName ? html`, ${p.publisherName}` : ''}): zelfde ${p.sharedKeys.map(sharedKeyLabel).join(', ')}
+          </li>`)}</ul>
+        </section>` : ''}`,
     });
   }
 

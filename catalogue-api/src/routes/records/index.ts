@@ -19,7 +19,7 @@ const OFFERS = ['application/json', ...GRAPH_TYPES];
 
 /**
  * `GET /v1/datasets` and `/v1/dataservices` (listing from the search index) and `/{id}` (JSON from the
- * index; Turtle, JSON-LD, N-Triples or RDF/XML from the store, by `Accept`).
+ * index, with possible duplicates in other sources; Turtle, JSON-LD, N-Triples or RDF/XML from the store, by `Accept`).
  */
 const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { search, store, type }) => {
   const tag = type === 'Dataset' ? 'datasets' : 'dataservices';
@@ -35,7 +35,7 @@ const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { sea
     schema: {
       summary: `One ${type}, as JSON or RDF`, tags: [tag],
       params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Record id (16 hex characters)' }) }),
-      response: { 200: Type.Ref('CatalogueRecord'), ...problemResponses },
+      response: { 200: Type.Ref('CatalogueRecordDetail'), ...problemResponses },
     },
   }, async (request, reply) => {
     const doc = await search.get(request.params.id);
@@ -43,7 +43,13 @@ const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { sea
     const mediaType = negotiate(request.headers.accept, OFFERS);
     if (!mediaType) throw new NotAcceptable(OFFERS.join(', '));
     reply.header('vary', 'Accept');
-    if (mediaType === 'application/json') return doc;
+    if (mediaType === 'application/json') {
+      const duplicates = await search.possibleDuplicates(doc.id);
+      return {
+        ...doc,
+        possibleDuplicates: duplicates.map(({ document: d, sharedKeys }) => ({ id: d.id, iri: d.iri, type: d.type, title: d.title, source: d.source, publisherName: d.publisherName, sharedKeys })),
+      };
+    }
     if (doc.iri.startsWith('_:')) throw new NotAcceptable('application/json (this record has no IRI of its own)');
     if (store.state().status !== 'ready') throw new StoreUnavailable('still loading; JSON is available now');
     const answer = await store.query(recordDescriptionQuery(doc.iri), { solutions: 'application/sparql-results+json', graph: mediaType });
