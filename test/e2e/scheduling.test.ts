@@ -90,6 +90,12 @@ describe('fedcat serve', () => {
     const manual = await get('/v1/sources/manual');
     expect(manual).toMatchObject({ interval: null, nextHarvestAt: null, lastRun: null, kind: 'catalogue' });
     await expect.poll(async () => (await get('/v1/search?q=Naam%20van%20de%20dataset')).total, { timeout: 5000 }).toBe(1);
+
+    // The CLI shows the same history.
+    const runs = await fedcat(['sources', 'runs', 'stuck'], env);
+    expect(runs.stdout).toMatch(/^\S+\tfailed\tSOURCE_LIMIT_EXCEEDED: fetch took longer than 4000 ms/);
+    expect((await fedcat(['sources', 'runs', 'hourly'], env)).stdout).toMatch(/\tsucceeded\t\+1 ~0 =0 -0, 1 page, \d+ bytes/);
+    expect((await fedcat(['sources', 'add', `${publisher.origin}/b.rdf`, '--id', 'manual', '--invalid', 'drop'], env)).stderr).toMatch(/not 'drop'/);
     publisher.set('/d.ttl', 'serve');
   }, 60_000);
 });

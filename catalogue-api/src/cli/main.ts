@@ -5,7 +5,7 @@ import { startDemoPublisher } from '../demo/publisher.js';
 import { InvalidSource } from '../registry/sources.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { startServer } from '../server.js';
-import { describeOutcome, describeSources } from './report.js';
+import { describeOutcome, describeRuns, describeSources } from './report.js';
 import { ProgressView } from './progress-view.js';
 import { sourceKind, type SourceKind } from '@fedcat/harvester';
 
@@ -20,7 +20,9 @@ Usage:
       --kind KIND         catalogue (RDF document, Hydra paging followed; default), sparql (endpoint), files (file or directory)
       --every INTERVAL    harvest on a schedule while fedcat serves, e.g. 30m, 6h, 1d ('off' removes it)
       --max-bytes N, --max-pages N, --max-records N    per-source caps
+      --invalid MODE      records failing a gating shape: quarantine (kept apart, default) or skip
   fedcat sources list [--json]                       list sources and their last harvest
+  fedcat sources runs ID [--json]                    a source's last 50 harvest runs, newest first
   fedcat harvest [--all | --source ID] [--full]      harvest now (incremental; --full revalidates all), sources in parallel
                                                      with live progress; exit 1 if a source failed
 
@@ -31,7 +33,7 @@ FEDCAT_HARVEST_CONCURRENCY (2) sources run at once, with at most FEDCAT_HARVEST_
 const options = {
   port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, id: { type: 'string' }, org: { type: 'string' },
   json: { type: 'boolean' }, all: { type: 'boolean' }, full: { type: 'boolean' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-  kind: { type: 'string' }, every: { type: 'string' }, 'max-bytes': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-records': { type: 'string' },
+  invalid: { type: 'string' }, kind: { type: 'string' }, every: { type: 'string' }, 'max-bytes': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-records': { type: 'string' },
 } as const;
 
 /** On SIGINT or SIGTERM, closes each part in order and exits. */
@@ -119,9 +121,16 @@ async function main(argv: string[]): Promise<number> {
           const source = await runtime.sources.upsert({
             url: arg, id: values.id, org: values.org, kind: values.kind as SourceKind | undefined,
             interval: values.every === 'off' ? null : values.every,
+            invalidRecords: values.invalid as 'skip' | 'quarantine' | undefined,
             limits: { maxBytes: positive('max-bytes', values['max-bytes']), maxPages: positive('max-pages', values['max-pages']), maxRecords: positive('max-records', values['max-records']) },
           });
           console.log(values.json ? JSON.stringify(source) : `Registered ${source.id} (${sourceKind(source)}) → ${source.url}${source.interval ? `, every ${source.interval}` : ''}`);
+          return 0;
+        }
+        if (sub === 'runs') {
+          if (!arg || !(await runtime.sources.get(arg))) throw new InvalidSource(`give the id of a registered source: fedcat sources runs ID (see fedcat sources list)`);
+          const runs = await runtime.runs.history(arg);
+          console.log(values.json ? JSON.stringify(runs, null, 2) : describeRuns(runs));
           return 0;
         }
         if (sub === 'list') {

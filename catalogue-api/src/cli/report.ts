@@ -1,5 +1,5 @@
 import { sourceKind, type HarvestOutcome, type Source } from '@fedcat/harvester';
-import type { SourceStatus } from '../registry/runs.js';
+import type { RunRecord, SourceStatus } from '../registry/runs.js';
 
 const seconds = (a: string, b: string) => ((Date.parse(b) - Date.parse(a)) / 1000).toFixed(1);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -44,5 +44,17 @@ export function describeSources(rows: readonly (Source & SourceStatus)[]): strin
       : `ok ${run.endedAt} (${run.stats?.datasets ?? 0} datasets, ${run.stats?.dataServices ?? 0} services${run.stats?.records.invalid ? `, ${run.stats.records.invalid} rejected` : ''})`;
     const kind = sourceKind(r) === 'catalogue' ? '' : ` [${sourceKind(r)}]`;
     return `${r.id}\t${r.url}${kind}${r.interval ? ` (every ${r.interval})` : ''}\t${state}`;
+  }).join('\n');
+}
+
+/** A source's runs, one line each, newest first. */
+export function describeRuns(runs: readonly RunRecord[]): string {
+  if (runs.length === 0) return 'No harvest runs yet. Start one with: fedcat harvest --source ID';
+  return runs.map((r) => {
+    const took = `${seconds(r.startedAt, r.endedAt)} s`;
+    if (r.status === 'failed') return `${r.startedAt}\tfailed\t${r.error?.code}: ${r.error?.message} (${took})`;
+    if (r.status === 'unchanged' || !r.stats) return `${r.startedAt}\tunchanged\tnot modified (${took})`;
+    const c = r.stats.records;
+    return `${r.startedAt}\tsucceeded\t+${c.added} ~${c.updated} =${c.unchanged} -${c.removed}${c.invalid ? ` ✗${c.invalid}` : ''}, ${r.stats.pages} ${r.stats.pages === 1 ? 'page' : 'pages'}, ${r.stats.bytes} bytes (${took})`;
   }).join('\n');
 }

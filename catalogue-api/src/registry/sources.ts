@@ -17,6 +17,8 @@ export interface SourceInput {
   /** `null` removes the schedule. */
   readonly interval?: string | null;
   readonly limits?: SourceLimits;
+  /** What happens to records failing a gating shape: kept in the quarantine graph (default) or left out. */
+  readonly invalidRecords?: 'skip' | 'quarantine';
 }
 
 function sourceUrl(value: string): URL {
@@ -57,6 +59,9 @@ export class SourceRegistry {
     if (kind !== undefined && !SOURCE_KINDS.includes(kind)) throw new InvalidSource(`unknown source kind '${String(kind)}': use ${SOURCE_KINDS.join(', ')}`);
     if ((kind === 'files') !== (url.protocol === 'file:')) throw new InvalidSource(`a ${kind ?? 'catalogue'} source needs ${kind === 'files' ? 'a file: URL or path' : 'an http(s) URL'}: ${input.url}`);
     if (input.interval && intervalMs(input.interval) === null) throw new InvalidSource(`invalid interval '${input.interval}': use minutes, hours or days such as 30m, 6h, 1d (at least 5m)`);
+    if (input.invalidRecords !== undefined && input.invalidRecords !== 'skip' && input.invalidRecords !== 'quarantine') {
+      throw new InvalidSource(`invalid records are 'skip'ped or kept in 'quarantine', not '${String(input.invalidRecords)}'`);
+    }
     for (const [name, value] of Object.entries(input.limits ?? {})) {
       if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new InvalidSource(`limit ${name} must be a positive integer, not ${value}`);
     }
@@ -74,7 +79,7 @@ export class SourceRegistry {
       ...(kind ? { kind } : {}),
       ...(interval ? { interval } : {}),
       ...(Object.keys(limits).length ? { limits } : {}),
-      ...(existing?.invalidRecords ? { invalidRecords: existing.invalidRecords } : {}),
+      ...((input.invalidRecords ?? existing?.invalidRecords) ? { invalidRecords: input.invalidRecords ?? existing?.invalidRecords } : {}),
     };
     const next = existing ? sources.map((s) => (s.id === id ? source : s)) : [...sources, source];
     await writeJson(this.path, { sources: next });
