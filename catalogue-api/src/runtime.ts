@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { loadValidator, type Validator } from '@fedcat/shapes';
+import { loadValidatorPool, type Validator } from '@fedcat/shapes';
 import type { Config } from './config.js';
 import { RunningHarvests } from './registry/running.js';
 import { RunLog } from './registry/runs.js';
@@ -32,10 +32,12 @@ export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}):
     sources: new SourceRegistry(config.dataDir),
     runs: new RunLog(config.dataDir),
     running: new RunningHarvests(config.dataDir),
-    validator: () => (validator ??= loadValidator()),
+    // Harvests validate on every core, in worker threads started on first use.
+    validator: () => (validator ??= loadValidatorPool()),
     async close() {
       await store.close();
       await search.close();
+      if (validator) await (await validator).close?.();
     },
   };
 }

@@ -253,12 +253,15 @@ const VALIDATION_BATCH = 250;
 interface Verdict { accepted: boolean; violations: number; warnings: number; gating: ShaclResult[] }
 
 /**
- * Validates records in batches and attributes each result to every record whose own nodes include the
- * result's focus node; referenced resources' types travel along as context but are never focus nodes.
+ * Validates records in batches, up to the validator's parallelism at once (a worker pool validates on every
+ * core), and attributes each result to every record whose own nodes include the result's focus node;
+ * referenced resources' types travel along as context but are never focus nodes.
  */
 async function validateRecords(records: readonly HarvestRecord[], validator: Validator, onBatch: (validated: number) => void): Promise<Verdict[]> {
   const verdicts: Verdict[] = records.map(() => ({ accepted: true, violations: 0, warnings: 0, gating: [] }));
-  for (let start = 0; start < records.length; start += VALIDATION_BATCH) {
+  let nextStart = 0;
+  let done = 0;
+  const validateBatch = async (start: number) => {
     const batch = records.slice(start, start + VALIDATION_BATCH);
     const owners = new Map<string, number[]>();
     const data: Quad[] = [];
@@ -279,7 +282,16 @@ async function validateRecords(records: readonly HarvestRecord[], validator: Val
         if (r.gating) { v.accepted = false; v.gating.push(r); }
       }
     }
-    onBatch(start + batch.length);
-  }
+    done += batch.length;
+    onBatch(done);
+  };
+  const lane = async () => {
+    while (nextStart < records.length) {
+      const start = nextStart;
+      nextStart += VALIDATION_BATCH;
+      await validateBatch(start);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, validator.parallelism ?? 1) }, lane));
   return verdicts;
 }

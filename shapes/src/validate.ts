@@ -38,6 +38,10 @@ export interface Validator {
    * (the types of resources a record refers to) whose own shapes are not this record's business.
    */
   validate(data: DatasetCore | readonly Quad[], options?: { focus?: ReadonlySet<string> }): Promise<ShaclSummary>;
+  /** How many validate() calls usefully run at once (a worker pool's size); 1 when absent. */
+  readonly parallelism?: number;
+  /** Releases workers, if any. */
+  close?(): Promise<void>;
 }
 
 const SHAPES_DIR = fileURLToPath(new URL('../shapes/', import.meta.url));
@@ -79,7 +83,8 @@ export async function loadValidator(profile: Profile = dcatAp3Base): Promise<Val
             path: termValue(r.path as Term | null),
             value: termValue(r.value),
             message: r.message.map((m) => m.value).join(' ') || 'Constraint not met',
-            sourceShape: termValue(r.sourceShape),
+            // Property shapes are blank nodes whose labels differ per parse (and per worker): only IRIs are reported.
+            sourceShape: r.sourceShape?.termType === 'NamedNode' ? r.sourceShape.value : null,
             constraint: termValue(r.sourceConstraintComponent),
             gating: gating && severity === 'violation',
           });

@@ -21,3 +21,24 @@ describe('loadValidator (DCAT-AP 3.0.1 base)', () => {
     );
   });
 });
+
+describe('loadValidatorPool', () => {
+  it('gives the same summaries as the in-thread validator, from several workers at once', async () => {
+    const { loadValidatorPool } = await import('../src/index.js');
+    const single = await loadValidator();
+    const pool = await loadValidatorPool(undefined, 2);
+    try {
+      expect(pool.parallelism).toBe(2);
+      const graphs = Array.from({ length: 6 }, (_, i) => turtle(i % 2
+        ? `<https://ex.org/d${i}> a dcat:Dataset; dct:description "zonder titel"@nl.`
+        : `<https://ex.org/d${i}> a dcat:Dataset; dct:title "Wegen ${i}"@nl; dct:description "Alle wegen"@nl.`));
+      const fromPool = await Promise.all(graphs.map((g) => pool.validate(g, { focus: new Set([g[0]!.subject.value]) })));
+      const fromThread = await Promise.all(graphs.map((g) => single.validate(g, { focus: new Set([g[0]!.subject.value]) })));
+      expect(fromPool).toEqual(fromThread);
+      expect(fromPool.map((s) => s.accepted)).toEqual([true, false, true, false, true, false]);
+    } finally {
+      await pool.close?.();
+    }
+    await expect(pool.validate([])).rejects.toThrow(/closed/);
+  });
+});
