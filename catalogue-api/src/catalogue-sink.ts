@@ -34,10 +34,12 @@ export function provenance(graph: string, source: Source, run: RunInfo): Quad[] 
  * Publishes a completed harvest: the source graph (with its provenance) and the quarantine graph into the
  * store, then the record changes into the index, tagged with the run. The index is written last; if the
  * process dies between the two, {@link reconcileIndex} rebuilds the source's documents from the store.
+ * An unchanged harvest writes nothing: store and index keep naming the run that produced their content.
  */
 export function catalogueSink(store: QuadStore, search: SearchIndex, run: RunInfo): HarvestSink {
   return {
     async publish(source: Source, change: SourceChange) {
+      if (!change.changed) return;
       await store.replaceGraph(change.graph, [...change.quads, ...provenance(change.graph, source, run)]);
       await store.replaceGraph(change.quarantineGraph, change.quarantined);
       await search.applyChanges(source.id, { upsert: change.upsert, remove: change.remove, run: run.id });

@@ -1,7 +1,7 @@
 import { harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type Source } from '@fedcat/harvester';
 import type { Validator } from '@fedcat/shapes';
 import { catalogueSink, runIri } from './catalogue-sink.js';
-import { historyGraph, historyQuads } from './history.js';
+import { historyGraph, historyQuads, runsGraph, runsQuads } from './history.js';
 import type { RunningHarvests } from './registry/running.js';
 import { RunLog, toRunRecord } from './registry/runs.js';
 import type { SearchIndex } from './search/search-index.js';
@@ -65,8 +65,9 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
     await writing;
     if (outcome.kind === 'harvested') await deps.runs.saveState(source.id, outcome.state);
     await deps.runs.record(toRunRecord(run.id, outcome));
-    const state = outcome.kind === 'harvested' ? outcome.state : await deps.runs.state(source.id);
-    await deps.store.replaceGraph(historyGraph(source.id), historyQuads(source, state, await deps.runs.history(source.id)));
+    // Catalogue records change only with the content; the run list changes every run.
+    if (outcome.kind === 'harvested' && outcome.changed) await deps.store.replaceGraph(historyGraph(source.id), historyQuads(source, outcome.state));
+    await deps.store.replaceGraph(runsGraph(source.id), runsQuads(source, await deps.runs.history(source.id)));
     await deps.onEvent?.({ phase: 'ended', source, outcome });
     return outcome;
   } finally {

@@ -6,9 +6,14 @@ import type { RunRecord } from './registry/runs.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
-/** The named graph holding a source's catalogue records and harvest runs (not part of the default graph). */
+/** The named graph holding a source's catalogue records (not part of the default graph). */
 export function historyGraph(sourceId: string): string {
   return `urn:fedcat:history:${encodeURIComponent(sourceId)}`;
+}
+
+/** The named graph holding a source's recent harvest runs (not part of the default graph). */
+export function runsGraph(sourceId: string): string {
+  return `urn:fedcat:runs:${encodeURIComponent(sourceId)}`;
 }
 
 /** The IRI of fedcat's catalogue record about one harvested record of a source. */
@@ -40,13 +45,18 @@ function runQuads(source: Source, run: RunRecord): Quad[] {
   return out;
 }
 
+/** A source's recent runs as `prov:Activity` with outcome and counts, for {@link runsGraph}. Pure. */
+export function runsQuads(source: Source, runs: readonly RunRecord[]): Quad[] {
+  return runs.flatMap((run) => runQuads(source, run));
+}
+
 /**
- * A source's history as RDF, for SPARQL: a DCAT-AP `dcat:CatalogRecord` per record that is or was in the
- * catalogue (`foaf:primaryTopic`, `dct:issued`, `dct:modified`, and `adms:status` created / updated /
- * deleted), and the source's recent runs as `prov:Activity`. "What changed since T" is then a filter on
- * `dct:modified`. Pure: the same state and runs give the same quads.
+ * A source's record history as RDF, for {@link historyGraph}: a DCAT-AP `dcat:CatalogRecord` per record that
+ * is or was in the catalogue (`foaf:primaryTopic`, `dct:issued`, `dct:modified`, and `adms:status` created /
+ * updated / deleted). "What changed since T" is then a filter on `dct:modified`. Pure: the same state gives
+ * the same quads.
  */
-export function historyQuads(source: Source, state: HarvestState, runs: readonly RunRecord[]): Quad[] {
+export function historyQuads(source: Source, state: HarvestState): Quad[] {
   const out: Quad[] = [];
   const record = (iri: string, issued: string, modified: string, status: 'created' | 'updated' | 'deleted') => {
     const cr = namedNode(catalogRecordIri(source.id, iri));
@@ -60,6 +70,5 @@ export function historyQuads(source: Source, state: HarvestState, runs: readonly
     record(iri, r.issued, r.modified, !r.accepted ? 'deleted' : r.issued === r.modified ? 'created' : 'updated');
   }
   for (const [iri, t] of Object.entries(state.removed ?? {})) record(iri, t.issued, t.modified, 'deleted');
-  for (const run of runs) out.push(...runQuads(source, run));
   return out;
 }

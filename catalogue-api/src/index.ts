@@ -13,4 +13,4 @@ export { SqliteSearchIndex } from './search/sqlite-search.js';
 export { SourceRegistry, InvalidSource, type SourceInput } from './registry/sources.js';
 export { RunLog, type RunRecord, type SourceStatus } from './registry/runs.js';
 export { startDemoPublisher, DEMO_DIR } from './demo/publisher.js';
-export { historyGraph, historyQuads, catalogRecordIri } from './history.js';
+export { historyGraph, historyQuads, runsGraph, runsQuads, catalogRecordIri } from './history.js';

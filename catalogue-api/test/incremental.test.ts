@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -69,9 +69,14 @@ describe('incremental harvesting', () => {
     useEtag = false;
     validations = 0;
     const before = (await runtime.search.search({})).hits.map((h) => h.document.harvestedAt);
+    const graphFile = join(dir, 'store', 'graphs', `${Buffer.from('urn:fedcat:source:x').toString('base64url')}.nq`);
+    const written = (await stat(graphFile)).mtimeMs;
     const o = await harvest();
     expect(o.kind === 'harvested' && o.stats.records).toEqual({ added: 0, updated: 0, unchanged: 3, removed: 0, invalid: 0 });
+    expect(o.kind === 'harvested' && o.changed).toBe(false);
     expect(validations).toBe(0);
+    // Nothing to write: the source graph keeps the content (and provenance) of the run that produced it.
+    expect((await stat(graphFile)).mtimeMs).toBe(written);
     expect((await runtime.search.search({})).hits.map((h) => h.document.harvestedAt)).toEqual(before);
   });
 
@@ -112,7 +117,7 @@ describe('incremental harvesting', () => {
     expect(requests).toBeGreaterThanOrEqual(6);
   });
 
-  it('answers "what changed since" in SPARQL, from catalogue records and runs in the source\'s history graph', async () => {
+  it('answers "what changed since" in SPARQL, from the source\'s catalogue records and runs graphs', async () => {
     const runs = await runtime.runs.history('x');
     const [removedD2At, removedD3At, updatedAt, , , firstAt] = runs.map((r) => r.startedAt);
     const changedSince = async (since: string) => {
@@ -125,7 +130,7 @@ describe('incremental harvesting', () => {
     };
     expect(await changedSince(firstAt!)).toEqual([['d1', 'created', firstAt], ['d2', 'deleted', removedD2At], ['d3', 'deleted', removedD3At]]);
     expect(await changedSince(updatedAt!)).toEqual([['d2', 'deleted', removedD2At], ['d3', 'deleted', removedD3At]]);
-    const count = await runtime.store.query('SELECT (COUNT(?r) AS ?n) WHERE { GRAPH <urn:fedcat:history:x> { ?r a <https://w3id.org/fedcat/ns#HarvestRun>; <https://w3id.org/fedcat/ns#outcome> ?o } }',
+    const count = await runtime.store.query('SELECT (COUNT(?r) AS ?n) WHERE { GRAPH <urn:fedcat:runs:x> { ?r a <https://w3id.org/fedcat/ns#HarvestRun>; <https://w3id.org/fedcat/ns#outcome> ?o } }',
       { solutions: 'application/sparql-results+json', graph: 'text/turtle' });
     expect(JSON.parse(count.body).results.bindings[0].n.value).toBe(String(runs.length));
   });

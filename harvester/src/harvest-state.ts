@@ -25,6 +25,8 @@ export interface HarvestState {
   readonly records: Readonly<Record<string, RecordState>>;
   /** Record IRI → when it left; pruned after {@link TOMBSTONE_DAYS}. */
   readonly removed?: Readonly<Record<string, Tombstone>>;
+  /** Hash of what belongs to no record (catalogues, catalogue records), to tell an unchanged harvest. */
+  readonly restHash?: string;
 }
 
 export const emptyState: HarvestState = { etag: null, lastModified: null, records: {} };

@@ -27,6 +27,11 @@ export interface SourceChange {
   readonly upsert: readonly CatalogueDocument[];
   /** Document ids of records removed from the source or newly rejected. */
   readonly remove: readonly string[];
+  /**
+   * False when the harvest found exactly what the last one left (every record hash-unchanged, nothing removed,
+   * the rest of the document the same): the sink then need not rewrite anything.
+   */
+  readonly changed: boolean;
 }
 
 /** Where a completed harvest goes: the store and the search index, switched per source. */
@@ -62,7 +67,8 @@ interface Timing { readonly source: string; readonly startedAt: string; readonly
 
 /** The outcome of harvesting one source; failures are values, never throws. */
 export type HarvestOutcome =
-  | (Timing & { readonly kind: 'harvested'; readonly stats: HarvestStats; readonly state: HarvestState })
+  /** `changed` is false when the content equals the last harvest's (see {@link SourceChange.changed}). */
+  | (Timing & { readonly kind: 'harvested'; readonly stats: HarvestStats; readonly state: HarvestState; readonly changed: boolean })
   | (Timing & { readonly kind: 'not-modified' })
   | (Timing & { readonly kind: 'failed'; readonly error: HarvestError });
 
@@ -163,6 +169,8 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     }
 
     const nextRecords: Record<string, RecordState> = {};
+    const restHash = recordHash(rest);
+    let contentChanged = restHash !== previous.restHash;
     const tombstoneOf = (iri: string) => previous.removed?.[iri];
     const accepted: Quad[] = [...rest];
     const quarantined: Quad[] = [];
@@ -174,6 +182,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     let warnings = 0;
     /** Leaves a record out of the source graph (into quarantine), reports why, and drops its indexed document. */
     const reject = (record: HarvestRecord, hash: string, before: PreviousRecord, docId: string | null, results: readonly ShaclResult[]) => {
+      contentChanged = true;
       counts.invalid++;
       problems.push({ record: record.iri, results });
       quarantined.push(...record.quads);
@@ -188,7 +197,9 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       const docId = record.type === 'DatasetSeries' ? null : recordId(record.iri);
       if (before && before.hash === hash) {
         counts.unchanged++;
-        nextRecords[record.iri] = { ...before, ...recordDates(before, tombstoneOf(record.iri), 'unchanged', startedAt) };
+        const dates = recordDates(before, tombstoneOf(record.iri), 'unchanged', startedAt);
+        if (dates.issued !== before.issued) contentChanged = true;
+        nextRecords[record.iri] = { ...before, ...dates };
         (before.accepted ? accepted : quarantined).push(...record.quads);
         continue;
       }
@@ -209,6 +220,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
         reject(record, hash, before, docId, verdict.gating.slice(0, 5));
         return;
       }
+      contentChanged = true;
       if (before) counts.updated++;
       else counts.added++;
       accepted.push(...record.quads);
@@ -218,19 +230,22 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     for (const [iri, before] of Object.entries(previous.records)) {
       if (nextRecords[iri]) continue;
       counts.removed++;
+      contentChanged = true;
       if (before.accepted && before.docId) remove.push(before.docId);
     }
+    const removed = nextTombstones(previous, nextRecords, startedAt);
+    if (Object.keys(removed).length !== Object.keys(previous.removed ?? {}).length) contentChanged = true;
 
     report({ phase: 'publishing' });
     await deps.sink.publish(source, {
       graph: sourceGraph(source.id), quads: accepted,
       quarantineGraph: quarantineGraph(source.id), quarantined: source.invalidRecords === 'skip' ? [] : quarantined,
-      upsert, remove,
+      upsert, remove, changed: contentChanged,
     });
     const types = new Map(records.map((r) => [r.iri, r.type]));
     return {
-      kind: 'harvested', ...timing(),
-      state: { etag: fetched.etag, lastModified: fetched.lastModified, records: nextRecords, removed: nextTombstones(previous, nextRecords, startedAt) },
+      kind: 'harvested', ...timing(), changed: contentChanged,
+      state: { etag: fetched.etag, lastModified: fetched.lastModified, records: nextRecords, removed, restHash },
       stats: {
         syntax: fetched.syntax, bytes: fetched.bytes, pages: fetched.pages, quads: accepted.length,
         datasets: Object.entries(nextRecords).filter(([iri, r]) => r.accepted && types.get(iri) === 'Dataset').length,

@@ -64,7 +64,7 @@ describe('a harvest killed with SIGKILL', () => {
       <https://example.org/crash-survivor> a dcat:Dataset; dct:title "Overlevende na een crash"@nl; dct:description "d"@nl.`);
     const startedAt = new Date().toISOString();
     const sink = catalogueSink(runtime.store, { ...runtime.search, applyChanges: async () => { throw new Error('killed'); } }, { id: runIri('geonovum', startedAt), startedAt });
-    await expect(sink.publish(source, { graph: sourceGraph('geonovum'), quads, quarantineGraph: quarantineGraph('geonovum'), quarantined: [], upsert: [], remove: [] })).rejects.toThrow('killed');
+    await expect(sink.publish(source, { graph: sourceGraph('geonovum'), quads, quarantineGraph: quarantineGraph('geonovum'), quarantined: [], upsert: [], remove: [], changed: true })).rejects.toThrow('killed');
     await runtime.close();
 
     server = await startFedcat('serve', await freePort(), env);
