@@ -12,7 +12,6 @@ const nt = (t: Term): string => {
 /** Content hash of a record: SHA-256 of its sorted N-Triples lines, so triple order never matters. */
 export function recordHash(quads: readonly Quad[]): string {
   const lines = quads.map((q) => `${nt(q.subject)} ${nt(q.predicate)} ${nt(q.object)}`).sort();
-  const h = createHash('sha256');
-  for (const l of lines) h.update(l).update('\n');
-  return h.digest('base64url');
+  // One update of the joined lines (the same bytes as line by line): far fewer calls into the crypto binding.
+  return createHash('sha256').update(lines.length ? `${lines.join('\n')}\n` : '').digest('base64url');
 }
