@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { Parser } from 'n3';
 import { fileURLToPath } from 'node:url';
 import { sourceGraph, type CatalogueDocument } from '@fedcat/harvester';
 import { GraphFiles, SourceRegistry, SqliteSearchIndex } from '@fedcat/catalogue-api';
@@ -30,10 +31,9 @@ try {
   let quads = 0;
   const t0 = performance.now();
   for (const [source, list] of bySource) {
-    const g = `<${sourceGraph(source)}>`;
-    const nq = list.map(toNTriples).join('').replace(/ \.\n/g, ` ${g} .\n`);
-    quads += nq.split('\n').length - 1;
-    await files.write(sourceGraph(source), nq);
+    const parsed = new Parser({ format: 'application/n-triples' }).parse(list.map(toNTriples).join(''));
+    quads += parsed.length;
+    await files.write(sourceGraph(source), parsed);
     await index.replaceSource(source, list);
     await registry.upsert({ id: source, url: `https://${source}.example.nl/catalog.ttl` });
   }

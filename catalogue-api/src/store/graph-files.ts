@@ -1,6 +1,19 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Quad } from '@rdfjs/types';
+import { DataFactory, Writer } from 'n3';
 import { writeFileAtomic } from '../write-atomic.js';
+
+const PIECE = 20_000;
+
+/** The N-Quads of a graph, put in `graph`, a piece at a time. */
+function* nquadPieces(graph: string, quads: readonly Quad[]): Generator<string> {
+  const g = DataFactory.namedNode(graph);
+  const writer = new Writer({ format: 'N-Quads' });
+  for (let i = 0; i < quads.length; i += PIECE) {
+    yield writer.quadsToString(quads.slice(i, i + PIECE).map((q) => DataFactory.quad(q.subject, q.predicate, q.object, g)));
+  }
+}
 
 /**
  * The embedded store's on-disk format: one N-Quads file per named graph in `<dataDir>/store/graphs/`,
@@ -26,14 +39,14 @@ export class GraphFiles {
     return join(this.dir, GraphFiles.fileName(graph));
   }
 
-  /** Writes a graph's N-Quads atomically; an empty text removes the graph's file. */
-  async write(graph: string, nquads: string): Promise<void> {
+  /** Writes a graph's quads atomically as N-Quads, in pieces of 20,000; no quads removes the graph's file. */
+  async write(graph: string, quads: readonly Quad[]): Promise<void> {
     const target = this.pathOf(graph);
-    if (nquads.length === 0) {
+    if (quads.length === 0) {
       await rm(target, { force: true });
       return;
     }
-    await writeFileAtomic(target, nquads);
+    await writeFileAtomic(target, nquadPieces(graph, quads));
   }
 
   /** Lists graph files with their modification stamp (mtime and size), used to notice other processes' writes. */

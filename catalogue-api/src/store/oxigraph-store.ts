@@ -22,13 +22,6 @@ export interface OxigraphStoreOptions {
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
-function toNQuads(graph: string, quads: readonly Quad[]): Promise<string> {
-  const g = DataFactory.namedNode(graph);
-  const writer = new Writer({ format: 'N-Quads' });
-  for (const q of quads) writer.addQuad(q.subject, q.predicate, q.object, g);
-  return new Promise((resolve, reject) => writer.end((err, out: string) => (err ? reject(err) : resolve(out))));
-}
-
 /**
  * The embedded QuadStore: oxigraph (wasm) in a worker thread, durable as one N-Quads file per graph.
  * Writes go to disk first (temp file + rename), then to the in-memory store in one synchronous step.
@@ -113,11 +106,11 @@ export class OxigraphStore implements QuadStore {
   }
 
   async replaceGraph(graph: string, quads: readonly Quad[]): Promise<void> {
-    const nquads = quads.length > 0 ? await toNQuads(graph, quads) : '';
-    await this.files.write(graph, nquads);
+    await this.files.write(graph, quads);
     if (!this.worker) return;
-    const stamp = nquads ? await stat(this.files.pathOf(graph)).then((s) => `${s.mtimeMs}:${s.size}`) : null;
-    await this.call<null>({ op: 'replace', graph, nquads, stamp });
+    // The worker loads the file it was written to: the graph's text never crosses threads as one string.
+    const stamp = quads.length > 0 ? await stat(this.files.pathOf(graph)).then((s) => `${s.mtimeMs}:${s.size}`) : null;
+    await this.call<null>({ op: 'replace', graph, stamp });
   }
 
   query(sparql: string, formats: AnswerFormats): Promise<QueryAnswer> {

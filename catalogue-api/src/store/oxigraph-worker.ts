@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
 import { GraphFiles } from './graph-files.js';
@@ -52,7 +53,9 @@ function handle(req: WorkerRequest): void {
         send({ type: 'reply', id: req.id, ok: true, result: answer(req.sparql, req.formats) });
         return;
       case 'replace':
-        replaceInMemory(req.graph, req.nquads);
+        // Read synchronously, so requests stay in order; if another process rewrote the file meanwhile, the
+        // stamp differs and the next poll reloads it again.
+        replaceInMemory(req.graph, req.stamp ? readFileSync(files.pathOf(req.graph), 'utf8') : '');
         if (req.stamp) loaded.set(req.graph, req.stamp);
         else loaded.delete(req.graph);
         send({ type: 'reply', id: req.id, ok: true, result: null });

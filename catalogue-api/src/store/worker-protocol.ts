@@ -3,7 +3,8 @@ import type { AnswerFormats, QueryAnswer } from './quad-store.js';
 /** Requests the store proxy sends to its worker. */
 export type WorkerRequest =
   | { readonly id: number; readonly op: 'query'; readonly sparql: string; readonly formats: AnswerFormats }
-  | { readonly id: number; readonly op: 'replace'; readonly graph: string; readonly nquads: string; readonly stamp: string | null }
+  /** Reload a graph from its file (`stamp` null: the graph was removed). */
+  | { readonly id: number; readonly op: 'replace'; readonly graph: string; readonly stamp: string | null }
   | { readonly id: number; readonly op: 'graphs' };
 
 /** Replies and notices from the worker. */
