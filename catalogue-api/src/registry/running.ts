@@ -32,6 +32,8 @@ function alive(pid: number): boolean {
  */
 export class RunningHarvests {
   private readonly dir: string;
+  /** Sources this process is harvesting (a lock file with our own pid may also be a dead process's, after pid reuse). */
+  private readonly mine = new Set<string>();
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'runs');
   }
@@ -42,6 +44,14 @@ export class RunningHarvests {
 
   /** Claims a source for this process; false when another live process is harvesting it. */
   async claim(source: string, startedAt: string): Promise<boolean> {
+    if (this.mine.has(source)) return false;
+    this.mine.add(source);
+    if (await this.take(source, startedAt)) return true;
+    this.mine.delete(source);
+    return false;
+  }
+
+  private async take(source: string, startedAt: string): Promise<boolean> {
     const entry: RunningHarvest = { source, pid: process.pid, startedAt, updatedAt: startedAt, progress: idle };
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
@@ -65,6 +75,7 @@ export class RunningHarvests {
   }
 
   async release(source: string): Promise<void> {
+    this.mine.delete(source);
     await unlink(this.path(source)).catch(() => undefined);
   }
 

@@ -55,7 +55,12 @@ export class SourceRegistry {
    */
   async upsert(input: SourceInput, now = new Date()): Promise<Source> {
     const url = sourceUrl(input.url);
-    const kind = input.kind ?? (url.protocol === 'file:' ? 'files' : undefined);
+    const id = input.id ?? sourceIdFromUrl(url.href);
+    const sources = await this.list();
+    const existing = sources.find((s) => s.id === id);
+    // An update without --kind keeps the kind (a SPARQL endpoint stays one), unless the URL's scheme says otherwise.
+    const kept = existing?.kind && (existing.kind === 'files') === (url.protocol === 'file:') ? existing.kind : undefined;
+    const kind = input.kind ?? kept ?? (url.protocol === 'file:' ? 'files' : undefined);
     if (kind !== undefined && !SOURCE_KINDS.includes(kind)) throw new InvalidSource(`unknown source kind '${String(kind)}': use ${SOURCE_KINDS.join(', ')}`);
     if ((kind === 'files') !== (url.protocol === 'file:')) throw new InvalidSource(`a ${kind ?? 'catalogue'} source needs ${kind === 'files' ? 'a file: URL or path' : 'an http(s) URL'}: ${input.url}`);
     if (input.interval && intervalMs(input.interval) === null) throw new InvalidSource(`invalid interval '${input.interval}': use minutes, hours or days such as 30m, 6h, 1d (at least 5m)`);
@@ -65,13 +70,10 @@ export class SourceRegistry {
     for (const [name, value] of Object.entries(input.limits ?? {})) {
       if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new InvalidSource(`limit ${name} must be a positive integer, not ${value}`);
     }
-    const id = input.id ?? sourceIdFromUrl(url.href);
     if (!isValidSourceId(id)) throw new InvalidSource(`invalid source id '${id}': use 1-64 letters, digits, '-' or '_'`);
     if (input.org) {
       try { new URL(input.org); } catch { throw new InvalidSource(`organisation must be an IRI: ${input.org}`); }
     }
-    const sources = await this.list();
-    const existing = sources.find((s) => s.id === id);
     const limits = { ...existing?.limits, ...Object.fromEntries(Object.entries(input.limits ?? {}).filter(([, v]) => v !== undefined)) };
     const interval = input.interval === undefined ? existing?.interval : input.interval;
     const source: Source = {
