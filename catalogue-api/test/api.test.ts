@@ -1,31 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, genidBase, harvestAll, loadConfig, openRuntime, startDemoPublisher, type Runtime } from '../src/index.js';
+import { startDemoPublisher, type Runtime } from '../src/index.js';
+import { harvestedApp } from './support.js';
 
-let dir: string;
+let harvested: Awaited<ReturnType<typeof harvestedApp>> | undefined;
 let runtime: Runtime;
 let app: FastifyInstance;
 let publisher: Awaited<ReturnType<typeof startDemoPublisher>>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fedcat-api-'));
   publisher = await startDemoPublisher();
-  const config = loadConfig({ FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length) });
-  runtime = openRuntime(config);
-  for (const f of publisher.files) await runtime.sources.upsert({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` });
-  await harvestAll(await runtime.sources.list(), { ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config) });
-  await runtime.store.ready();
-  app = await buildApp({ store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs, running: runtime.running });
+  harvested = await harvestedApp(publisher.files.map((f) => ({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` })),
+    { FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length) });
+  ({ runtime, app } = harvested);
 });
 afterAll(async () => {
-  await app?.close();
-  await runtime?.close();
+  await harvested?.close();
   await publisher?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const SELECT = 'PREFIX dcat: <http://www.w3.org/ns/dcat#> SELECT ?d WHERE { ?d a dcat:DataService } ORDER BY ?d';

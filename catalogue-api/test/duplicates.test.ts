@@ -1,12 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordId } from '@fedcat/harvester';
-import { buildApp, genidBase, harvestAll, loadConfig, openRuntime, type Runtime } from '../src/index.js';
+import type { Runtime } from '../src/index.js';
+import { harvestedApp } from './support.js';
 
 const PREFIXES = '@prefix dcat: <http://www.w3.org/ns/dcat#>. @prefix dct: <http://purl.org/dc/terms/>. @prefix adms: <http://www.w3.org/ns/adms#>. @prefix skos: <http://www.w3.org/2004/02/skos/core#>.\n';
 const PARKING = `<https://dijkstad.nl/id/parkeren> a dcat:Dataset; dct:title "Parkeerzones"@nl; dct:description "Zones en tarieven"@nl;
@@ -24,7 +22,7 @@ const CATALOGUES: Record<string, string> = {
 };
 
 let server: Server;
-let dir: string;
+let harvested: Awaited<ReturnType<typeof harvestedApp>> | undefined;
 let runtime: Runtime;
 let app: FastifyInstance;
 
@@ -36,19 +34,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  dir = await mkdtemp(join(tmpdir(), 'fedcat-duplicates-'));
-  const config = loadConfig({ FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: 'true' });
-  runtime = openRuntime(config);
-  for (const path of Object.keys(CATALOGUES)) await runtime.sources.upsert({ id: path.slice(1, -4), url: `${origin}${path}` });
-  await harvestAll(await runtime.sources.list(), { ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config) });
-  await runtime.store.ready();
-  app = await buildApp({ store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs, running: runtime.running });
+  harvested = await harvestedApp(Object.keys(CATALOGUES).map((path) => ({ id: path.slice(1, -4), url: `${origin}${path}` })), { FEDCAT_HARVEST_ALLOW_PRIVATE: 'true' });
+  ({ runtime, app } = harvested);
 });
 afterAll(async () => {
-  await app?.close();
-  await runtime?.close();
+  await harvested?.close();
   server.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('the same or a similar record from several sources', () => {
