@@ -1,4 +1,4 @@
-import { harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type Source } from '@fedcat/harvester';
+import { forEachConcurrently, harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type Source } from '@fedcat/harvester';
 import type { Validator } from '@fedcat/shapes';
 import { catalogueSink, runIri } from './catalogue-sink.js';
 import { historyGraph, historyQuads, runsGraph, runsQuads } from './history.js';
@@ -83,13 +83,8 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
 export async function harvestAll(sources: readonly Source[], deps: HarvestRunnerDeps): Promise<RunnerResult[]> {
   const limiter = new HostLimiter(deps.perHost ?? 2);
   const results: RunnerResult[] = new Array(sources.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < sources.length) {
-      const i = next++;
-      results[i] = await harvestOne(sources[i]!, deps, limiter);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 1, sources.length) }, worker));
+  await forEachConcurrently(sources.length, deps.concurrency ?? 1, async (i) => {
+    results[i] = await harvestOne(sources[i]!, deps, limiter);
+  });
   return results;
 }

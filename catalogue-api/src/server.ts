@@ -7,23 +7,21 @@ import { webRoot, type Runtime } from './runtime.js';
 
 /**
  * Builds the app on a runtime and listens; resolves once the port is open (the store may still be loading).
- * Scheduled sources are harvested from then on (child processes), unless `schedule` is false.
+ * Scheduled sources are harvested from then on (child processes).
  */
-export async function startServer(config: Config, runtime: Runtime, opts: { schedule?: boolean } = {}): Promise<FastifyInstance> {
+export async function startServer(config: Config, runtime: Runtime): Promise<FastifyInstance> {
   const app = await buildApp({
     store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs, running: runtime.running,
     webRoot: webRoot(), logger: { level: config.logLevel },
   });
-  const scheduler = opts.schedule ?? true
-    ? new Scheduler({ config, sources: runtime.sources, runs: runtime.runs, running: runtime.running, log: app.log })
-    : null;
-  if (scheduler) app.addHook('onClose', () => scheduler.stop());
+  const scheduler = new Scheduler({ config, sources: runtime.sources, runs: runtime.runs, running: runtime.running, log: app.log });
+  app.addHook('onClose', () => scheduler.stop());
   await app.listen({ port: config.port, host: config.host });
   // Once the store has loaded, make sure no source's index lags its graph (a harvest killed between the two).
   reconcileIndex(runtime.store, runtime.search, runtime.sources).then(
     (rebuilt) => { if (rebuilt.length > 0) app.log.warn({ rebuilt }, 'rebuilt search documents of sources whose last harvest was interrupted'); },
     (err: unknown) => app.log.error({ err }, 'could not reconcile the search index with the store'),
   );
-  scheduler?.start();
+  scheduler.start();
   return app;
 }

@@ -1,4 +1,5 @@
-export { harvestSource, defaultRecordLimits, type RecordLimits, type HarvestSink, type HarvestOutcome, type HarvestStats, type HarvestDeps, type SourceChange, type RecordProblem, type HarvestProgress } from './pipeline.js';
+export { harvestSource, defaultRecordLimits, type RecordLimits, type HarvestSink, type HarvestOutcome, type HarvestStats, type HarvestDeps, type SourceChange, type RecordProblem, type HarvestProgress, startingProgress } from './pipeline.js';
+export { forEachConcurrently } from './concurrency.js';
 export { emptyState, recordDates, nextTombstones, TOMBSTONE_DAYS, type HarvestState, type RecordState, type Tombstone } from './harvest-state.js';
 export { splitRecords, type HarvestRecord } from './records/split-records.js';
 export { recordHash } from './records/record-hash.js';

@@ -1,5 +1,6 @@
 import type { Quad } from '@rdfjs/types';
 import type { ShaclResult, Validator } from '@fedcat/shapes';
+import { forEachConcurrently } from './concurrency.js';
 import { HarvestError, SourceLimitExceeded } from './errors.js';
 import type { FetchPolicy } from './fetch/fetch-document.js';
 import { HostLimiter } from './fetch/host-limiter.js';
@@ -109,6 +110,9 @@ export interface HarvestProgress {
   readonly validated: number;
 }
 
+/** Progress before anything is read. */
+export const startingProgress: HarvestProgress = { phase: 'reading', pages: 0, bytes: 0, quads: 0, records: 0, toValidate: 0, validated: 0 };
+
 /** Caps that keep one hostile source from exhausting memory or the index. */
 export interface RecordLimits {
   /** More records than this fails the run. */
@@ -144,7 +148,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
   const previous = deps.previous ?? emptyState;
   const timing = () => ({ source: source.id, startedAt, endedAt: now().toISOString() });
   try {
-    let progress: HarvestProgress = { phase: 'reading', pages: 0, bytes: 0, quads: 0, records: 0, toValidate: 0, validated: 0 };
+    let progress = startingProgress;
     const report = (change: Partial<HarvestProgress>) => {
       progress = { ...progress, ...change };
       deps.onProgress?.(progress);
@@ -152,7 +156,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     const policy = source.limits?.maxBytes ? { ...deps.fetchPolicy, maxBytes: source.limits.maxBytes } : deps.fetchPolicy;
     const fetched = await readSource(source, {
       policy, maxPages: source.limits?.maxPages ?? deps.maxPages ?? 1000, previous, limiter: deps.limiter ?? new HostLimiter(2),
-      onProgress: (p) => report(p),
+      onProgress: report,
     });
     if (fetched === 'not-modified') return { kind: 'not-modified', ...timing() };
     report({ phase: 'splitting' });
@@ -274,7 +278,6 @@ interface Verdict { accepted: boolean; violations: number; warnings: number; gat
  */
 async function validateRecords(records: readonly HarvestRecord[], validator: Validator, onBatch: (validated: number) => void): Promise<Verdict[]> {
   const verdicts: Verdict[] = records.map(() => ({ accepted: true, violations: 0, warnings: 0, gating: [] }));
-  let nextStart = 0;
   let done = 0;
   const validateBatch = async (start: number) => {
     const batch = records.slice(start, start + VALIDATION_BATCH);
@@ -300,13 +303,6 @@ async function validateRecords(records: readonly HarvestRecord[], validator: Val
     done += batch.length;
     onBatch(done);
   };
-  const lane = async () => {
-    while (nextStart < records.length) {
-      const start = nextStart;
-      nextStart += VALIDATION_BATCH;
-      await validateBatch(start);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, validator.parallelism ?? 1) }, lane));
+  await forEachConcurrently(Math.ceil(records.length / VALIDATION_BATCH), validator.parallelism ?? 1, (b) => validateBatch(b * VALIDATION_BATCH));
   return verdicts;
 }

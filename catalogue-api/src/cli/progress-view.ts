@@ -1,4 +1,4 @@
-import type { HarvestProgress } from '@fedcat/harvester';
+import { startingProgress, type HarvestProgress } from '@fedcat/harvester';
 
 /** Where the view writes: a terminal (redrawn in place) or a pipe or file (one line per change, throttled). */
 export interface ProgressOutput {
@@ -32,7 +32,7 @@ export class ProgressView {
   constructor(private readonly out: ProgressOutput, private readonly report: ProgressOutput = out, private readonly plainEveryMs = 5000) {}
 
   start(source: string): void {
-    this.active.set(source, { startedAt: Date.now(), progress: { phase: 'reading', pages: 0, bytes: 0, quads: 0, records: 0, toValidate: 0, validated: 0 }, printedAt: 0, phase: '' });
+    this.active.set(source, { startedAt: Date.now(), progress: startingProgress, printedAt: 0, phase: '' });
     if (this.out.isTTY && !this.timer) this.timer = setInterval(() => this.redraw(), 200);
   }
 

@@ -1,6 +1,6 @@
 import { mkdir, open, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HarvestProgress } from '@fedcat/harvester';
+import { startingProgress, type HarvestProgress } from '@fedcat/harvester';
 import { readJson, writeJson } from './json-file.js';
 
 /** A harvest in progress, as any fedcat process (CLI or server) sees it. */
@@ -14,7 +14,6 @@ export interface RunningHarvest {
 }
 
 const SUFFIX = '.running.json';
-const idle: HarvestProgress = { phase: 'reading', pages: 0, bytes: 0, quads: 0, records: 0, toValidate: 0, validated: 0 };
 
 function alive(pid: number): boolean {
   try {
@@ -52,7 +51,7 @@ export class RunningHarvests {
   }
 
   private async take(source: string, startedAt: string): Promise<boolean> {
-    const entry: RunningHarvest = { source, pid: process.pid, startedAt, updatedAt: startedAt, progress: idle };
+    const entry: RunningHarvest = { source, pid: process.pid, startedAt, updatedAt: startedAt, progress: startingProgress };
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         await mkdir(this.dir, { recursive: true });

@@ -62,8 +62,8 @@ export interface SearchIndex {
   search(request: SearchRequest): Promise<SearchResponse>;
   get(id: string): Promise<CatalogueDocument | null>;
   /**
-   * Documents of other sources sharing a match key (identifier, landing page) with any document `id` has
-   * in any source: the same record harvested twice, or one dataset registered by two organisations.
+   * Documents of other sources sharing a match key (identifier, landing page) with the document {@link get}
+   * returns for `id`: the same record harvested twice, or one dataset registered by two organisations.
    */
   possibleDuplicates(id: string, limit?: number): Promise<readonly PossibleDuplicate[]>;
   count(): Promise<number>;

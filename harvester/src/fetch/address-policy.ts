@@ -39,6 +39,11 @@ export function parsePrivateAccess(value: string | undefined): PrivateAccess {
   return { kind: 'origins', origins: new Set(v.split(',').map((o) => o.trim().toLowerCase()).filter(Boolean)) };
 }
 
+/** The `host:port` origin of a URL (IPv6 brackets dropped, default ports filled in), as the policy names origins. */
+export function hostPort(url: URL): string {
+  return `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+}
+
 /** Whether a connection to `address` for a URL of origin `hostPort` is allowed. */
 export function mayConnect(policy: PrivateAccess, hostPort: string, address: string): boolean {
   if (!isNonPublicAddress(address)) return true;

@@ -5,7 +5,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../errors.js';
-import { mayConnect, type PrivateAccess } from './address-policy.js';
+import { hostPort, mayConnect, type PrivateAccess } from './address-policy.js';
 
 /** Caps and address policy for fetching one document. */
 export interface FetchPolicy {
@@ -49,14 +49,14 @@ export interface FetchedDocument {
 const ACCEPT =
   'text/turtle, application/ld+json;q=0.9, application/rdf+xml;q=0.9, application/n-triples;q=0.8, application/n-quads;q=0.8, application/trig;q=0.8, */*;q=0.1';
 
-function guardedLookup(policy: PrivateAccess, hostPort: string, source: string): LookupFunction {
+function guardedLookup(policy: PrivateAccess, origin: string, source: string): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
       const list = addresses as unknown as LookupAddress[];
-      const refused = list.find((a) => !mayConnect(policy, hostPort, a.address));
+      const refused = list.find((a) => !mayConnect(policy, origin, a.address));
       if (refused) {
-        return callback(new SourceForbidden(source, `${hostPort} resolves to non-public address ${refused.address}`), '', 0);
+        return callback(new SourceForbidden(source, `${origin} resolves to non-public address ${refused.address}`), '', 0);
       }
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
       const first = list[0];
@@ -67,12 +67,12 @@ function guardedLookup(policy: PrivateAccess, hostPort: string, source: string):
 }
 
 function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal, conditional?: Conditional): Promise<IncomingMessage> {
-  const hostPort = `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+  const origin = hostPort(url);
   const mod = url.protocol === 'https:' ? https : http;
   const literal = url.hostname.replace(/^\[|\]$/g, '');
   // Node skips the lookup function for IP literals, so they are checked here.
-  if (isIP(literal) && !mayConnect(policy.privateAccess, hostPort, literal)) {
-    return Promise.reject(new SourceForbidden(source, `${hostPort} is a non-public address`));
+  if (isIP(literal) && !mayConnect(policy.privateAccess, origin, literal)) {
+    return Promise.reject(new SourceForbidden(source, `${origin} is a non-public address`));
   }
   return new Promise((resolve, reject) => {
     const req = mod.request(url, {
@@ -82,7 +82,7 @@ function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSig
         ...(conditional?.etag ? { 'if-none-match': conditional.etag } : {}),
         ...(conditional?.lastModified ? { 'if-modified-since': conditional.lastModified } : {}),
       },
-      lookup: guardedLookup(policy.privateAccess, hostPort, source),
+      lookup: guardedLookup(policy.privateAccess, origin, source),
       signal,
     }, resolve);
     req.on('error', reject);

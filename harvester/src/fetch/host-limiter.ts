@@ -1,3 +1,5 @@
+import { hostPort } from './address-policy.js';
+
 /**
  * Caps concurrent requests per host, so harvesting many sources at once never hits one publisher's
  * server with more than `perHost` requests in parallel. Waiters are served first come, first served.
@@ -48,8 +50,7 @@ export class HostLimiter {
   }
 }
 
-/** The limiter key of a URL: its host and port. */
+/** The limiter key of a URL: its `host:port` origin. */
 export function hostKey(url: string): string {
-  const u = new URL(url);
-  return `${u.hostname}:${u.port || (u.protocol === 'https:' ? 443 : 80)}`;
+  return hostPort(new URL(url));
 }

@@ -13,6 +13,9 @@ const BY_EXTENSION: Record<string, RdfSyntax> = {
   jsonld: 'json-ld', json: 'json-ld',
 };
 
+/** File extensions fedcat reads as RDF (lower case, without the dot). */
+export const RDF_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
+
 /** Guesses the syntax of a body from its first non-blank characters. */
 export function sniffSyntax(body: string): RdfSyntax {
   const head = body.slice(0, 2048).replace(/^\uFEFF/, '').trimStart();

@@ -9,9 +9,14 @@ const nt = (t: Term): string => {
   }
 };
 
+/** A triple as one N-Triples line (without the final dot): equal triples give equal lines. */
+export function ntriple(q: Quad): string {
+  return `${nt(q.subject)} ${nt(q.predicate)} ${nt(q.object)}`;
+}
+
 /** Content hash of a record: SHA-256 of its sorted N-Triples lines, so triple order never matters. */
 export function recordHash(quads: readonly Quad[]): string {
-  const lines = quads.map((q) => `${nt(q.subject)} ${nt(q.predicate)} ${nt(q.object)}`).sort();
+  const lines = quads.map(ntriple).sort();
   // One update of the joined lines (the same bytes as line by line): far fewer calls into the crypto binding.
   return createHash('sha256').update(lines.length ? `${lines.join('\n')}\n` : '').digest('base64url');
 }

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Quad } from '@rdfjs/types';
 import { SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../errors.js';
 import { parseRdf } from '../parse/parse-rdf.js';
-import { detectSyntax, type RdfSyntax } from '../parse/syntax.js';
+import { detectSyntax, RDF_EXTENSIONS, type RdfSyntax } from '../parse/syntax.js';
 import type { ReadContext, ReadResult } from './read-result.js';
 
-const RDF_FILE = /\.(ttl|nt|nq|trig|rdf|owl|xml|jsonld|json)$/i;
+const isRdfFile = (name: string) => RDF_EXTENSIONS.includes(extname(name).slice(1).toLowerCase());
 /** Directories deeper than this below the source's directory are not read. */
 const MAX_DEPTH = 8;
 
@@ -19,14 +19,15 @@ async function listRdfFiles(dir: string, depth = 0): Promise<string[]> {
     if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
     if (e.isDirectory() && depth < MAX_DEPTH) out.push(...(await listRdfFiles(path, depth + 1)));
-    else if (e.isFile() && RDF_FILE.test(e.name)) out.push(path);
+    else if (e.isFile() && isRdfFile(e.name)) out.push(path);
   }
   return out;
 }
 
+/** True when `path` is `root` or below it (a name such as `..data` inside root is fine; `../x` is not). */
 function within(path: string, root: string): boolean {
   const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 /**
@@ -48,7 +49,7 @@ export async function readLocalFiles(sourceId: string, url: string, ctx: ReadCon
   }
   const info = await stat(path);
   const files = info.isDirectory() ? await listRdfFiles(path) : [path];
-  if (files.length === 0) throw new SourceUnreachable(sourceId, `${path} holds no RDF files (.ttl, .nt, .nq, .trig, .rdf, .owl, .xml, .jsonld, .json)`);
+  if (files.length === 0) throw new SourceUnreachable(sourceId, `${path} holds no RDF files (${RDF_EXTENSIONS.map((x) => `.${x}`).join(', ')})`);
   if (files.length > ctx.maxPages) throw new SourceLimitExceeded(sourceId, `${files.length} files; at most ${ctx.maxPages} are read per source`);
 
   const stats = await Promise.all(files.map((f) => stat(f)));

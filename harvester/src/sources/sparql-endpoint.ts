@@ -1,14 +1,14 @@
 import type { Quad } from '@rdfjs/types';
+import { dcat, rdf } from '@fedcat/vocab';
 import { SourceLimitExceeded } from '../errors.js';
+import { ntriple } from '../records/record-hash.js';
 import { fetchDocument } from '../fetch/fetch-document.js';
 import { hostKey } from '../fetch/host-limiter.js';
 import { parseRdf } from '../parse/parse-rdf.js';
 import { detectSyntax, type RdfSyntax } from '../parse/syntax.js';
 import type { ReadContext, ReadResult } from './read-result.js';
 
-const DCAT = 'http://www.w3.org/ns/dcat#';
-const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-const RECORD_TYPES = new Set([`${DCAT}Dataset`, `${DCAT}DataService`, `${DCAT}DatasetSeries`]);
+const RECORD_TYPES = new Set([dcat.Dataset.value, dcat.DataService.value, dcat.DatasetSeries.value]);
 
 /** Records per CONSTRUCT page. */
 export const SPARQL_PAGE_SIZE = 500;
@@ -24,7 +24,7 @@ export const SPARQL_PAGE_SIZE = 500;
 export function recordPageQuery(offset: number, limit = SPARQL_PAGE_SIZE): string {
   if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1) throw new RangeError('offset and limit must be non-negative integers');
   const notARecord = (v: string) => `FILTER NOT EXISTS { VALUES ?stop { dcat:Dataset dcat:DataService dcat:DatasetSeries dcat:Catalog dcat:CatalogRecord } ${v} a ?stop }`;
-  return `PREFIX dcat: <${DCAT}>
+  return `PREFIX dcat: <${dcat.namespace}>
 CONSTRUCT { ?r ?p ?o . ?o ?p2 ?o2 . ?o2 ?p3 ?o3 }
 WHERE {
   { SELECT DISTINCT ?r WHERE { VALUES ?t { dcat:Dataset dcat:DataService dcat:DatasetSeries } ?r a ?t . FILTER(isIRI(?r)) }
@@ -41,7 +41,7 @@ WHERE {
 
 function recordsIn(quads: readonly Quad[]): number {
   const records = new Set<string>();
-  for (const q of quads) if (q.predicate.value === RDF_TYPE && RECORD_TYPES.has(q.object.value) && q.subject.termType === 'NamedNode') records.add(q.subject.value);
+  for (const q of quads) if (q.predicate.equals(rdf.type) && RECORD_TYPES.has(q.object.value) && q.subject.termType === 'NamedNode') records.add(q.subject.value);
   return records.size;
 }
 
@@ -67,7 +67,7 @@ export async function readSparqlEndpoint(sourceId: string, endpoint: string, ctx
     // CONSTRUCT answers repeat a record's triples once per solution of the optional parts.
     const seen = new Set<string>();
     for (const q of pageQuads) {
-      const key = `${q.subject.termType[0]}${q.subject.value} ${q.predicate.value} ${q.object.termType[0]}${q.object.value}@${(q.object as { language?: string }).language ?? ''}^${(q.object as { datatype?: { value: string } }).datatype?.value ?? ''}`;
+      const key = ntriple(q);
       if (seen.has(key)) continue;
       seen.add(key);
       quads.push(q);
