@@ -85,3 +85,43 @@ export function toNTriples(doc: CatalogueDocument): string {
   });
   return `${lines.join('\n')}\n`;
 }
+
+const LANGUAGES = ['NLD', 'ENG', 'FRY'].map((l) => `http://publications.europa.eu/resource/authority/language/${l}`);
+
+/**
+ * The same documents as a harvestable DCAT-AP-NL catalogue (about 34 triples per record, as the harvest issue
+ * sizes it): {@link toNTriples} plus identifier, landing page, language, issue date, spatial coverage, a contact
+ * point and a period of time as blank nodes (so skolemisation has work), and the catalogue's `dcat:dataset`
+ * or `dcat:service` link.
+ */
+export function toCatalogueNTriples(doc: CatalogueDocument): string {
+  const s = `<${doc.iri}>`;
+  const DCAT = 'http://www.w3.org/ns/dcat#';
+  const DCT = 'http://purl.org/dc/terms/';
+  const VCARD = 'http://www.w3.org/2006/vcard/ns#';
+  const XSD = 'http://www.w3.org/2001/XMLSchema#';
+  const cp = `_:cp${doc.id}`;
+  const period = `_:t${doc.id}`;
+  const org = /org(\d+)/.exec(doc.iri)?.[1] ?? '0';
+  const lines = [
+    `<https://catalogus.example.nl/catalog> <${DCAT}${doc.type === 'Dataset' ? 'dataset' : 'service'}> ${s} .`,
+    `${s} <${DCT}identifier> "${doc.iri}" .`,
+    `${s} <${DCAT}landingPage> <${doc.iri}.html> .`,
+    `${s} <${DCT}language> <${LANGUAGES[Number.parseInt(doc.id, 16) % LANGUAGES.length]}> .`,
+    `${s} <${DCT}issued> "${doc.modified}"^^<${XSD}date> .`,
+    `${s} <${DCT}spatial> <http://publications.europa.eu/resource/authority/country/NLD> .`,
+    `${s} <${DCAT}contactPoint> ${cp} .`,
+    `${cp} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${VCARD}Organization> .`,
+    `${cp} <${VCARD}fn> "Servicedesk organisatie ${org}"@nl .`,
+    `${cp} <${VCARD}hasEmail> <mailto:data@org${org}.example.nl> .`,
+    `${s} <${DCT}temporal> ${period} .`,
+    `${period} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${DCT}PeriodOfTime> .`,
+    `${period} <${DCAT}startDate> "2015-01-01"^^<${XSD}date> .`,
+  ];
+  return `${toNTriples(doc)}${lines.join('\n')}\n`;
+}
+
+/** The catalogue the records of {@link toCatalogueNTriples} belong to. */
+export const CATALOGUE_HEADER = `<https://catalogus.example.nl/catalog> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Catalog> .
+<https://catalogus.example.nl/catalog> <http://purl.org/dc/terms/title> "Benchmarkcatalogus"@nl .
+`;

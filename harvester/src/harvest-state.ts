@@ -27,6 +27,11 @@ export interface HarvestState {
   readonly removed?: Readonly<Record<string, Tombstone>>;
   /** Hash of what belongs to no record (catalogues, catalogue records), to tell an unchanged harvest. */
   readonly restHash?: string;
+  /**
+   * Digest of the bytes read and of how they were turned into records (stages, skolem base): the same digest
+   * next time means the same result, so the harvest stops after reading.
+   */
+  readonly digest?: string;
 }
 
 export const emptyState: HarvestState = { etag: null, lastModified: null, records: {} };

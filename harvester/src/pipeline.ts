@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
 import type { ShaclResult, Validator } from '@fedcat/shapes';
 import { forEachConcurrently } from './concurrency.js';
@@ -13,6 +14,7 @@ import { recordId } from './records/record-id.js';
 import { splitRecords, type HarvestRecord } from './records/split-records.js';
 import { quarantineGraph, sourceGraph, type Source } from './source.js';
 import { readSource } from './sources/read-source.js';
+import type { ReadResult } from './sources/read-result.js';
 import { skolemise } from './stages/skolemise.js';
 import { defaultStages } from './stages/default-stages.js';
 import { applyStages, type Normalisation, type Stage } from './stages/stage.js';
@@ -70,7 +72,11 @@ interface Timing { readonly source: string; readonly startedAt: string; readonly
 export type HarvestOutcome =
   /** `changed` is false when the content equals the last harvest's (see {@link SourceChange.changed}). */
   | (Timing & { readonly kind: 'harvested'; readonly stats: HarvestStats; readonly state: HarvestState; readonly changed: boolean })
-  | (Timing & { readonly kind: 'not-modified' })
+  /**
+   * Nothing to do: the source answered 304 to the last harvest's validators (or its files are untouched), or it
+   * served exactly the bytes of the last harvest.
+   */
+  | (Timing & { readonly kind: 'not-modified'; readonly by: 'validators' | 'content' })
   | (Timing & { readonly kind: 'failed'; readonly error: HarvestError });
 
 /** What harvestSource needs from the outside world. */
@@ -136,9 +142,55 @@ function overLimit(record: HarvestRecord, limits: RecordLimits): ShaclResult | n
   return null;
 }
 
+interface ReadRecords {
+  readonly records: HarvestRecord[];
+  readonly rest: Quad[];
+  readonly notes: Normalisation[];
+  readonly noteCount: number;
+  readonly read: Omit<ReadResult, 'quads'>;
+  /** See {@link HarvestState.digest}. */
+  readonly digest: string;
+}
+
 /**
- * Harvests one source: fetch (conditionally, following Hydra pages), parse, skolemise, split into records,
- * and for each record compare its hash with the last harvest: only new and changed records are validated and
+ * The digest of what a harvest read and of everything that decides which records it makes of it: stages, skolem
+ * base, validation profile, the source's caps and its handling of invalid records.
+ */
+function harvestDigest(read: ReadResult, source: Source, deps: HarvestDeps, stages: readonly Stage[], genid: string): string {
+  const recipe = [stages.map((s) => s.name).join(','), genid, deps.validator.profile.id, JSON.stringify(deps.limits ?? {}),
+    JSON.stringify(source.limits ?? {}), source.invalidRecords ?? ''];
+  return createHash('sha256').update(`${read.digest}\n${recipe.join('\n')}`).digest('base64url');
+}
+
+/**
+ * Reads a source and turns what it holds into records: normalised, skolemised, split. The quads as read live
+ * only in here, so a large source's memory is held once (by the records), not twice.
+ */
+async function readRecords(source: Source, deps: HarvestDeps, previous: HarvestState, report: (p: Partial<HarvestProgress>) => void): Promise<ReadRecords | 'not-modified' | 'same-content'> {
+  const policy = source.limits?.maxBytes ? { ...deps.fetchPolicy, maxBytes: source.limits.maxBytes } : deps.fetchPolicy;
+  const fetched = await readSource(source, {
+    policy, maxPages: source.limits?.maxPages ?? deps.maxPages ?? 1000, previous, limiter: deps.limiter ?? new HostLimiter(2),
+    onProgress: report,
+  });
+  if (fetched === 'not-modified') return fetched;
+  const stages = deps.stages ?? defaultStages;
+  const genid = `${deps.genidBase}${encodeURIComponent(source.id)}/`;
+  const digest = harvestDigest(fetched, source, deps, stages, genid);
+  if (digest === previous.digest) return 'same-content';
+  report({ phase: 'splitting' });
+  const notes: Normalisation[] = [];
+  let noteCount = 0;
+  const { quads: read, ...meta } = fetched;
+  const normalised = applyStages(toDefaultGraph(read), stages, {
+    note: (n) => { noteCount++; if (notes.length < 50) notes.push(n); },
+  });
+  const { records, rest } = splitRecords(skolemise(normalised, genid));
+  return { records, rest, notes, noteCount, read: meta, digest };
+}
+
+/**
+ * Harvests one source: fetch (conditionally, following Hydra pages) and parse as the bytes arrive; stop there
+ * when they are the very bytes of the last harvest; else normalise, skolemise, split into records, and for each record compare its hash with the last harvest: only new and changed records are validated and
  * indexed. A record failing a gating shape is left out (or quarantined) and reported; it never fails the run.
  * The sink is called once, after every step succeeded, so a failing source keeps its last good state.
  */
@@ -153,20 +205,10 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       progress = { ...progress, ...change };
       deps.onProgress?.(progress);
     };
-    const policy = source.limits?.maxBytes ? { ...deps.fetchPolicy, maxBytes: source.limits.maxBytes } : deps.fetchPolicy;
-    const fetched = await readSource(source, {
-      policy, maxPages: source.limits?.maxPages ?? deps.maxPages ?? 1000, previous, limiter: deps.limiter ?? new HostLimiter(2),
-      onProgress: report,
-    });
-    if (fetched === 'not-modified') return { kind: 'not-modified', ...timing() };
-    report({ phase: 'splitting' });
-    const notes: Normalisation[] = [];
-    let noteCount = 0;
-    const normalised = applyStages(toDefaultGraph(fetched.quads), deps.stages ?? defaultStages, {
-      note: (n) => { noteCount++; if (notes.length < 50) notes.push(n); },
-    });
-    const quads = skolemise(normalised, `${deps.genidBase}${encodeURIComponent(source.id)}/`);
-    const { records, rest } = splitRecords(quads);
+    const fetched = await readRecords(source, deps, previous, report);
+    if (fetched === 'not-modified') return { kind: 'not-modified', by: 'validators', ...timing() };
+    if (fetched === 'same-content') return { kind: 'not-modified', by: 'content', ...timing() };
+    const { records, rest, notes, noteCount } = fetched;
     const limits = { ...defaultRecordLimits, ...deps.limits, ...(source.limits?.maxRecords ? { maxRecords: source.limits.maxRecords } : {}) };
     if (records.length > limits.maxRecords) {
       throw new SourceLimitExceeded(source.id, `${records.length} records; at most ${limits.maxRecords} are accepted per source`);
@@ -249,9 +291,9 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     const types = new Map(records.map((r) => [r.iri, r.type]));
     return {
       kind: 'harvested', ...timing(), changed: contentChanged,
-      state: { etag: fetched.etag, lastModified: fetched.lastModified, records: nextRecords, removed, restHash },
+      state: { etag: fetched.read.etag, lastModified: fetched.read.lastModified, records: nextRecords, removed, restHash, digest: fetched.digest },
       stats: {
-        syntax: fetched.syntax, bytes: fetched.bytes, pages: fetched.pages, quads: accepted.length,
+        syntax: fetched.read.syntax, bytes: fetched.read.bytes, pages: fetched.read.pages, quads: accepted.length,
         datasets: Object.entries(nextRecords).filter(([iri, r]) => r.accepted && types.get(iri) === 'Dataset').length,
         dataServices: Object.entries(nextRecords).filter(([iri, r]) => r.accepted && types.get(iri) === 'DataService').length,
         records: counts,

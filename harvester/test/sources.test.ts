@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -62,10 +62,28 @@ describe('a local file or directory source', () => {
   it('reads nothing again while no file changed, and re-reads after one did', async () => {
     const first = harvested((await harvest(source(join(dir, 'catalogue')), { fileRoots: [dir] })).outcome);
     const again = await harvest(source(join(dir, 'catalogue')), { fileRoots: [dir] }, first.state);
-    expect(again.outcome.kind).toBe('not-modified');
-    await utimes(join(dir, 'catalogue', DCAT_NL), new Date(), new Date(Date.now() + 5000));
+    expect(again.outcome.kind === 'not-modified' && again.outcome.by).toBe('validators');
+    const file = join(dir, 'catalogue', DCAT_NL);
+    await utimes(file, new Date(), new Date(Date.now() + 5000));
+    const touched = await harvest(source(join(dir, 'catalogue')), { fileRoots: [dir] }, first.state);
+    expect(touched.outcome.kind === 'not-modified' && touched.outcome.by).toBe('content');
+    await appendFile(file, '\n# saved again\n');
     const after = harvested((await harvest(source(join(dir, 'catalogue')), { fileRoots: [dir] }, first.state)).outcome);
     expect(after.stats.records.unchanged).toBe(first.stats.records.added);
+  });
+
+  it('harvests the same bytes again when what decides the records changed (invalid-record handling, profile)', async () => {
+    const first = harvested((await harvest(source(join(dir, 'catalogue')), { fileRoots: [dir] })).outcome);
+    const reread = { ...first.state, etag: null };
+    const skipping = await harvest({ ...source(join(dir, 'catalogue')), invalidRecords: 'skip' }, { fileRoots: [dir] }, reread);
+    expect(skipping.outcome.kind).toBe('harvested');
+    const otherProfile: Validator = { ...validator, profile: { ...validator.profile, id: 'another-profile' } };
+    const changes: SourceChange[] = [];
+    const outcome = await harvestSource(source(join(dir, 'catalogue')), {
+      fetchPolicy: { ...defaultFetchPolicy, fileRoots: [dir] }, validator: otherProfile, previous: reread,
+      genidBase: 'https://fedcat.test/.well-known/genid/', sink: { publish: async (_s, change) => void changes.push(change) },
+    });
+    expect(outcome.kind).toBe('harvested');
   });
 
   it('refuses files when no directory is allowed, outside the allowed ones, and through a symbolic link out', async () => {

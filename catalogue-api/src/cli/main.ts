@@ -7,6 +7,7 @@ import { openRuntime, type Runtime } from '../runtime.js';
 import { startServer } from '../server.js';
 import { describeOutcome, describeRuns, describeSources } from './report.js';
 import { ProgressView } from './progress-view.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { sourceKind, type SourceKind } from '@fedcat/harvester';
 
 const USAGE = `fedcat: federated data catalogue
@@ -28,7 +29,8 @@ Usage:
 
 Harvesting from private or loopback addresses is refused unless FEDCAT_HARVEST_ALLOW_PRIVATE is
 'true' or a comma-separated list of host:port origins; local files only below FEDCAT_HARVEST_FILES.
-FEDCAT_HARVEST_CONCURRENCY (2) sources run at once, with at most FEDCAT_HARVEST_PER_HOST (2) requests per host.`;
+FEDCAT_HARVEST_CONCURRENCY (2) sources run at once, with at most FEDCAT_HARVEST_PER_HOST (2) requests per host;
+FEDCAT_HARVEST_HEAP_GROWTH (50) percent of heap growth before a harvest collects garbage (lower: leaner, slower).`;
 
 const options = {
   port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, id: { type: 'string' }, org: { type: 'string' },
@@ -147,6 +149,7 @@ async function main(argv: string[]): Promise<number> {
     case 'harvest': {
       const runtime = openRuntime(config, { lazyStore: true });
       try {
+        limitHeapGrowth(config.harvestHeapGrowth);
         return await harvest(runtime, config, values.all ? undefined : values.source, values.full ?? false);
       } finally {
         await runtime.close();

@@ -9,7 +9,9 @@ export function describeOutcome(outcome: HarvestOutcome, status: SourceStatus): 
   const took = `${seconds(outcome.startedAt, outcome.endedAt)} s`;
   switch (outcome.kind) {
     case 'not-modified':
-      return `= ${outcome.source}: not modified since the last harvest (HTTP 304), nothing to do (${took})`;
+      return outcome.by === 'content'
+        ? `= ${outcome.source}: the same bytes as the last harvest, nothing to do (${took})`
+        : `= ${outcome.source}: not modified since the last harvest (HTTP 304 or untouched files), nothing to do (${took})`;
     case 'failed': {
       const kept = status.lastSuccess ? `kept the harvest of ${status.lastSuccess.endedAt}` : 'nothing harvested before';
       return `✗ ${outcome.source}: ${outcome.error.code}: ${outcome.error.message} (${kept})`;

@@ -3,8 +3,8 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { Readable } from 'node:stream';
-import { SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../errors.js';
+import { pipeline, type Readable } from 'node:stream';
+import { HarvestError, SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../errors.js';
 import { hostPort, mayConnect, type PrivateAccess } from './address-policy.js';
 
 /** Caps and address policy for fetching one document. */
@@ -35,6 +35,26 @@ export const defaultFetchPolicy: FetchPolicy = {
 
 /** Validators from an earlier fetch; the server may answer 304 Not Modified. */
 export interface Conditional { readonly etag: string | null; readonly lastModified: string | null }
+
+/**
+ * The body of an opened document, chunk by chunk as it arrives (content-encoding undone), under the policy's
+ * byte cap and time limit: iterating throws a {@link HarvestError} when either is exceeded or the connection
+ * fails. Stopping early closes the connection.
+ */
+export interface DocumentBody extends AsyncIterable<Buffer> {
+  /** Decoded bytes read so far. */
+  readonly bytes: number;
+}
+
+/** An opened document: status and headers are in, the body is still to be read. */
+export interface OpenedDocument {
+  /** The URL the body comes from, after redirects. */
+  readonly url: string;
+  readonly contentType: string | null;
+  readonly body: DocumentBody;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
 
 /** A fetched document, decoded to text. */
 export interface FetchedDocument {
@@ -99,25 +119,50 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
 }
 
 function decoded(res: IncomingMessage): Readable {
+  const ignore = () => undefined;
   switch ((res.headers['content-encoding'] ?? '').toLowerCase()) {
-    case 'gzip': case 'x-gzip': return res.pipe(createGunzip());
-    case 'deflate': return res.pipe(createInflate());
-    case 'br': return res.pipe(createBrotliDecompress());
+    // pipeline, not pipe: closing or failing either end closes both (and so the connection).
+    case 'gzip': case 'x-gzip': return pipeline(res, createGunzip(), ignore);
+    case 'deflate': return pipeline(res, createInflate(), ignore);
+    case 'br': return pipeline(res, createBrotliDecompress(), ignore);
     default: return res;
   }
 }
 
-async function readCapped(stream: Readable, maxBytes: number, source: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > maxBytes) {
-      stream.destroy();
-      throw new SourceLimitExceeded(source, `document exceeds ${maxBytes} bytes (decoded)`);
-    }
-    chunks.push(chunk);
+/** Turns anything a fetch throws into the harvest error that says what happened. */
+function asHarvestError(err: unknown, source: string, url: URL, policy: FetchPolicy, signal: AbortSignal): HarvestError {
+  if (err instanceof HarvestError) return err;
+  const cause = err instanceof Error ? err : new Error(String(err));
+  if (signal.aborted || cause.name === 'TimeoutError' || cause.name === 'AbortError') {
+    return new SourceLimitExceeded(source, `fetch took longer than ${policy.timeoutMs} ms`, { cause });
   }
+  if (cause.cause instanceof SourceForbidden) return cause.cause;
+  return new SourceUnreachable(source, `cannot fetch ${url.href}: ${cause.message}`, undefined, { cause });
+}
+
+class CappedBody implements DocumentBody {
+  bytes = 0;
+  constructor(private readonly stream: Readable, private readonly maxBytes: number, private readonly fail: (err: unknown) => HarvestError, private readonly source: string) {}
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    try {
+      for await (const chunk of this.stream as AsyncIterable<Buffer>) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.maxBytes) throw new SourceLimitExceeded(this.source, `document exceeds ${this.maxBytes} bytes (decoded)`);
+        yield chunk;
+      }
+    } catch (err) {
+      throw this.fail(err);
+    } finally {
+      this.stream.destroy();
+    }
+  }
+}
+
+/** Reads a whole body as UTF-8 text. */
+export async function readText(body: DocumentBody): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -135,6 +180,16 @@ export async function fetchDocument(source: string, location: string, policy: Fe
 
 /** Like {@link fetchDocument}, sending the validators of an earlier fetch; resolves `'not-modified'` on 304. */
 export async function fetchConditional(source: string, location: string, policy: FetchPolicy, conditional?: Conditional): Promise<FetchedDocument | 'not-modified'> {
+  const doc = await openDocument(source, location, policy, conditional);
+  if (doc === 'not-modified') return doc;
+  return { url: doc.url, contentType: doc.contentType, etag: doc.etag, lastModified: doc.lastModified, body: await readText(doc.body) };
+}
+
+/**
+ * Opens a document over http(s) under a policy, like {@link fetchConditional}, but leaves the body to be
+ * read as it arrives, so a large document is parsed while it streams in and never held whole.
+ */
+export async function openDocument(source: string, location: string, policy: FetchPolicy, conditional?: Conditional): Promise<OpenedDocument | 'not-modified'> {
   const signal = AbortSignal.timeout(policy.timeoutMs);
   // Only a request that carried validators can be answered "not modified"; a 304 to anything else is an error.
   const sentValidators = Boolean(conditional?.etag || conditional?.lastModified);
@@ -176,22 +231,16 @@ export async function fetchConditional(source: string, location: string, policy:
         res.resume();
         throw new SourceUnreachable(source, `${url.href} answered HTTP ${status}`, status);
       }
-      const body = await readCapped(decoded(res), policy.maxBytes, source);
+      const from = url;
       return {
         url: url.href,
         contentType: res.headers['content-type'] ?? null,
-        body,
+        body: new CappedBody(decoded(res), policy.maxBytes, (err) => asHarvestError(err, source, from, policy, signal), source),
         etag: (res.headers.etag as string | undefined) ?? null,
         lastModified: res.headers['last-modified'] ?? null,
       };
     }
   } catch (err) {
-    if (err instanceof SourceForbidden || err instanceof SourceLimitExceeded || err instanceof SourceUnreachable) throw err;
-    const cause = err instanceof Error ? err : new Error(String(err));
-    if (signal.aborted || cause.name === 'TimeoutError' || cause.name === 'AbortError') {
-      throw new SourceLimitExceeded(source, `fetch took longer than ${policy.timeoutMs} ms`, { cause });
-    }
-    if (cause.cause instanceof SourceForbidden) throw cause.cause;
-    throw new SourceUnreachable(source, `cannot fetch ${url.href}: ${cause.message}`, undefined, { cause });
+    throw asHarvestError(err, source, url, policy, signal);
   }
 }

@@ -3,10 +3,14 @@ import type { Quad } from '@rdfjs/types';
 const HYDRA = 'http://www.w3.org/ns/hydra/core#';
 const NEXT = new Set([`${HYDRA}next`, `${HYDRA}nextPage`]);
 
-/** The next-page link of a Hydra-paged document (`hydra:next` or the older `hydra:nextPage`), if any. */
+/** True for a next-page link of a Hydra-paged document (`hydra:next` or the older `hydra:nextPage`). */
+export function isHydraNext(q: Quad): boolean {
+  return NEXT.has(q.predicate.value) && q.object.termType === 'NamedNode';
+}
+
+/** The next-page link of a Hydra-paged document, if any. */
 export function hydraNext(quads: readonly Quad[]): string | null {
-  for (const q of quads) if (NEXT.has(q.predicate.value) && q.object.termType === 'NamedNode') return q.object.value;
-  return null;
+  return quads.find(isHydraNext)?.object.value ?? null;
 }
 
 /** True for Hydra paging triples, which describe the transport, not the catalogue, and are not stored. */

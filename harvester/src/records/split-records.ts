@@ -38,7 +38,8 @@ export function splitRecords(quads: readonly Quad[]): { records: HarvestRecord[]
       if (t.object.value === dcat.Catalog.value || t.object.value === dcat.CatalogRecord.value) catalogues.add(s);
     }
   }
-  const used = new Set<Quad>();
+  /** Subjects that belong to some record: their triples are not part of the rest. */
+  const inRecord = new Set<string>();
   const records: HarvestRecord[] = [];
   for (const [root, type] of roots) {
     const members = new Set<string>([root]);
@@ -49,7 +50,6 @@ export function splitRecords(quads: readonly Quad[]): { records: HarvestRecord[]
       const s = queue.pop()!;
       for (const q of bySubject.get(s) ?? []) {
         recordQuads.push(q);
-        used.add(q);
         const o: Term = q.object;
         if (o.termType !== 'NamedNode') continue;
         referenced.add(o.value);
@@ -58,8 +58,9 @@ export function splitRecords(quads: readonly Quad[]): { records: HarvestRecord[]
         queue.push(o.value);
       }
     }
+    for (const m of members) inRecord.add(m);
     const context = [...referenced].filter((r) => !members.has(r)).flatMap((r) => typeOf.get(r) ?? []);
     records.push({ iri: root, type, quads: recordQuads, context });
   }
-  return { records, rest: quads.filter((q) => !used.has(q)) };
+  return { records, rest: quads.filter((q) => !inRecord.has(q.subject.value)) };
 }

@@ -1,16 +1,22 @@
 import type { Quad } from '@rdfjs/types';
 import { SourceLimitExceeded } from '../errors.js';
-import { fetchConditional } from '../fetch/fetch-document.js';
+import { openDocument } from '../fetch/fetch-document.js';
 import { hostKey } from '../fetch/host-limiter.js';
-import { hydraNext, isHydraPaging } from '../fetch/hydra.js';
-import { parseRdf } from '../parse/parse-rdf.js';
-import { detectSyntax } from '../parse/syntax.js';
+import { isHydraNext, isHydraPaging } from '../fetch/hydra.js';
+import { parseRdfStream } from '../parse/parse-rdf.js';
+import { peekHead } from '../parse/peek.js';
+import { detectSyntax, type RdfSyntax } from '../parse/syntax.js';
+import { ContentDigest } from './content-digest.js';
 import type { ReadContext, ReadResult } from './read-result.js';
 
+/** Quads between two progress reports while one page streams in. */
+const PROGRESS_EVERY = 100_000;
+
 /**
- * Reads an RDF catalogue document over http(s), following Hydra paging (`hydra:next`/`hydra:nextPage`)
- * until there is no next page. A link back to a page already read, or more than `maxPages` pages, fails
- * the read; the byte cap applies to all pages together. Only the first page is fetched conditionally.
+ * Reads an RDF catalogue document over http(s), parsing each page while it streams in and following Hydra
+ * paging (`hydra:next`/`hydra:nextPage`) until there is no next page. A link back to a page already read, or
+ * more than `maxPages` pages, fails the read; the byte cap applies to all pages together. Only the first page
+ * is fetched conditionally. A page is read (not just requested) within the per-host limit.
  */
 export async function readHttpCatalogue(sourceId: string, url: string, ctx: ReadContext): Promise<ReadResult | 'not-modified'> {
   const seen = new Set<string>();
@@ -18,23 +24,35 @@ export async function readHttpCatalogue(sourceId: string, url: string, ctx: Read
   let next: string | null = url;
   let first: Pick<ReadResult, 'syntax' | 'etag' | 'lastModified'> | null = null;
   let bytes = 0;
+  const digest = new ContentDigest();
   while (next) {
     const location: string = next;
     if (seen.has(location)) throw new SourceLimitExceeded(sourceId, `Hydra paging loops: ${location} was already fetched`);
     if (seen.size >= ctx.maxPages) throw new SourceLimitExceeded(sourceId, `more than ${ctx.maxPages} Hydra pages`);
     seen.add(location);
-    const doc = await ctx.limiter.run(hostKey(location), () =>
-      fetchConditional(sourceId, location, ctx.policy, first ? undefined : ctx.previous));
-    if (doc === 'not-modified') return 'not-modified';
-    bytes += Buffer.byteLength(doc.body);
-    if (bytes > ctx.policy.maxBytes) throw new SourceLimitExceeded(sourceId, `pages exceed ${ctx.policy.maxBytes} bytes together`);
-    const syntax = detectSyntax(doc.contentType, doc.url, doc.body);
-    const page = await parseRdf(doc.body, syntax, doc.url, sourceId);
-    for (const q of page) if (!isHydraPaging(q)) quads.push(q);
-    first ??= { syntax, etag: doc.etag, lastModified: doc.lastModified };
-    const link = hydraNext(page);
-    next = link ? new URL(link, doc.url).href : null;
+    const budget = ctx.policy.maxBytes - bytes;
+    const page = await ctx.limiter.run(hostKey(location), async () => {
+      const doc = await openDocument(sourceId, location, { ...ctx.policy, maxBytes: budget }, first ? undefined : ctx.previous);
+      if (doc === 'not-modified') return doc;
+      const { head, chunks } = await peekHead(digest.tap(doc.body));
+      const syntax = detectSyntax(doc.contentType, doc.url, head);
+      let link: string | null = null;
+      await parseRdfStream(chunks, syntax, doc.url, sourceId, (q) => {
+        if (isHydraNext(q)) link ??= q.object.value;
+        if (isHydraPaging(q)) return;
+        quads.push(q);
+        if (quads.length % PROGRESS_EVERY === 0) ctx.onProgress({ pages: seen.size - 1, bytes: bytes + doc.body.bytes, quads: quads.length });
+      }).catch((err: unknown) => {
+        const overBudget = err instanceof SourceLimitExceeded && bytes > 0 && doc.body.bytes > budget;
+        throw overBudget ? new SourceLimitExceeded(sourceId, `pages exceed ${ctx.policy.maxBytes} bytes together`, { cause: err }) : err;
+      });
+      return { syntax, url: doc.url, etag: doc.etag, lastModified: doc.lastModified, bytes: doc.body.bytes, link: link as string | null };
+    });
+    if (page === 'not-modified') return 'not-modified';
+    bytes += page.bytes;
+    first ??= { syntax: page.syntax as RdfSyntax, etag: page.etag, lastModified: page.lastModified };
+    next = page.link ? new URL(page.link, page.url).href : null;
     ctx.onProgress({ pages: seen.size, bytes, quads: quads.length });
   }
-  return { ...first!, bytes, pages: seen.size, quads };
+  return { ...first!, bytes, pages: seen.size, quads, digest: digest.digest() };
 }

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Quad } from '@rdfjs/types';
 import { SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../errors.js';
-import { parseRdf } from '../parse/parse-rdf.js';
+import { parseRdfStream } from '../parse/parse-rdf.js';
+import { peekHead } from '../parse/peek.js';
 import { detectSyntax, RDF_EXTENSIONS, type RdfSyntax } from '../parse/syntax.js';
+import { ContentDigest } from './content-digest.js';
 import type { ReadContext, ReadResult } from './read-result.js';
 
 const isRdfFile = (name: string) => RDF_EXTENSIONS.includes(extname(name).slice(1).toLowerCase());
@@ -22,6 +25,14 @@ async function listRdfFiles(dir: string, depth = 0): Promise<string[]> {
     else if (e.isFile() && isRdfFile(e.name)) out.push(path);
   }
   return out;
+}
+
+async function* fileChunks(sourceId: string, file: string): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of createReadStream(file)) yield chunk as Buffer;
+  } catch (cause) {
+    throw new SourceUnreachable(sourceId, `cannot read ${file}: ${(cause as Error).message}`, undefined, { cause });
+  }
 }
 
 /** True when `path` is `root` or below it (a name such as `..data` inside root is fine; `../x` is not). */
@@ -63,14 +74,15 @@ export async function readLocalFiles(sourceId: string, url: string, ctx: ReadCon
   const quads: Quad[] = [];
   let syntax: RdfSyntax | null = null;
   let bytes = 0;
+  const digest = new ContentDigest();
   for (const [i, file] of files.entries()) {
-    const body = await readFile(file, 'utf8');
     const fileUrl = pathToFileURL(file).href;
-    const fileSyntax = detectSyntax(null, fileUrl, body);
+    const { head, chunks } = await peekHead(digest.tap(fileChunks(sourceId, file)));
+    const fileSyntax = detectSyntax(null, fileUrl, head);
     syntax ??= fileSyntax;
-    for (const q of await parseRdf(body, fileSyntax, fileUrl, sourceId)) quads.push(q);
-    bytes += Buffer.byteLength(body);
+    await parseRdfStream(chunks, fileSyntax, fileUrl, sourceId, (q) => quads.push(q));
+    bytes += stats[i]!.size;
     ctx.onProgress({ pages: i + 1, bytes, quads: quads.length });
   }
-  return { syntax: syntax!, bytes, pages: files.length, quads, etag, lastModified: null };
+  return { syntax: syntax!, bytes, pages: files.length, quads, etag, lastModified: null, digest: digest.digest() };
 }

@@ -2,6 +2,7 @@ import type { Quad } from '@rdfjs/types';
 import type { Conditional, FetchPolicy } from '../fetch/fetch-document.js';
 import type { HostLimiter } from '../fetch/host-limiter.js';
 import type { RdfSyntax } from '../parse/syntax.js';
+import type { ContentDigest } from './content-digest.js';
 
 /** Everything a source reader produced: the quads of all pages or files, and what it took. */
 export interface ReadResult {
@@ -14,6 +15,8 @@ export interface ReadResult {
   /** Validators the next harvest sends (or, for files, a fingerprint of names, sizes and times). */
   readonly etag: string | null;
   readonly lastModified: string | null;
+  /** SHA-256 of every byte read, in order (see {@link ContentDigest}). */
+  readonly digest: string;
 }
 
 /** Counters a reader reports while it works. */

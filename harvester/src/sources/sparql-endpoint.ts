@@ -6,6 +6,7 @@ import { fetchDocument } from '../fetch/fetch-document.js';
 import { hostKey } from '../fetch/host-limiter.js';
 import { parseRdf } from '../parse/parse-rdf.js';
 import { detectSyntax, type RdfSyntax } from '../parse/syntax.js';
+import { ContentDigest } from './content-digest.js';
 import type { ReadContext, ReadResult } from './read-result.js';
 
 const RECORD_TYPES = new Set([dcat.Dataset.value, dcat.DataService.value, dcat.DatasetSeries.value]);
@@ -54,12 +55,14 @@ export async function readSparqlEndpoint(sourceId: string, endpoint: string, ctx
   const quads: Quad[] = [];
   let bytes = 0;
   let syntax: RdfSyntax | null = null;
+  const digest = new ContentDigest();
   for (let page = 0; ; page++) {
     if (page >= ctx.maxPages) throw new SourceLimitExceeded(sourceId, `more than ${ctx.maxPages} SPARQL pages of ${SPARQL_PAGE_SIZE} records`);
     const url = new URL(endpoint);
     url.searchParams.set('query', recordPageQuery(page * SPARQL_PAGE_SIZE));
     const doc = await ctx.limiter.run(hostKey(url.href), () => fetchDocument(sourceId, url.href, ctx.policy));
     bytes += Buffer.byteLength(doc.body);
+    digest.update(doc.body);
     if (bytes > ctx.policy.maxBytes) throw new SourceLimitExceeded(sourceId, `SPARQL pages exceed ${ctx.policy.maxBytes} bytes together`);
     const pageSyntax = detectSyntax(doc.contentType, doc.url, doc.body);
     syntax ??= pageSyntax;
@@ -73,6 +76,6 @@ export async function readSparqlEndpoint(sourceId: string, endpoint: string, ctx
       quads.push(q);
     }
     ctx.onProgress({ pages: page + 1, bytes, quads: quads.length });
-    if (recordsIn(pageQuads) < SPARQL_PAGE_SIZE) return { syntax, bytes, pages: page + 1, quads, etag: null, lastModified: null };
+    if (recordsIn(pageQuads) < SPARQL_PAGE_SIZE) return { syntax, bytes, pages: page + 1, quads, etag: null, lastModified: null, digest: digest.digest() };
   }
 }
