@@ -1,5 +1,6 @@
 import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { negotiate } from '../src/negotiate.js';
 import { classifySparql } from '../src/store/query-form.js';
 import { sparqlTerm } from '../src/store/sparql-term.js';
@@ -32,5 +33,16 @@ describe('sparqlTerm', () => {
   it('writes language tags and datatypes', () => {
     expect(sparqlTerm(DataFactory.literal('x', 'nl'))).toBe('"x"@nl');
     expect(sparqlTerm(DataFactory.literal('1', DataFactory.namedNode('http://www.w3.org/2001/XMLSchema#integer')))).toBe('"1"^^<http://www.w3.org/2001/XMLSchema#integer>');
+  });
+});
+
+describe('loadConfig', () => {
+  it('lets a harvest grow its heap 30% past live data unless told otherwise', () => {
+    expect(loadConfig({}).harvestHeapGrowth).toBe(30);
+    expect(loadConfig({ FEDCAT_HARVEST_HEAP_GROWTH: '80' }).harvestHeapGrowth).toBe(80);
+  });
+  it('refuses a heap growth that would make every allocation collect, naming the variable', () => {
+    expect(() => loadConfig({ FEDCAT_HARVEST_HEAP_GROWTH: '5' })).toThrow(ConfigError);
+    expect(() => loadConfig({ FEDCAT_HARVEST_HEAP_GROWTH: '5' })).toThrow(/FEDCAT_HARVEST_HEAP_GROWTH/);
   });
 });

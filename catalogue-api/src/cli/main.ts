@@ -30,7 +30,7 @@ Usage:
 Harvesting from private or loopback addresses is refused unless FEDCAT_HARVEST_ALLOW_PRIVATE is
 'true' or a comma-separated list of host:port origins; local files only below FEDCAT_HARVEST_FILES.
 FEDCAT_HARVEST_CONCURRENCY (2) sources run at once, with at most FEDCAT_HARVEST_PER_HOST (2) requests per host;
-FEDCAT_HARVEST_HEAP_GROWTH (50) percent of heap growth before a harvest collects garbage (lower: leaner, slower).`;
+FEDCAT_HARVEST_HEAP_GROWTH (30) percent of heap growth before a harvest collects garbage (lower: leaner, slower).`;
 
 const options = {
   port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, id: { type: 'string' }, org: { type: 'string' },
