@@ -19,6 +19,8 @@ export interface Config {
    * V8's default grows it up to 4x under a high allocation rate, which a harvest has: lower is leaner, higher faster.
    */
   readonly harvestHeapGrowth: number;
+  /** Directory of JSON-LD contexts harvested documents may name by URL (see loadJsonLdContexts); none by default. */
+  readonly jsonLdContextsDir: string | null;
 }
 
 /** Where fedcat mints skolem IRIs for blank nodes. */
@@ -54,7 +56,8 @@ function baseUrl(value: string | undefined): string {
  * FEDCAT_BASE_URL (http://localhost:8080; set it before the first harvest: minted IRIs live under it),
  * FEDCAT_HARVEST_FILES (comma-separated directories `file:` sources may read; none by default),
  * FEDCAT_HARVEST_CONCURRENCY (2 sources at once), FEDCAT_HARVEST_PER_HOST (2 requests per host at once),
- * FEDCAT_HARVEST_HEAP_GROWTH (30 percent; see {@link Config.harvestHeapGrowth}).
+ * FEDCAT_HARVEST_HEAP_GROWTH (30 percent; see {@link Config.harvestHeapGrowth}), FEDCAT_JSONLD_CONTEXTS (a directory
+ * of known JSON-LD contexts; none by default).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
   return {
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     },
     harvestConcurrency: integer('FEDCAT_HARVEST_CONCURRENCY', env.FEDCAT_HARVEST_CONCURRENCY, 2, 1, 64),
     harvestPerHost: integer('FEDCAT_HARVEST_PER_HOST', env.FEDCAT_HARVEST_PER_HOST, 2, 1, 64),
+    jsonLdContextsDir: env.FEDCAT_JSONLD_CONTEXTS ? resolve(env.FEDCAT_JSONLD_CONTEXTS) : null,
     harvestHeapGrowth: integer('FEDCAT_HARVEST_HEAP_GROWTH', env.FEDCAT_HARVEST_HEAP_GROWTH, 30, 10, 300),
     logLevel: env.FEDCAT_LOG_LEVEL ?? 'info',
     baseUrl: baseUrl(env.FEDCAT_BASE_URL),

@@ -1,5 +1,6 @@
 export { buildApp, API_VERSION, type AppOptions } from './app.js';
 export { loadConfig, ConfigError, genidBase, type Config } from './config.js';
+export { harvestPolicy } from './harvest-policy.js';
 export { reconcileIndex } from './reconcile.js';
 export { catalogueSink, runIri, type RunInfo } from './catalogue-sink.js';
 export { openRuntime, type Runtime } from './runtime.js';

@@ -1,6 +1,7 @@
 import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { harvestPolicy } from '../src/harvest-policy.js';
 import { negotiate } from '../src/negotiate.js';
 import { classifySparql } from '../src/store/query-form.js';
 import { sparqlTerm } from '../src/store/sparql-term.js';
@@ -44,5 +45,16 @@ describe('loadConfig', () => {
   it('refuses a heap growth that would make every allocation collect, naming the variable', () => {
     expect(() => loadConfig({ FEDCAT_HARVEST_HEAP_GROWTH: '5' })).toThrow(ConfigError);
     expect(() => loadConfig({ FEDCAT_HARVEST_HEAP_GROWTH: '5' })).toThrow(/FEDCAT_HARVEST_HEAP_GROWTH/);
+  });
+});
+
+describe('harvestPolicy', () => {
+  it('refuses no JSON-LD context by URL unless a context directory is configured', async () => {
+    expect((await harvestPolicy(loadConfig({}))).jsonLdContexts).toBeUndefined();
+  });
+  it('reports an unusable context directory as a configuration error naming the variable', async () => {
+    const err = await harvestPolicy(loadConfig({ FEDCAT_JSONLD_CONTEXTS: '/nonexistent/fedcat-contexts' })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(String(err)).toMatch(/FEDCAT_JSONLD_CONTEXTS: cannot read .*index\.json/);
   });
 });

@@ -8,6 +8,7 @@ export { hydraNext, isHydraNext } from './fetch/hydra.js';
 export { fetchDocument, fetchConditional, openDocument, readText, defaultFetchPolicy, type Conditional, type FetchPolicy, type FetchedDocument, type OpenedDocument, type DocumentBody } from './fetch/fetch-document.js';
 export { parsePrivateAccess, isNonPublicAddress, mayConnect, type PrivateAccess } from './fetch/address-policy.js';
 export { parseRdf, parseRdfStream, type Chunks } from './parse/parse-rdf.js';
+export { loadJsonLdContexts, ContextDirectoryError, type JsonLdContexts } from './parse/jsonld-contexts.js';
 export { detectSyntax, sniffSyntax, type RdfSyntax } from './parse/syntax.js';
 export { extractDocuments } from './records/extract-documents.js';
 export { recordId } from './records/record-id.js';

@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Quad } from '@rdfjs/types';
-import { parseRdf, parseRdfStream, SourceLimitExceeded, SourceUnparsable, detectSyntax, type RdfSyntax } from '../src/index.js';
+import { ContextDirectoryError, loadJsonLdContexts, parseRdf, parseRdfStream, SourceLimitExceeded, SourceUnparsable, detectSyntax, type RdfSyntax } from '../src/index.js';
 
 const SAMPLES = new URL('../../../shared/reference/samples/', import.meta.url);
 const sample = (name: string) => readFile(new URL(name, SAMPLES), 'utf8');
@@ -105,5 +107,42 @@ describe('parseRdfStream', () => {
     expect(err).toBeInstanceOf(SourceUnparsable);
     expect(String(err)).toMatch(/line 2/);
     expect(chunks).toBeLessThan(1000);
+  });
+});
+
+describe('known JSON-LD contexts', () => {
+  const CZ = 'https://ofn.gov.cz/rozhraní-katalogů-otevřených-dat/2021-01-11/kontexty/rozhraní-katalogů-otevřených-dat.jsonld';
+  // A test fixture standing in for the published context: enough terms to read the sample's title and keywords.
+  const fixture = { '@context': {
+    iri: '@id', typ: '@type', 'Datová sada': 'http://www.w3.org/ns/dcat#Dataset',
+    název: { '@id': 'http://purl.org/dc/terms/title', '@container': '@language' },
+    klíčové_slovo: { '@id': 'http://www.w3.org/ns/dcat#keyword', '@container': '@language' },
+  } };
+
+  it('reads a document that names a context by URL from the operator\'s directory, fetching nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fedcat-contexts-'));
+    try {
+      await writeFile(join(dir, 'cz.jsonld'), JSON.stringify(fixture));
+      await writeFile(join(dir, 'index.json'), JSON.stringify({ contexts: [{ url: CZ, file: 'cz.jsonld', source: 'test fixture', licence: 'n/a' }] }));
+      const contexts = await loadJsonLdContexts(dir);
+      const quads = await parseRdf(await sample('cz-mvcr-lkod-dataset-remote-context.jsonld'), 'json-ld', 'https://x.nl/', 's', contexts);
+      const titles = quads.filter((q) => q.predicate.value === 'http://purl.org/dc/terms/title').map((q) => q.object.value);
+      expect(titles).toContain('Czech National Open Data Catalog');
+      expect(quads.some((q) => q.object.value === 'http://www.w3.org/ns/dcat#Dataset')).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a context directory whose index points outside it, naming the index', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fedcat-contexts-'));
+    try {
+      await writeFile(join(dir, 'index.json'), JSON.stringify({ contexts: [{ url: CZ, file: '../etc/passwd' }] }));
+      const err = await loadJsonLdContexts(dir).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ContextDirectoryError);
+      expect(String(err)).toContain('index.json');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,7 @@ import { startServer } from '../server.js';
 import { describeOutcome, describeRuns, describeSources } from './report.js';
 import { ProgressView } from './progress-view.js';
 import { limitHeapGrowth } from './heap-growth.js';
+import { harvestPolicy } from '../harvest-policy.js';
 import { sourceKind, type SourceKind } from '@fedcat/harvester';
 
 const USAGE = `fedcat: federated data catalogue
@@ -30,7 +31,8 @@ Usage:
 Harvesting from private or loopback addresses is refused unless FEDCAT_HARVEST_ALLOW_PRIVATE is
 'true' or a comma-separated list of host:port origins; local files only below FEDCAT_HARVEST_FILES.
 FEDCAT_HARVEST_CONCURRENCY (2) sources run at once, with at most FEDCAT_HARVEST_PER_HOST (2) requests per host;
-FEDCAT_HARVEST_HEAP_GROWTH (30) percent of heap growth before a harvest collects garbage (lower: leaner, slower).`;
+FEDCAT_HARVEST_HEAP_GROWTH (30) percent of heap growth before a harvest collects garbage (lower: leaner, slower).
+JSON-LD contexts named by URL are never fetched: only those in FEDCAT_JSONLD_CONTEXTS (a directory with an index.json).`;
 
 const options = {
   port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, id: { type: 'string' }, org: { type: 'string' },
@@ -58,7 +60,7 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
   }
   const view = new ProgressView(process.stderr, process.stdout);
   const results = await harvestAll(sources, {
-    ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config), full,
+    ...runtime, validator: await runtime.validator(), fetchPolicy: await harvestPolicy(config), genidBase: genidBase(config), full,
     concurrency: config.harvestConcurrency, perHost: config.harvestPerHost,
     onEvent: async (e) => {
       switch (e.phase) {

@@ -5,6 +5,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { pipeline, type Readable } from 'node:stream';
 import { HarvestError, SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../errors.js';
+import type { JsonLdContexts } from '../parse/jsonld-contexts.js';
 import { hostPort, mayConnect, type PrivateAccess } from './address-policy.js';
 
 /** Caps and address policy for fetching one document. */
@@ -20,6 +21,8 @@ export interface FetchPolicy {
   readonly maxRetryAfterMs: number;
   /** Directories `file:` sources may be read from (none by default). */
   readonly fileRoots: readonly string[];
+  /** JSON-LD contexts a document may name by URL; any other remote context is refused, never fetched. */
+  readonly jsonLdContexts?: JsonLdContexts;
 }
 
 /** Defaults: no private addresses, no local files, 50 MiB, 60 s, 5 redirects. */

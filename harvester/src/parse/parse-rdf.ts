@@ -2,9 +2,11 @@ import type { NamedNode, Quad, Term } from '@rdfjs/types';
 import type { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
 import jsonld from 'jsonld';
+import type { RemoteDocument } from 'jsonld/jsonld-spec.js';
 import { DataFactory, StreamParser } from 'n3';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { HarvestError, SourceUnparsable } from '../errors.js';
+import type { JsonLdContexts } from './jsonld-contexts.js';
 import type { RdfSyntax } from './syntax.js';
 
 /** A document's text or bytes, in pieces, as they arrive or all at once. */
@@ -91,13 +93,17 @@ function toTerm(t: JsonLdTerm): Term {
 }
 
 /** JSON-LD is read whole: a JSON document has no usable prefix before its last byte. */
-async function parseJsonLd(chunks: Chunks, baseIRI: string, source: string, onQuad: (q: Quad) => void): Promise<void> {
+async function parseJsonLd(chunks: Chunks, baseIRI: string, source: string, contexts: JsonLdContexts, onQuad: (q: Quad) => void): Promise<void> {
   let text = '';
   for await (const part of utf8(chunks)) text += part;
   const doc: unknown = JSON.parse(text);
-  const documentLoader = async (url: string): Promise<never> => {
+  const documentLoader = async (url: string): Promise<RemoteDocument> => {
     // Remote contexts are never fetched: a harvested document must not make fedcat reach arbitrary hosts.
-    throw new SourceUnparsable(source, `JSON-LD remote context ${url} is not in fedcat's bundled contexts`);
+    const known = contexts.get(url);
+    if (known === undefined) {
+      throw new SourceUnparsable(source, `JSON-LD remote context ${url} is not in fedcat's bundled contexts (FEDCAT_JSONLD_CONTEXTS)`);
+    }
+    return { documentUrl: url, document: known as RemoteDocument['document'] };
   };
   const rdf = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, { base: baseIRI, documentLoader } as jsonld.Options.ToRdf)) as unknown as JsonLdQuad[];
   for (const q of rdf) {
@@ -120,13 +126,14 @@ function unparsable(err: unknown, syntax: RdfSyntax, source: string): unknown {
  * Parses an RDF document as its chunks arrive, handing each quad to `onQuad`: Turtle, N-Triples, N-Quads,
  * TriG and RDF/XML never hold the whole text (JSON-LD does). Every parser error becomes a
  * {@link SourceUnparsable} naming the syntax and, where the parser gives one, the line; errors of the input
- * (a byte cap, a timeout) pass through unchanged. RDF/XML is parsed without DTD entity expansion.
+ * (a byte cap, a timeout) pass through unchanged. RDF/XML is parsed without DTD entity expansion; a JSON-LD
+ * context named by URL comes from `contexts` or the document is refused.
  */
-export async function parseRdfStream(chunks: Chunks, syntax: RdfSyntax, baseIRI: string, source: string, onQuad: (q: Quad) => void): Promise<void> {
+export async function parseRdfStream(chunks: Chunks, syntax: RdfSyntax, baseIRI: string, source: string, onQuad: (q: Quad) => void, contexts: JsonLdContexts = new Map()): Promise<void> {
   try {
     switch (syntax) {
       case 'rdf-xml': return await pump(new RdfXmlParser({ baseIRI, dataFactory: compactFactory() }), utf8(chunks), onQuad);
-      case 'json-ld': return await parseJsonLd(chunks, baseIRI, source, onQuad);
+      case 'json-ld': return await parseJsonLd(chunks, baseIRI, source, contexts, onQuad);
       default: return await pump(new StreamParser({ format: N3_FORMATS[syntax], baseIRI, factory: compactFactory() }), chunks, onQuad);
     }
   } catch (err) {
@@ -135,8 +142,8 @@ export async function parseRdfStream(chunks: Chunks, syntax: RdfSyntax, baseIRI:
 }
 
 /** Parses a whole RDF document held as text; see {@link parseRdfStream}. */
-export async function parseRdf(body: string, syntax: RdfSyntax, baseIRI: string, source: string): Promise<Quad[]> {
+export async function parseRdf(body: string, syntax: RdfSyntax, baseIRI: string, source: string, contexts?: JsonLdContexts): Promise<Quad[]> {
   const quads: Quad[] = [];
-  await parseRdfStream([body], syntax, baseIRI, source, (q) => quads.push(q));
+  await parseRdfStream([body], syntax, baseIRI, source, (q) => quads.push(q), contexts);
   return quads;
 }

@@ -42,7 +42,7 @@ export async function readHttpCatalogue(sourceId: string, url: string, ctx: Read
         if (isHydraPaging(q)) return;
         quads.push(q);
         if (quads.length % PROGRESS_EVERY === 0) ctx.onProgress({ pages: seen.size - 1, bytes: bytes + doc.body.bytes, quads: quads.length });
-      }).catch((err: unknown) => {
+      }, ctx.policy.jsonLdContexts).catch((err: unknown) => {
         const overBudget = err instanceof SourceLimitExceeded && bytes > 0 && doc.body.bytes > budget;
         throw overBudget ? new SourceLimitExceeded(sourceId, `pages exceed ${ctx.policy.maxBytes} bytes together`, { cause: err }) : err;
       });

@@ -80,7 +80,7 @@ export async function readLocalFiles(sourceId: string, url: string, ctx: ReadCon
     const { head, chunks } = await peekHead(digest.tap(fileChunks(sourceId, file)));
     const fileSyntax = detectSyntax(null, fileUrl, head);
     syntax ??= fileSyntax;
-    await parseRdfStream(chunks, fileSyntax, fileUrl, sourceId, (q) => quads.push(q));
+    await parseRdfStream(chunks, fileSyntax, fileUrl, sourceId, (q) => quads.push(q), ctx.policy.jsonLdContexts);
     bytes += stats[i]!.size;
     ctx.onProgress({ pages: i + 1, bytes, quads: quads.length });
   }

@@ -66,7 +66,7 @@ export async function readSparqlEndpoint(sourceId: string, endpoint: string, ctx
     if (bytes > ctx.policy.maxBytes) throw new SourceLimitExceeded(sourceId, `SPARQL pages exceed ${ctx.policy.maxBytes} bytes together`);
     const pageSyntax = detectSyntax(doc.contentType, doc.url, doc.body);
     syntax ??= pageSyntax;
-    const pageQuads = await parseRdf(doc.body, pageSyntax, endpoint, sourceId);
+    const pageQuads = await parseRdf(doc.body, pageSyntax, endpoint, sourceId, ctx.policy.jsonLdContexts);
     // CONSTRUCT answers repeat a record's triples once per solution of the optional parts.
     const seen = new Set<string>();
     for (const q of pageQuads) {
