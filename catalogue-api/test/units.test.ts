@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { harvestPolicy } from '../src/harvest-policy.js';
 import { negotiate } from '../src/negotiate.js';
-import { classifySparql } from '../src/store/query-form.js';
+import { classifySparql, declaresDataset, usesService } from '../src/store/query-form.js';
 import { sparqlTerm } from '../src/store/sparql-term.js';
 
 describe('negotiate', () => {
@@ -56,5 +56,16 @@ describe('harvestPolicy', () => {
     const err = await harvestPolicy(loadConfig({ FEDCAT_JSONLD_CONTEXTS: '/nonexistent/fedcat-contexts' })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
     expect(String(err)).toMatch(/FEDCAT_JSONLD_CONTEXTS: cannot read .*index\.json/);
+  });
+});
+
+describe('declaresDataset and usesService', () => {
+  it('see FROM and SERVICE as keywords only', () => {
+    expect(declaresDataset('SELECT * FROM <urn:g> { ?s ?p ?o }')).toBe(true);
+    expect(declaresDataset('select * from named <urn:g> { ?s ?p ?o }')).toBe(true);
+    expect(declaresDataset('SELECT ?from { ?s ?p ?from } # FROM <urn:g>')).toBe(false);
+    expect(declaresDataset('SELECT * { ?s ?p "FROM" ; <urn:FROM> ?o }')).toBe(false);
+    expect(usesService('SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }')).toBe(true);
+    expect(usesService('SELECT * { ?service ?p "SERVICE" }')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import type { Quad } from '@rdfjs/types';
 import { DataFactory, Writer } from 'n3';
 import { StoreUnavailable, SparqlSyntax, StoreFailure } from '../errors.js';
 import { GraphFiles } from './graph-files.js';
-import type { AnswerFormats, QuadStore, QueryAnswer, StoreState } from './quad-store.js';
+import type { AnswerFormats, QuadStore, QueryAnswer, QueryOptions, StoreState } from './quad-store.js';
 import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-protocol.js';
 
 /** Options of the embedded store. */
@@ -113,8 +113,8 @@ export class OxigraphStore implements QuadStore {
     await this.call<null>({ op: 'replace', graph, stamp });
   }
 
-  query(sparql: string, formats: AnswerFormats): Promise<QueryAnswer> {
-    return this.call<QueryAnswer>({ op: 'query', sparql, formats });
+  query(sparql: string, formats: AnswerFormats, options?: QueryOptions): Promise<QueryAnswer> {
+    return this.call<QueryAnswer>({ op: 'query', sparql, formats, ...(options ? { options } : {}) });
   }
 
   listGraphs(): Promise<readonly { graph: string; quads: number }[]> {

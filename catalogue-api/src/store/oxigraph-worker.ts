@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
 import { GraphFiles } from './graph-files.js';
-import type { QueryAnswer, QueryForm } from './quad-store.js';
-import { classifySparql } from './query-form.js';
+import type { ProtocolDataset, QueryAnswer, QueryForm, QueryOptions } from './quad-store.js';
+import { classifySparql, declaresDataset } from './query-form.js';
 import { sparqlTerm } from './sparql-term.js';
 import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-protocol.js';
 
@@ -31,13 +31,22 @@ function defaultGraphs() {
   return [...loaded.keys()].filter((g) => g.startsWith(SOURCE_GRAPH_PREFIX)).map((g) => oxigraph.namedNode(g));
 }
 
-function answer(sparql: string, formats: { solutions: string; graph: string }): QueryAnswer {
+/** An empty list would mean "the real default graph"; a never-used graph name keeps the default graph empty instead. */
+const orEmpty = (graphs: ReturnType<typeof oxigraph.namedNode>[]) => (graphs.length > 0 ? graphs : [oxigraph.namedNode('urn:fedcat:empty')]);
+
+/** The dataset options of a query: the protocol's dataset, else the query's own FROM, else the union of sources. */
+function datasetOptions(sparql: string, dataset: ProtocolDataset | undefined) {
+  if (dataset) {
+    return { default_graph: orEmpty(dataset.defaultGraphs.map((g) => oxigraph.namedNode(g))), named_graphs: dataset.namedGraphs.map((g) => oxigraph.namedNode(g)) };
+  }
+  return declaresDataset(sparql) ? {} : { default_graph: orEmpty(defaultGraphs()) };
+}
+
+function answer(sparql: string, formats: { solutions: string; graph: string }, options: QueryOptions = {}): QueryAnswer {
   const kind = classifySparql(sparql);
   const form: QueryForm = kind.kind === 'query' ? kind.form : 'SELECT';
   const mediaType = form === 'SELECT' || form === 'ASK' ? formats.solutions : formats.graph;
-  const graphs = defaultGraphs();
-  // An empty list would mean "the real default graph"; a never-used graph name keeps the union empty instead.
-  const body = store.query(sparql, { results_format: mediaType, default_graph: graphs.length > 0 ? graphs : [oxigraph.namedNode('urn:fedcat:empty')] });
+  const body = store.query(sparql, { results_format: mediaType, ...datasetOptions(sparql, options.dataset), ...(options.baseIri ? { base_iri: options.baseIri } : {}) });
   return { form, mediaType, body: String(body) };
 }
 
@@ -50,7 +59,7 @@ function handle(req: WorkerRequest): void {
   try {
     switch (req.op) {
       case 'query':
-        send({ type: 'reply', id: req.id, ok: true, result: answer(req.sparql, req.formats) });
+        send({ type: 'reply', id: req.id, ok: true, result: answer(req.sparql, req.formats, req.options) });
         return;
       case 'replace':
         // Read synchronously, so requests stay in order; if another process rewrote the file meanwhile, the

@@ -18,6 +18,22 @@ export interface QueryAnswer {
   readonly body: string;
 }
 
+/**
+ * An RDF dataset given with a request (SPARQL protocol `default-graph-uri` / `named-graph-uri`): it replaces the
+ * store's default (the union of source graphs) and any `FROM` / `FROM NAMED` in the query. Graph IRIs only.
+ */
+export interface ProtocolDataset {
+  readonly defaultGraphs: readonly string[];
+  readonly namedGraphs: readonly string[];
+}
+
+/** What a request adds to its query: a protocol dataset, and the base IRI relative IRIs resolve against. */
+export interface QueryOptions {
+  readonly dataset?: ProtocolDataset;
+  /** The SPARQL protocol's base: the endpoint's URL. */
+  readonly baseIri?: string;
+}
+
 /** Media types to serialise an answer in: one for solutions (SELECT/ASK), one for graphs (CONSTRUCT/DESCRIBE). */
 export interface AnswerFormats {
   readonly solutions: string;
@@ -34,8 +50,11 @@ export interface QuadStore {
   ready(): Promise<void>;
   /** Replaces a graph's content; readers see either the old or the new graph, never a mix. Empty quads drop it. */
   replaceGraph(graph: string, quads: readonly Quad[]): Promise<void>;
-  /** Runs a read-only SPARQL query over the union of all graphs. */
-  query(sparql: string, formats: AnswerFormats): Promise<QueryAnswer>;
+  /**
+   * Runs a read-only SPARQL query. Its default graph is the union of the source graphs, unless the query says
+   * `FROM` / `FROM NAMED` or a protocol dataset is given (which wins over the query's).
+   */
+  query(sparql: string, formats: AnswerFormats, options?: QueryOptions): Promise<QueryAnswer>;
   /** The graphs held, with their sizes. */
   listGraphs(): Promise<readonly { graph: string; quads: number }[]>;
   close(): Promise<void>;

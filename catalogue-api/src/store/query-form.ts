@@ -6,14 +6,15 @@ export type SparqlKind = { readonly kind: 'query'; readonly form: QueryForm } | 
 const UPDATE = new Set(['INSERT', 'DELETE', 'LOAD', 'CLEAR', 'CREATE', 'DROP', 'COPY', 'MOVE', 'ADD', 'WITH']);
 const QUERY = new Set(['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE']);
 
+const TOKENS = /#[^\n]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^<>\s]*>|[A-Za-z_][A-Za-z0-9_-]*:?|\S/g;
+
 /**
  * Classifies SPARQL text without executing it: comments, strings and IRIs are skipped, and PREFIX/BASE
  * declarations are passed over. Used to refuse updates before execution and to pick the answer format.
  */
 export function classifySparql(text: string): SparqlKind {
-  const re = /#[^\n]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^<>\s]*>|[A-Za-z_][A-Za-z0-9_-]*:?|\S/g;
   let afterPrologueKeyword = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(TOKENS)) {
     const tok = m[0];
     if (tok.startsWith('#')) continue;
     const upper = tok.toUpperCase();
@@ -26,3 +27,21 @@ export function classifySparql(text: string): SparqlKind {
   }
   return { kind: 'unknown' };
 }
+
+/** True when `keyword` occurs in the query as a keyword: not in a comment, string, IRI or variable name. */
+function hasKeyword(text: string, keyword: string): boolean {
+  let previous = '';
+  for (const m of text.matchAll(TOKENS)) {
+    const tok = m[0];
+    if (tok.startsWith('#')) continue;
+    if (tok.toUpperCase() === keyword && previous !== '?' && previous !== '$') return true;
+    previous = tok;
+  }
+  return false;
+}
+
+/** True when the query names its own dataset (`FROM` or `FROM NAMED`). */
+export const declaresDataset = (text: string): boolean => hasKeyword(text, 'FROM');
+
+/** True when the query asks another endpoint (`SERVICE`). */
+export const usesService = (text: string): boolean => hasKeyword(text, 'SERVICE');

@@ -1,8 +1,8 @@
-import type { AnswerFormats, QueryAnswer } from './quad-store.js';
+import type { AnswerFormats, QueryAnswer, QueryOptions } from './quad-store.js';
 
 /** Requests the store proxy sends to its worker. */
 export type WorkerRequest =
-  | { readonly id: number; readonly op: 'query'; readonly sparql: string; readonly formats: AnswerFormats }
+  | { readonly id: number; readonly op: 'query'; readonly sparql: string; readonly formats: AnswerFormats; readonly options?: QueryOptions }
   /** Reload a graph from its file (`stamp` null: the graph was removed). */
   | { readonly id: number; readonly op: 'replace'; readonly graph: string; readonly stamp: string | null }
   | { readonly id: number; readonly op: 'graphs' };

@@ -1,13 +1,33 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { NotAcceptable, SparqlMissingQuery, SparqlSyntax, SparqlUpdateForbidden, StoreUnavailable } from '../../errors.js';
+import { NotAcceptable, SparqlBadDataset, SparqlMissingQuery, SparqlServiceRefused, SparqlUpdateForbidden, StoreUnavailable, UnsupportedMediaType } from '../../errors.js';
 import { negotiate } from '../../negotiate.js';
 import { FORMAT_ALIASES, GRAPH_TYPES, SOLUTION_TYPES } from '../../rdf-formats.js';
-import type { QuadStore } from '../../store/quad-store.js';
-import { classifySparql } from '../../store/query-form.js';
+import type { ProtocolDataset, QuadStore } from '../../store/quad-store.js';
+import { classifySparql, usesService } from '../../store/query-form.js';
 
 export interface SparqlRouteOptions { readonly store: QuadStore }
 
 type Params = Record<string, string | string[] | undefined>;
+
+const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** Parameters of the URL and of a form body together; a name in both keeps every value. */
+function merge(a: Params, b: Params): Params {
+  const out: Params = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = out[k] === undefined ? v : [...list(out[k]), ...list(v)];
+  return out;
+}
+
+/** The protocol dataset (`default-graph-uri`, `named-graph-uri`), if the request gives one; each must be an absolute IRI. */
+function protocolDataset(params: Params): ProtocolDataset | undefined {
+  const defaultGraphs = list(params['default-graph-uri']);
+  const namedGraphs = list(params['named-graph-uri']);
+  if (defaultGraphs.length === 0 && namedGraphs.length === 0) return undefined;
+  for (const iri of [...defaultGraphs, ...namedGraphs]) {
+    if (!URL.canParse(iri) || /[\s<>"{}|\\^`]/.test(iri)) throw new SparqlBadDataset(`'${iri}' is not an absolute IRI`);
+  }
+  return { defaultGraphs, namedGraphs };
+}
 
 function single(params: Params, name: string): string | undefined {
   const v = params[name];
@@ -16,8 +36,9 @@ function single(params: Params, name: string): string | undefined {
 }
 
 /**
- * SPARQL 1.1 Protocol, query operation only: GET, POST form-encoded and POST application/sparql-query.
- * Updates are refused before anything runs. The answer format follows `format`, else `Accept` (q-values).
+ * SPARQL 1.1 Protocol, query operation only: GET, POST form-encoded and POST application/sparql-query, with
+ * `default-graph-uri` / `named-graph-uri` (which win over the query's FROM). Updates are refused before anything
+ * runs. Request bodies must be UTF-8. The answer format follows `format`, else `Accept` (q-values).
  */
 const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { store }) => {
   app.addContentTypeParser('application/sparql-query', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
@@ -34,11 +55,10 @@ const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { store }) =>
   async function run(request: FastifyRequest, reply: FastifyReply, text: string | undefined, params: Params) {
     if ('update' in params) throw new SparqlUpdateForbidden();
     if (!text || text.trim() === '') throw new SparqlMissingQuery("no 'query' parameter or application/sparql-query body");
-    for (const p of ['default-graph-uri', 'named-graph-uri']) {
-      if (params[p] !== undefined) throw new SparqlSyntax(`'${p}' is not supported yet: all graphs are queried as their union`);
-    }
+    const dataset = protocolDataset(params);
     const kind = classifySparql(text);
     if (kind.kind === 'update') throw new SparqlUpdateForbidden();
+    if (usesService(text)) throw new SparqlServiceRefused('federated queries over other endpoints are not offered yet');
     const isGraph = kind.kind === 'query' && (kind.form === 'CONSTRUCT' || kind.form === 'DESCRIBE');
     const offers = isGraph ? GRAPH_TYPES : SOLUTION_TYPES;
     const format = single(params, 'format');
@@ -49,7 +69,11 @@ const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { store }) =>
     if (state.status !== 'ready') {
       throw new StoreUnavailable(state.status === 'loading' ? `still loading (${state.graphsLoaded}/${state.graphsTotal} graphs)` : (state.error ?? 'failed'));
     }
-    const answer = await store.query(text, isGraph ? { solutions: SOLUTION_TYPES[0], graph: mediaType } : { solutions: mediaType, graph: GRAPH_TYPES[0] });
+    const answer = await store.query(text, isGraph ? { solutions: SOLUTION_TYPES[0], graph: mediaType } : { solutions: mediaType, graph: GRAPH_TYPES[0] }, {
+      ...(dataset ? { dataset } : {}),
+      // The protocol's base IRI is the endpoint's own URL (without the query string).
+      baseIri: `${request.protocol}://${request.host}${request.url.split('?')[0]}`,
+    });
     return reply.header('vary', 'Accept').type(`${answer.mediaType}; charset=utf-8`).send(answer.body);
   }
 
@@ -59,11 +83,14 @@ const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { store }) =>
   });
 
   app.post('/', async (request, reply) => {
-    const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const contentType = request.headers['content-type'] ?? '';
+    const type = contentType.split(';')[0]!.trim().toLowerCase();
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1]?.toLowerCase();
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new UnsupportedMediaType(`${type}; charset=${charset}`, 'UTF-8');
     const queryParams = request.query as Params;
     if (type === 'application/sparql-query') return run(request, reply, request.body as string, queryParams);
     if (type === 'application/x-www-form-urlencoded') {
-      const params = { ...queryParams, ...(request.body as Params) };
+      const params = merge(queryParams, request.body as Params);
       return run(request, reply, single(params, 'query'), params);
     }
     throw new SparqlMissingQuery('POST a form with a query parameter or an application/sparql-query body');
