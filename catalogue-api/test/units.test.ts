@@ -68,4 +68,9 @@ describe('declaresDataset and usesService', () => {
     expect(usesService('SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }')).toBe(true);
     expect(usesService('SELECT * { ?service ?p "SERVICE" }')).toBe(false);
   });
+  it('never take a prefixed name for a keyword (DCAT has dcat:service)', () => {
+    expect(usesService('PREFIX dcat: <http://www.w3.org/ns/dcat#> SELECT * { ?c dcat:service ?s }')).toBe(false);
+    expect(usesService('SELECT * { ?c :service ?s }')).toBe(false);
+    expect(declaresDataset('SELECT * { ?s ex:from ?o }')).toBe(false);
+  });
 });

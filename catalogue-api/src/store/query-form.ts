@@ -6,7 +6,11 @@ export type SparqlKind = { readonly kind: 'query'; readonly form: QueryForm } | 
 const UPDATE = new Set(['INSERT', 'DELETE', 'LOAD', 'CLEAR', 'CREATE', 'DROP', 'COPY', 'MOVE', 'ADD', 'WITH']);
 const QUERY = new Set(['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE']);
 
-const TOKENS = /#[^\n]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^<>\s]*>|[A-Za-z_][A-Za-z0-9_-]*:?|\S/g;
+/**
+ * SPARQL tokens, enough to find keywords: comments, strings, IRIs, variables (`?x`, `$x`) and prefixed names
+ * (`dcat:service`, `:x`, `dcat:`) are single tokens, so a keyword-like word inside any of them is never a keyword.
+ */
+const TOKENS = /#[^\n]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^<>\s]*>|[?$][A-Za-z0-9_]+|(?:[A-Za-z_][A-Za-z0-9_.-]*)?:[A-Za-z0-9_.-]*|[A-Za-z_][A-Za-z0-9_-]*|\S/g;
 
 /**
  * Classifies SPARQL text without executing it: comments, strings and IRIs are skipped, and PREFIX/BASE
@@ -28,15 +32,9 @@ export function classifySparql(text: string): SparqlKind {
   return { kind: 'unknown' };
 }
 
-/** True when `keyword` occurs in the query as a keyword: not in a comment, string, IRI or variable name. */
+/** True when `keyword` occurs in the query as a keyword: not in a comment, string, IRI, variable or prefixed name. */
 function hasKeyword(text: string, keyword: string): boolean {
-  let previous = '';
-  for (const m of text.matchAll(TOKENS)) {
-    const tok = m[0];
-    if (tok.startsWith('#')) continue;
-    if (tok.toUpperCase() === keyword && previous !== '?' && previous !== '$') return true;
-    previous = tok;
-  }
+  for (const m of text.matchAll(TOKENS)) if (m[0].toUpperCase() === keyword) return true;
   return false;
 }
 
