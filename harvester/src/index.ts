@@ -4,10 +4,11 @@ export { emptyState, recordDates, nextTombstones, TOMBSTONE_DAYS, type HarvestSt
 export { splitRecords, type HarvestRecord } from './records/split-records.js';
 export { recordHash } from './records/record-hash.js';
 export { skolemise } from './stages/skolemise.js';
-export { hydraNext, isHydraNext } from './fetch/hydra.js';
+export { isHydraNext } from './fetch/hydra.js';
 export { fetchDocument, fetchConditional, openDocument, readText, defaultFetchPolicy, type Conditional, type FetchPolicy, type FetchedDocument, type OpenedDocument, type DocumentBody } from './fetch/fetch-document.js';
 export { parsePrivateAccess, isNonPublicAddress, mayConnect, type PrivateAccess } from './fetch/address-policy.js';
 export { parseRdf, parseRdfStream, type Chunks } from './parse/parse-rdf.js';
+export { parseDocument } from './parse/parse-document.js';
 export { loadJsonLdContexts, ContextDirectoryError, type JsonLdContexts } from './parse/jsonld-contexts.js';
 export { detectSyntax, sniffSyntax, type RdfSyntax } from './parse/syntax.js';
 export { extractDocuments } from './records/extract-documents.js';

@@ -156,10 +156,10 @@ interface ReadRecords {
  * The digest of what a harvest read and of everything that decides which records it makes of it: stages, skolem
  * base, validation profile, the source's caps and its handling of invalid records.
  */
-function harvestDigest(read: ReadResult, source: Source, deps: HarvestDeps, stages: readonly Stage[], genid: string): string {
+function harvestDigest(bytesDigest: string, source: Source, deps: HarvestDeps, stages: readonly Stage[], genid: string): string {
   const recipe = [stages.map((s) => s.name).join(','), genid, deps.validator.profile.id, JSON.stringify(deps.limits ?? {}),
     JSON.stringify(source.limits ?? {}), source.invalidRecords ?? ''];
-  return createHash('sha256').update(`${read.digest}\n${recipe.join('\n')}`).digest('base64url');
+  return createHash('sha256').update(`${bytesDigest}\n${recipe.join('\n')}`).digest('base64url');
 }
 
 /**
@@ -175,7 +175,7 @@ async function readRecords(source: Source, deps: HarvestDeps, previous: HarvestS
   if (fetched === 'not-modified') return fetched;
   const stages = deps.stages ?? defaultStages;
   const genid = `${deps.genidBase}${encodeURIComponent(source.id)}/`;
-  const digest = harvestDigest(fetched, source, deps, stages, genid);
+  const digest = harvestDigest(fetched.digest, source, deps, stages, genid);
   if (digest === previous.digest) return 'same-content';
   report({ phase: 'splitting' });
   const notes: Normalisation[] = [];

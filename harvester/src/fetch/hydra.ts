@@ -8,11 +8,6 @@ export function isHydraNext(q: Quad): boolean {
   return NEXT.has(q.predicate.value) && q.object.termType === 'NamedNode';
 }
 
-/** The next-page link of a Hydra-paged document, if any. */
-export function hydraNext(quads: readonly Quad[]): string | null {
-  return quads.find(isHydraNext)?.object.value ?? null;
-}
-
 /** True for Hydra paging triples, which describe the transport, not the catalogue, and are not stored. */
 export function isHydraPaging(q: Quad): boolean {
   return q.predicate.value.startsWith(HYDRA) || q.object.value.startsWith(HYDRA);

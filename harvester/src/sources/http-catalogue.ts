@@ -3,9 +3,7 @@ import { SourceLimitExceeded } from '../errors.js';
 import { openDocument } from '../fetch/fetch-document.js';
 import { hostKey } from '../fetch/host-limiter.js';
 import { isHydraNext, isHydraPaging } from '../fetch/hydra.js';
-import { parseRdfStream } from '../parse/parse-rdf.js';
-import { peekHead } from '../parse/peek.js';
-import { detectSyntax, type RdfSyntax } from '../parse/syntax.js';
+import { parseDocument } from '../parse/parse-document.js';
 import { ContentDigest } from './content-digest.js';
 import type { ReadContext, ReadResult } from './read-result.js';
 
@@ -34,10 +32,8 @@ export async function readHttpCatalogue(sourceId: string, url: string, ctx: Read
     const page = await ctx.limiter.run(hostKey(location), async () => {
       const doc = await openDocument(sourceId, location, { ...ctx.policy, maxBytes: budget }, first ? undefined : ctx.previous);
       if (doc === 'not-modified') return doc;
-      const { head, chunks } = await peekHead(digest.tap(doc.body));
-      const syntax = detectSyntax(doc.contentType, doc.url, head);
       let link: string | null = null;
-      await parseRdfStream(chunks, syntax, doc.url, sourceId, (q) => {
+      const syntax = await parseDocument(digest.tap(doc.body), doc, sourceId, (q) => {
         if (isHydraNext(q)) link ??= q.object.value;
         if (isHydraPaging(q)) return;
         quads.push(q);
@@ -50,7 +46,7 @@ export async function readHttpCatalogue(sourceId: string, url: string, ctx: Read
     });
     if (page === 'not-modified') return 'not-modified';
     bytes += page.bytes;
-    first ??= { syntax: page.syntax as RdfSyntax, etag: page.etag, lastModified: page.lastModified };
+    first ??= { syntax: page.syntax, etag: page.etag, lastModified: page.lastModified };
     next = page.link ? new URL(page.link, page.url).href : null;
     ctx.onProgress({ pages: seen.size, bytes, quads: quads.length });
   }

@@ -5,9 +5,8 @@ import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Quad } from '@rdfjs/types';
 import { SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../errors.js';
-import { parseRdfStream } from '../parse/parse-rdf.js';
-import { peekHead } from '../parse/peek.js';
-import { detectSyntax, RDF_EXTENSIONS, type RdfSyntax } from '../parse/syntax.js';
+import { parseDocument } from '../parse/parse-document.js';
+import { RDF_EXTENSIONS, type RdfSyntax } from '../parse/syntax.js';
 import { ContentDigest } from './content-digest.js';
 import type { ReadContext, ReadResult } from './read-result.js';
 
@@ -76,11 +75,9 @@ export async function readLocalFiles(sourceId: string, url: string, ctx: ReadCon
   let bytes = 0;
   const digest = new ContentDigest();
   for (const [i, file] of files.entries()) {
-    const fileUrl = pathToFileURL(file).href;
-    const { head, chunks } = await peekHead(digest.tap(fileChunks(sourceId, file)));
-    const fileSyntax = detectSyntax(null, fileUrl, head);
+    const fileSyntax = await parseDocument(digest.tap(fileChunks(sourceId, file)), { url: pathToFileURL(file).href, contentType: null }, sourceId,
+      (q) => quads.push(q), ctx.policy.jsonLdContexts);
     syntax ??= fileSyntax;
-    await parseRdfStream(chunks, fileSyntax, fileUrl, sourceId, (q) => quads.push(q), ctx.policy.jsonLdContexts);
     bytes += stats[i]!.size;
     ctx.onProgress({ pages: i + 1, bytes, quads: quads.length });
   }

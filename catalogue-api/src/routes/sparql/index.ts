@@ -45,10 +45,7 @@ const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { store }) =>
   app.addContentTypeParser('application/sparql-update', { parseAs: 'string' }, (_req, _body, done) => done(new SparqlUpdateForbidden(), undefined));
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => {
     const params: Params = {};
-    for (const [k, v] of new URLSearchParams(body as string)) {
-      const prev = params[k];
-      params[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-    }
+    for (const [k, v] of new URLSearchParams(body as string)) params[k] = params[k] === undefined ? v : [...list(params[k]), v];
     done(null, params);
   });
 
