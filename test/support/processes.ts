@@ -48,23 +48,18 @@ export interface RunningFedcat {
 
 export async function startFedcat(command: 'serve' | 'demo', port: number, env: NodeJS.ProcessEnv, ready: 'health' | 'harvested' = 'health'): Promise<RunningFedcat> {
   const startedAt = Date.now();
-  const child: ChildProcess = spawn(process.execPath, [FEDCAT_BIN, command, '--port', String(port)], {
-    env: { ...process.env, FEDCAT_LOG_LEVEL: 'warn', ...env },
-  });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d));
-  child.stderr!.on('data', (d: Buffer) => (output += d));
+  const { child, output } = spawnFedcat([command, '--port', String(port)], { FEDCAT_LOG_LEVEL: 'warn', ...env });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`fedcat ${command} exited: ${output}`);
-    if (Date.now() > deadline) throw new Error(`fedcat ${command} did not start: ${output}`);
+    if (child.exitCode !== null) throw new Error(`fedcat ${command} exited: ${output()}`);
+    if (Date.now() > deadline) throw new Error(`fedcat ${command} did not start: ${output()}`);
     const up = await fetch(`${base}/health`).then((r) => r.ok, () => false);
-    if (up && (ready === 'health' || output.includes('fedcat is running'))) break;
+    if (up && (ready === 'health' || output().includes('fedcat is running'))) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    base, startedAt, output: () => output,
+    base, startedAt, output,
     stop: () => new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
