@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { genidBase, harvestAll, loadConfig, openRuntime, type RunnerEvent } from '@fedcat/catalogue-api';
 
-// Usage: node bench/dist/phases.js [--docs 20000]
+// Usage: node --heap-growing-percent=30 bench/dist/phases.js [--docs 100000] (the heap growth fedcat harvest runs with)
 // Where a harvest's time goes: seconds per phase (reading, splitting, validating, publishing, recording),
 // for a first harvest and an unchanged re-harvest of a generated catalogue from loopback, and the highest
 // resident memory (MB, sampled every 50 ms) seen in each phase.
 
 const args = process.argv.slice(2);
-const n = Number(args[args.indexOf('--docs') + 1] ?? 20_000) || 20_000;
+const n = Number(args[args.indexOf('--docs') + 1] ?? 100_000) || 100_000;
 // The catalogue is served by another process, so this one's memory is the harvest's alone.
 const server = fork(new URL('./serve-catalogue.js', import.meta.url), ['--docs', String(n)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
 const [line] = (await once(server.stdout!, 'data')) as [Buffer];
