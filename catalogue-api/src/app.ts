@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { DEFAULT_SPARQL_LIMITS, type SparqlLimits } from './config.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
 import type { RunningHarvests } from './registry/running.js';
 import type { RunLog } from './registry/runs.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   readonly sources: SourceRegistry;
   readonly runs: RunLog;
   readonly running: RunningHarvests;
+  /** Limits of the public SPARQL endpoint; `DEFAULT_SPARQL_LIMITS` when omitted. */
+  readonly sparql?: SparqlLimits;
   /** Directory of the built web UI; omitted in API-only tests. */
   readonly webRoot?: string;
   readonly logger?: boolean | FastifyBaseLogger | { level: string };
@@ -71,7 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(records, { prefix: '/v1/dataservices', search: index, store, type: 'DataService' });
   await app.register(sources, { prefix: '/v1/sources', sources: opts.sources, runs: opts.runs, running: opts.running });
   await app.register(harvests, { prefix: '/v1/harvests', running: opts.running });
-  await app.register(sparql, { prefix: '/sparql', store });
+  await app.register(sparql, { prefix: '/sparql', store, limits: opts.sparql ?? DEFAULT_SPARQL_LIMITS });
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (opts.webRoot) await app.register(web, { root: opts.webRoot });
   return app;

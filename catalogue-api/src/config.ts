@@ -21,7 +21,19 @@ export interface Config {
   readonly harvestHeapGrowth: number;
   /** Directory of JSON-LD contexts harvested documents may name by URL (see loadJsonLdContexts); none by default. */
   readonly jsonLdContextsDir: string | null;
+  /** Limits of the public SPARQL endpoint. */
+  readonly sparql: SparqlLimits;
 }
+
+/** What one query on the public SPARQL endpoint may take. */
+export interface SparqlLimits {
+  /** Time limit per query (ms), queueing included; past it the query is cut off (503). */
+  readonly timeoutMs: number;
+  /** Most solutions (SELECT) or triples (CONSTRUCT/DESCRIBE) in one answer; more are cut off and the answer says so. */
+  readonly resultCap: number;
+}
+
+export const DEFAULT_SPARQL_LIMITS: SparqlLimits = { timeoutMs: 30_000, resultCap: 10_000 };
 
 /** Where fedcat mints skolem IRIs for blank nodes. */
 export const genidBase = (config: Config) => `${config.baseUrl}/.well-known/genid/`;
@@ -57,7 +69,7 @@ function baseUrl(value: string | undefined): string {
  * FEDCAT_HARVEST_FILES (comma-separated directories `file:` sources may read; none by default),
  * FEDCAT_HARVEST_CONCURRENCY (2 sources at once), FEDCAT_HARVEST_PER_HOST (2 requests per host at once),
  * FEDCAT_HARVEST_HEAP_GROWTH (30 percent; see {@link Config.harvestHeapGrowth}), FEDCAT_JSONLD_CONTEXTS (a directory
- * of known JSON-LD contexts; none by default).
+ * of known JSON-LD contexts; none by default), FEDCAT_SPARQL_TIMEOUT_MS (30000) and FEDCAT_SPARQL_MAX_RESULTS (10000).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
   return {
@@ -75,6 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     harvestPerHost: integer('FEDCAT_HARVEST_PER_HOST', env.FEDCAT_HARVEST_PER_HOST, 2, 1, 64),
     jsonLdContextsDir: env.FEDCAT_JSONLD_CONTEXTS ? resolve(env.FEDCAT_JSONLD_CONTEXTS) : null,
     harvestHeapGrowth: integer('FEDCAT_HARVEST_HEAP_GROWTH', env.FEDCAT_HARVEST_HEAP_GROWTH, 30, 10, 300),
+    sparql: {
+      timeoutMs: integer('FEDCAT_SPARQL_TIMEOUT_MS', env.FEDCAT_SPARQL_TIMEOUT_MS, DEFAULT_SPARQL_LIMITS.timeoutMs, 100, 3_600_000),
+      resultCap: integer('FEDCAT_SPARQL_MAX_RESULTS', env.FEDCAT_SPARQL_MAX_RESULTS, DEFAULT_SPARQL_LIMITS.resultCap, 1, 10_000_000),
+    },
     logLevel: env.FEDCAT_LOG_LEVEL ?? 'info',
     baseUrl: baseUrl(env.FEDCAT_BASE_URL),
   };

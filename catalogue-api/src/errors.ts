@@ -10,6 +10,7 @@ export const SparqlServiceRefused = createError('CAT_SPARQL_SERVICE_REFUSED', 'S
 export const SparqlMissingQuery = createError('CAT_SPARQL_MISSING_QUERY', 'Give exactly one SPARQL query: %s', 400);
 export const NotAcceptable = createError('CAT_NOT_ACCEPTABLE', 'None of the requested media types can be served; available: %s', 406);
 export const UnsupportedMediaType = createError('CAT_UNSUPPORTED_MEDIA_TYPE', 'Unsupported request body type %s; use %s', 415);
+export const QueryTimeout = createError('CAT_SPARQL_TIMEOUT', 'The query did not finish within its time limit of %s ms (%s); narrow it or add a LIMIT', 503);
 export const StoreUnavailable = createError('CAT_STORE_UNAVAILABLE', 'The RDF store is not available: %s', 503);
 export const StoreFailure = createError('CAT_STORE_FAILURE', 'The RDF store failed: %s', 500);
 export const InvalidFilter = createError('CAT_INVALID_FILTER', 'Invalid filter: %s', 400);

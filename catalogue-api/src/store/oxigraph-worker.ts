@@ -4,6 +4,7 @@ import oxigraph from 'oxigraph';
 import { GraphFiles } from './graph-files.js';
 import type { ProtocolDataset, QueryAnswer, QueryForm, QueryOptions } from './quad-store.js';
 import { classifySparql, declaresDataset } from './query-form.js';
+import { formatSolutions, type SolutionsJson } from './solutions-format.js';
 import { sparqlTerm } from './sparql-term.js';
 import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-protocol.js';
 
@@ -46,8 +47,24 @@ function answer(sparql: string, formats: { solutions: string; graph: string }, o
   const kind = classifySparql(sparql);
   const form: QueryForm = kind.kind === 'query' ? kind.form : 'SELECT';
   const mediaType = form === 'SELECT' || form === 'ASK' ? formats.solutions : formats.graph;
-  const body = store.query(sparql, { results_format: mediaType, ...datasetOptions(sparql, options.dataset), ...(options.baseIri ? { base_iri: options.baseIri } : {}) });
-  return { form, mediaType, body: String(body) };
+  const run = (format: string) => String(store.query(sparql, { results_format: format, ...datasetOptions(sparql, options.dataset), ...(options.baseIri ? { base_iri: options.baseIri } : {}) }));
+  const cap = options.resultCap;
+  if (cap === undefined || form === 'ASK') return { form, mediaType, body: run(mediaType) };
+  if (form === 'SELECT') {
+    // Solutions are counted in JSON and written in the asked format from it, cut or not: one way for both.
+    const json = JSON.parse(run('application/sparql-results+json')) as SolutionsJson;
+    const truncated = json.results.bindings.length > cap;
+    const kept = truncated ? { ...json, results: { bindings: json.results.bindings.slice(0, cap) } } : json;
+    return { form, mediaType, body: formatSolutions(kept, mediaType), truncated };
+  }
+  // Triples are counted as N-Triples lines (one per triple) and written in the asked format from them.
+  const lines = run('application/n-triples').split('\n').filter((l) => l.length > 0);
+  const truncated = lines.length > cap;
+  const ntriples = (truncated ? lines.slice(0, cap) : lines).map((l) => `${l}\n`).join('');
+  if (mediaType === 'application/n-triples') return { form, mediaType, body: ntriples, truncated };
+  const graph = new oxigraph.Store();
+  graph.load(ntriples, { format: 'application/n-triples' });
+  return { form, mediaType, body: graph.dump({ format: mediaType, from_graph_name: oxigraph.defaultGraph() }), truncated };
 }
 
 function graphs(): { graph: string; quads: number }[] {

@@ -16,6 +16,8 @@ export interface QueryAnswer {
   readonly form: QueryForm;
   readonly mediaType: string;
   readonly body: string;
+  /** The answer was cut at `QueryOptions.resultCap` solutions or triples. */
+  readonly truncated?: boolean;
 }
 
 /**
@@ -32,6 +34,13 @@ export interface QueryOptions {
   readonly dataset?: ProtocolDataset;
   /** The SPARQL protocol's base: the endpoint's URL. */
   readonly baseIri?: string;
+  /**
+   * Time limit (ms), waiting included. A query with one runs where cutting it off holds up nothing else; past
+   * the limit it fails with `QueryTimeout`.
+   */
+  readonly timeoutMs?: number;
+  /** At most this many solutions (SELECT) or triples (CONSTRUCT/DESCRIBE); more are cut off and `truncated` set. */
+  readonly resultCap?: number;
 }
 
 /** Media types to serialise an answer in: one for solutions (SELECT/ASK), one for graphs (CONSTRUCT/DESCRIBE). */
@@ -46,6 +55,8 @@ export interface AnswerFormats {
  */
 export interface QuadStore {
   state(): StoreState;
+  /** State of where time-limited queries run, with how many times one was cut off by restarting it. */
+  queryLaneState(): StoreState & { readonly restarts: number };
   /** Resolves when the store has loaded its data and answers queries. */
   ready(): Promise<void>;
   /** Replaces a graph's content; readers see either the old or the new graph, never a mix. Empty quads drop it. */

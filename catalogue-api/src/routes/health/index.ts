@@ -16,16 +16,19 @@ const health: FastifyPluginAsyncTypebox<HealthRouteOptions> = async (app, { stor
         status: Type.Union([Type.Literal('ok'), Type.Literal('starting'), Type.Literal('degraded')]),
         uptimeSeconds: Type.Number(),
         store: Type.Object({ status: Type.String(), graphsLoaded: Type.Integer(), graphsTotal: Type.Integer(), error: Type.Optional(Type.String()) }),
+        sparql: Type.Object({ status: Type.String(), restarts: Type.Integer({ description: 'queries cut off at the time limit since start' }) }),
         search: Type.Object({ status: Type.String(), documents: Type.Integer() }),
       }) } },
   }, async (_request, reply) => {
     const s = store.state();
+    const lane = store.queryLaneState();
     const documents = await search.count();
     reply.header('cache-control', 'no-store');
     return {
       status: s.status === 'ready' ? 'ok' as const : s.status === 'loading' ? 'starting' as const : 'degraded' as const,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       store: { status: s.status, graphsLoaded: s.graphsLoaded, graphsTotal: s.graphsTotal, ...(s.error ? { error: s.error } : {}) },
+      sparql: { status: lane.status, restarts: lane.restarts },
       search: { status: 'ready', documents },
     };
   });

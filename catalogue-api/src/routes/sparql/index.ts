@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { SparqlLimits } from '../../config.js';
 import { NotAcceptable, SparqlBadDataset, SparqlMissingQuery, SparqlServiceRefused, SparqlUpdateForbidden, StoreUnavailable, UnsupportedMediaType } from '../../errors.js';
 import { negotiate } from '../../negotiate.js';
 import { FORMAT_ALIASES, GRAPH_TYPES, SOLUTION_TYPES } from '../../rdf-formats.js';
 import type { ProtocolDataset, QuadStore } from '../../store/quad-store.js';
 import { classifySparql, usesService } from '../../store/query-form.js';
 
-export interface SparqlRouteOptions { readonly store: QuadStore }
+export interface SparqlRouteOptions { readonly store: QuadStore; readonly limits: SparqlLimits }
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -39,8 +40,13 @@ function single(params: Params, name: string): string | undefined {
  * SPARQL 1.1 Protocol, query operation only: GET, POST form-encoded and POST application/sparql-query, with
  * `default-graph-uri` / `named-graph-uri` (which win over the query's FROM). Updates are refused before anything
  * runs. Request bodies must be UTF-8. The answer format follows `format`, else `Accept` (q-values).
+ * Every answer states the endpoint's limits (`Fedcat-Timeout-Ms`, `Fedcat-Result-Cap`) and a cut answer says so
+ * (`Fedcat-Truncated: true`); a query past its time limit gets 503.
  */
-const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { store }) => {
+const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { store, limits }) => {
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('fedcat-timeout-ms', String(limits.timeoutMs)).header('fedcat-result-cap', String(limits.resultCap));
+  });
   app.addContentTypeParser('application/sparql-query', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
   app.addContentTypeParser('application/sparql-update', { parseAs: 'string' }, (_req, _body, done) => done(new SparqlUpdateForbidden(), undefined));
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => {
@@ -70,7 +76,10 @@ const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { store }) =>
       ...(dataset ? { dataset } : {}),
       // The protocol's base IRI is the endpoint's own URL (without the query string).
       baseIri: `${request.protocol}://${request.host}${request.url.split('?')[0]}`,
+      timeoutMs: limits.timeoutMs,
+      resultCap: limits.resultCap,
     });
+    if (answer.truncated) reply.header('fedcat-truncated', 'true');
     return reply.header('vary', 'Accept').type(`${answer.mediaType}; charset=utf-8`).send(answer.body);
   }
 
