@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { DEFAULT_SPARQL_LIMITS, type SparqlLimits } from './config.js';
+import { DEFAULT_SPARQL_LIMITS, defaultOperator, type SparqlLimits } from './config.js';
+import type { CatalogueOperator } from './feed/feed-frame.js';
+import catalog from './routes/catalog/index.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
 import type { RunningHarvests } from './registry/running.js';
 import type { RunLog } from './registry/runs.js';
@@ -27,6 +29,10 @@ export interface AppOptions {
   readonly sources: SourceRegistry;
   readonly runs: RunLog;
   readonly running: RunningHarvests;
+  /** Public base URL (`FEDCAT_BASE_URL`); `http://localhost:8080` when omitted. */
+  readonly baseUrl?: string;
+  /** Publisher and contact of the DCAT feed; {@link defaultOperator} when omitted. */
+  readonly operator?: CatalogueOperator;
   /** Limits of the public SPARQL endpoint; `DEFAULT_SPARQL_LIMITS` when omitted. */
   readonly sparql?: SparqlLimits;
   /** Directory of the built web UI; omitted in API-only tests. */
@@ -75,6 +81,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(sources, { prefix: '/v1/sources', sources: opts.sources, runs: opts.runs, running: opts.running });
   await app.register(harvests, { prefix: '/v1/harvests', running: opts.running });
   await app.register(sparql, { prefix: '/sparql', store, limits: opts.sparql ?? DEFAULT_SPARQL_LIMITS });
+  const baseUrl = opts.baseUrl ?? 'http://localhost:8080';
+  await app.register(catalog, {
+    prefix: '/catalog', search: index, store, sources: opts.sources, baseUrl, genidBase: `${baseUrl}/.well-known/genid/`,
+    operator: opts.operator ?? defaultOperator(baseUrl),
+  });
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (opts.webRoot) await app.register(web, { root: opts.webRoot });
   return app;

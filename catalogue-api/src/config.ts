@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { CatalogueOperator } from './feed/feed-frame.js';
 import { defaultFetchPolicy, parsePrivateAccess, type FetchPolicy } from '@fedcat/harvester';
 
 /** fedcat's typed configuration, loaded once by the entry point. */
@@ -23,6 +24,32 @@ export interface Config {
   readonly jsonLdContextsDir: string | null;
   /** Limits of the public SPARQL endpoint. */
   readonly sparql: SparqlLimits;
+  /** Who runs this fedcat, as the DCAT feed states it. */
+  readonly operator: CatalogueOperator;
+}
+
+/** The federation catalogue's publisher and contact point when none is configured. */
+export function defaultOperator(baseUrl: string): CatalogueOperator {
+  return {
+    title: 'Catalogus van het Federatief Datastelsel', description: 'Datasets en API\'s die overheidsorganisaties beschrijven, geoogst en gevalideerd door fedcat.',
+    publisher: `${baseUrl}/#operator`, publisherName: 'fedcat', contact: `${baseUrl}/`,
+  };
+}
+
+function operator(env: NodeJS.ProcessEnv, base: string): CatalogueOperator {
+  const d = defaultOperator(base);
+  const iri = (name: string, v: string | undefined, fallback: string, schemes: RegExp) => {
+    if (v === undefined || v === '') return fallback;
+    if (!URL.canParse(v) || !schemes.test(v)) throw new ConfigError(`${name} must be an IRI (${schemes.source}), not '${v}'`);
+    return v;
+  };
+  return {
+    ...d,
+    title: env.FEDCAT_CATALOG_TITLE || d.title,
+    publisher: iri('FEDCAT_CATALOG_PUBLISHER', env.FEDCAT_CATALOG_PUBLISHER, d.publisher, /^https?:/),
+    publisherName: env.FEDCAT_CATALOG_PUBLISHER_NAME || d.publisherName,
+    contact: iri('FEDCAT_CATALOG_CONTACT', env.FEDCAT_CATALOG_CONTACT, d.contact, /^(mailto|https?):/),
+  };
 }
 
 /** What one query on the public SPARQL endpoint may take. */
@@ -69,7 +96,8 @@ function baseUrl(value: string | undefined): string {
  * FEDCAT_HARVEST_FILES (comma-separated directories `file:` sources may read; none by default),
  * FEDCAT_HARVEST_CONCURRENCY (2 sources at once), FEDCAT_HARVEST_PER_HOST (2 requests per host at once),
  * FEDCAT_HARVEST_HEAP_GROWTH (30 percent; see {@link Config.harvestHeapGrowth}), FEDCAT_JSONLD_CONTEXTS (a directory
- * of known JSON-LD contexts; none by default), FEDCAT_SPARQL_TIMEOUT_MS (30000) and FEDCAT_SPARQL_MAX_RESULTS (10000).
+ * of known JSON-LD contexts; none by default), FEDCAT_SPARQL_TIMEOUT_MS (30000), FEDCAT_SPARQL_MAX_RESULTS (10000), and the DCAT feed's
+ * FEDCAT_CATALOG_TITLE, FEDCAT_CATALOG_PUBLISHER (IRI), FEDCAT_CATALOG_PUBLISHER_NAME, FEDCAT_CATALOG_CONTACT (mailto: or URL).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
   return {
@@ -93,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     },
     logLevel: env.FEDCAT_LOG_LEVEL ?? 'info',
     baseUrl: baseUrl(env.FEDCAT_BASE_URL),
+    operator: operator(env, baseUrl(env.FEDCAT_BASE_URL)),
   };
 }

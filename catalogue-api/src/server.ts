@@ -12,7 +12,7 @@ import { webRoot, type Runtime } from './runtime.js';
 export async function startServer(config: Config, runtime: Runtime): Promise<FastifyInstance> {
   const app = await buildApp({
     store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs, running: runtime.running,
-    sparql: config.sparql, webRoot: webRoot(), logger: { level: config.logLevel },
+    sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, webRoot: webRoot(), logger: { level: config.logLevel },
   });
   const scheduler = new Scheduler({ config, sources: runtime.sources, runs: runtime.runs, running: runtime.running, log: app.log });
   app.addHook('onClose', () => scheduler.stop());

@@ -59,6 +59,19 @@ export function searchIndexContract(name: string, open: () => Promise<SearchInde
       expect(r.total).toBe(3);
       expect((await i.search({ filters: { type: ['Dataset'] }, sort: 'modified:desc', limit: 2, offset: 2 })).hits.map((h) => h.document.modified)).toEqual(['2025-01-01']);
     });
+    it('keeps only records modified on or after a date, with or without query text', async () => {
+      const i = await fresh();
+      expect((await i.search({ modifiedSince: '2026-09-01', sort: 'modified:asc' })).hits.map((h) => h.document.modified)).toEqual(['2026-09-01', '2026-10-30']);
+      expect((await i.search({ q: 'waterstanden', modifiedSince: '2026-01-01' })).total).toBe(0);
+      expect((await i.search({ q: 'waterstanden', modifiedSince: '2024-12-31' })).total).toBe(1);
+    });
+    it('pages through records of equal titles in one order, each once', async () => {
+      const i = await fresh();
+      await i.replaceSource('c', ['a1', 'a2', 'a3', 'a4', 'a5'].map((n, k) => doc(`00000000000000${n}`, { title: 'Zelfde titel', source: 'c', modified: `2026-0${k + 1}-01` })));
+      const seen: string[] = [];
+      for (let offset = 0; offset < 5; offset += 2) seen.push(...(await i.search({ filters: { source: ['c'] }, limit: 2, offset })).hits.map((h) => h.document.id));
+      expect(seen).toEqual(['00000000000000a1', '00000000000000a2', '00000000000000a3', '00000000000000a4', '00000000000000a5']);
+    });
     it('marks matched words in highlights, as text segments', async () => {
       const r = await (await fresh()).search({ q: 'parkeren' });
       const segs = r.hits.find((h) => h.document.id === '0000000000000001')!.highlights.description;

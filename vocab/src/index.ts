@@ -1,3 +1,3 @@
 export { closedNamespace } from './namespace.js';
-export { rdf, dcat, dct, foaf, vcard, skos, xsd, prov, adms, changetype, fedcat } from './terms.js';
+export { rdf, dcat, dct, foaf, vcard, skos, xsd, prov, adms, changetype, fedcat, hydra } from './terms.js';
 export { conceptLabel, shortLabel, type ConceptLabel } from './labels.js';

@@ -20,7 +20,7 @@ export const dct = closedNamespace('http://purl.org/dc/terms/', [
 export const foaf = closedNamespace('http://xmlns.com/foaf/0.1/', ['Agent', 'Organization', 'name', 'homepage', 'primaryTopic'] as const);
 
 /** vCard terms (contact points). */
-export const vcard = closedNamespace('http://www.w3.org/2006/vcard/ns#', ['Kind', 'Organization', 'fn', 'hasEmail'] as const);
+export const vcard = closedNamespace('http://www.w3.org/2006/vcard/ns#', ['Kind', 'Organization', 'fn', 'hasEmail', 'hasURL'] as const);
 
 /** SKOS terms (concept labels of authority tables). */
 export const skos = closedNamespace('http://www.w3.org/2004/02/skos/core#', ['Concept', 'ConceptScheme', 'prefLabel', 'inScheme', 'notation'] as const);
@@ -41,4 +41,9 @@ export const changetype = closedNamespace('http://purl.org/adms/changetype/', ['
 export const fedcat = closedNamespace('https://w3id.org/fedcat/ns#', [
   'HarvestRun', 'outcome', 'errorCode', 'errorMessage', 'bytes', 'pages',
   'recordsAdded', 'recordsUpdated', 'recordsUnchanged', 'recordsRemoved', 'recordsInvalid',
+] as const);
+
+/** Hydra Core terms for paged collections (the DCAT feed). */
+export const hydra = closedNamespace('http://www.w3.org/ns/hydra/core#', [
+  'Collection', 'PartialCollectionView', 'view', 'totalItems', 'first', 'previous', 'next', 'last',
 ] as const);

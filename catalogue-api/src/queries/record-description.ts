@@ -2,15 +2,18 @@ import { DataFactory } from 'n3';
 import { sparqlTerm } from '../store/sparql-term.js';
 
 /**
- * The description of one record: its own triples, its distributions and the blank nodes it (or they)
- * point to, two levels deep. The record IRI enters the query only through {@link sparqlTerm}.
+ * The description of records: their own triples, their distributions, and the nodes they (or those) point to
+ * that have no life of their own (blank nodes, and blank nodes fedcat skolemised under `genidBase`), two levels
+ * deep. Record IRIs enter the query only through {@link sparqlTerm}; `genidBase` as a literal.
  */
-export function recordDescriptionQuery(iri: string): string {
-  const s = sparqlTerm(DataFactory.namedNode(iri));
+export function recordDescriptionQuery(iris: string | readonly string[], genidBase?: string): string {
+  const values = (typeof iris === 'string' ? [iris] : iris).map((i) => sparqlTerm(DataFactory.namedNode(i))).join(' ');
+  const owned = (v: string) => (genidBase ? `(isBlank(${v}) || STRSTARTS(STR(${v}), ${sparqlTerm(DataFactory.literal(genidBase))}))` : `isBlank(${v})`);
   return `PREFIX dcat: <http://www.w3.org/ns/dcat#>
 CONSTRUCT { ?s ?p ?o } WHERE {
-  { VALUES ?s { ${s} } ?s ?p ?o }
-  UNION { ${s} ?p0 ?s . FILTER(isBlank(?s) || ?p0 = dcat:distribution) ?s ?p ?o }
-  UNION { ${s} ?p0 ?x . FILTER(isBlank(?x) || ?p0 = dcat:distribution) ?x ?p1 ?s . FILTER(isBlank(?s)) ?s ?p ?o }
+  VALUES ?r { ${values} }
+  { ?r ?p ?o BIND(?r AS ?s) }
+  UNION { ?r ?p0 ?s . FILTER(${owned('?s')} || ?p0 = dcat:distribution) ?s ?p ?o }
+  UNION { ?r ?p0 ?x . FILTER(${owned('?x')} || ?p0 = dcat:distribution) ?x ?p1 ?s . FILTER(${owned('?s')}) ?s ?p ?o }
 }`;
 }

@@ -13,6 +13,8 @@ export interface SearchRequest {
   /** Fields to count values of, over the filtered result. */
   readonly facets?: readonly FacetField[];
   readonly sort?: SortSpec;
+  /** Only records whose `modified` (as published) is on or after this ISO 8601 date or date-time. */
+  readonly modifiedSince?: string;
   readonly offset?: number;
   readonly limit?: number;
 }

@@ -166,9 +166,13 @@ export class SqliteSearchIndex implements SearchIndex {
     return this.db.prepare('SELECT 1 FROM fts_vocab WHERE term >= ? AND term < ? LIMIT 1').get(w, `${w}\uffff`) !== undefined;
   }
 
-  private filterSql(filters: SearchRequest['filters'], column: string): { sql: string; params: string[] } {
+  private filterSql(filters: SearchRequest['filters'], column: string, modifiedSince?: string): { sql: string; params: string[] } {
     const parts: string[] = [];
     const params: string[] = [];
+    if (modifiedSince) {
+      parts.push(`AND +${column} IN (SELECT rid FROM docs WHERE modified >= ?)`);
+      params.push(modifiedSince);
+    }
     for (const field of FACET_FIELDS) {
       const values = filters?.[field];
       if (!values || values.length === 0) continue;
@@ -187,15 +191,16 @@ export class SqliteSearchIndex implements SearchIndex {
     const db = this.db;
     db.prepare('DELETE FROM temp.matched').run();
     if (plan.match) {
-      const f = this.filterSql(req.filters, 'fts.rowid');
+      const f = this.filterSql(req.filters, 'fts.rowid', req.modifiedSince);
       db.prepare(`INSERT INTO temp.matched SELECT fts.rowid, bm25(fts, 10.0, 2.0, 5.0, 3.0) FROM fts WHERE fts MATCH ? ${f.sql}`).run(plan.match, ...f.params);
     } else {
-      const f = this.filterSql(req.filters, 'rid');
+      const f = this.filterSql(req.filters, 'rid', req.modifiedSince);
       db.prepare(`INSERT INTO temp.matched SELECT rid, 0 FROM docs WHERE 1 ${f.sql}`).run(...f.params);
     }
     const total = (db.prepare('SELECT count(*) AS n FROM temp.matched').get() as { n: number }).n;
     const sort = req.sort ?? (plan.match ? 'relevance' : 'title:asc');
-    const order = sort === 'relevance' ? 'm.score ASC, d.title_sort ASC' : `${ORDER[sort]}, m.score ASC`;
+    // id and source last: equal titles or dates keep one order from page to page.
+    const order = `${sort === 'relevance' ? 'm.score ASC, d.title_sort ASC' : `${ORDER[sort]}, m.score ASC`}, d.id ASC, d.source ASC`;
     const rows = db
       .prepare(`SELECT d.body FROM temp.matched m JOIN docs d ON d.rid = m.rid ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(limit, offset) as { body: string }[];
