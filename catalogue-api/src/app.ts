@@ -70,6 +70,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         description: 'Datasets and data services of the Dutch federated data system: search, records, sources and SPARQL.' },
       servers: [{ url: '/' }],
     },
+    // Routes at a plugin's prefix are registered as `/prefix/`; clients call `/prefix`.
+    transform: ({ schema, url }) => ({ schema: schema as never, url: url.length > 1 ? url.replace(/\/$/, '') : url }),
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
 

@@ -129,7 +129,7 @@ describe('REST /v1', () => {
   it('publishes an OpenAPI 3.1 document generated from the route schemas', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/v1/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/search/', '/v1/datasets/{id}', '/v1/sources/', '/health/']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/search', '/v1/datasets/{id}', '/v1/sources', '/health']));
   });
 
   it('reports harvest status per source', async () => {

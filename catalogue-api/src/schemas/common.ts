@@ -11,6 +11,18 @@ export const Problem = Type.Object({
   invalidParams: Type.Optional(Type.Array(Type.Object({ name: Type.String(), reason: Type.String() }))),
 }, { $id: 'Problem', description: 'Problem details (RFC 9457), served as application/problem+json' });
 
+/** A response documented as `application/problem+json`, the media type fedcat sends errors in. */
+export const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Type.Ref('Problem') } } });
+
 export const problemResponses = {
-  400: Type.Ref('Problem'), 404: Type.Ref('Problem'), 406: Type.Ref('Problem'), 500: Type.Ref('Problem'), 503: Type.Ref('Problem'),
+  400: problem('Bad request: a parameter is invalid (see invalidParams)'),
+  404: problem('No such resource'),
+  406: problem('None of the Accept media types can be served'),
+  500: problem('Internal error (logged; details are not shown)'),
+  503: problem('A backend is not available yet (the store is loading); retry after Retry-After seconds'),
 } as const;
+
+/** A response that is text in one of several media types (RDF syntaxes, SPARQL result formats). */
+export const textResponse = (types: readonly string[], description: string) => ({
+  description, content: Object.fromEntries(types.map((t) => [t, { schema: Type.String() }])),
+});

@@ -9,7 +9,7 @@ import { recordDescriptionQuery } from '../../queries/record-description.js';
 import { FORMAT_ALIASES, GRAPH_TYPES } from '../../rdf-formats.js';
 import { serialiseGraph } from '../../rdf-serialise.js';
 import type { SourceRegistry } from '../../registry/sources.js';
-import { problemResponses } from '../../schemas/common.js';
+import { problemResponses, textResponse } from '../../schemas/common.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import type { QuadStore } from '../../store/quad-store.js';
 import { setPagingHeaders } from '../paging.js';
@@ -35,7 +35,7 @@ const FeedQuery = Type.Object({
 type FeedQuery = Static<typeof FeedQuery>;
 
 const feedResponses = {
-  200: Type.String({ description: 'One page of the catalogue as Turtle, JSON-LD, N-Triples or RDF/XML, with hydra:next / hydra:previous links' }),
+  200: textResponse(GRAPH_TYPES, 'One page of the catalogue as Turtle, JSON-LD, N-Triples or RDF/XML, with hydra:next / hydra:previous links'),
   ...problemResponses,
 };
 

@@ -5,7 +5,7 @@ import { DatasetNotFound, NotAcceptable, StoreUnavailable } from '../../errors.j
 import { negotiate } from '../../negotiate.js';
 import { recordDescriptionQuery } from '../../queries/record-description.js';
 import { GRAPH_TYPES } from '../../rdf-formats.js';
-import { problemResponses } from '../../schemas/common.js';
+import { problemResponses, textResponse } from '../../schemas/common.js';
 import { SearchQuery, SearchResult } from '../../schemas/records.js';
 import { searchRequestFromQuery } from '../../search/request-from-query.js';
 import type { SearchIndex } from '../../search/search-index.js';
@@ -35,7 +35,11 @@ const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { sea
     schema: {
       summary: `One ${type}, as JSON or RDF`, tags: [tag],
       params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Record id (16 hex characters)' }) }),
-      response: { 200: Type.Ref('CatalogueRecordDetail'), ...problemResponses },
+      response: {
+        200: { description: 'The record: JSON from the index, or its RDF description from the store',
+          content: { 'application/json': { schema: Type.Ref('CatalogueRecordDetail') }, ...textResponse(GRAPH_TYPES, '').content } },
+        ...problemResponses,
+      },
     },
   }, async (request, reply) => {
     const doc = await search.get(request.params.id);

@@ -1,14 +1,34 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { SparqlLimits } from '../../config.js';
 import { NotAcceptable, SparqlBadDataset, SparqlMissingQuery, SparqlServiceRefused, SparqlUpdateForbidden, StoreUnavailable, UnsupportedMediaType } from '../../errors.js';
 import { negotiate } from '../../negotiate.js';
 import { FORMAT_ALIASES, GRAPH_TYPES, SOLUTION_TYPES } from '../../rdf-formats.js';
 import type { ProtocolDataset, QuadStore } from '../../store/quad-store.js';
 import { classifySparql, usesService } from '../../store/query-form.js';
+import { problem, textResponse } from '../../schemas/common.js';
 
 export interface SparqlRouteOptions { readonly store: QuadStore; readonly limits: SparqlLimits }
 
 type Params = Record<string, string | string[] | undefined>;
+
+const oneOrMore = (description: string) => Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())], { description }));
+/** Protocol parameters, documented; the handler checks them itself (a repeated `query` is a 400). */
+const ProtocolParams = Type.Object({
+  query: oneOrMore('The SPARQL query (exactly one)'),
+  'default-graph-uri': oneOrMore('Graphs whose merge is the default graph; wins over the query\'s FROM'),
+  'named-graph-uri': oneOrMore('Named graphs of the dataset; wins over the query\'s FROM NAMED'),
+  format: Type.Optional(Type.String({ description: 'json, xml, csv, tsv, turtle, jsonld, ntriples or rdfxml; overrides Accept' })),
+});
+
+const RESPONSES = {
+  200: textResponse([...SOLUTION_TYPES, ...GRAPH_TYPES], 'The answer: SELECT/ASK as SPARQL results, CONSTRUCT/DESCRIBE as RDF; headers Fedcat-Timeout-Ms, Fedcat-Result-Cap and, when cut, Fedcat-Truncated'),
+  400: problem('Malformed query, repeated query parameter, bad dataset IRI, or SERVICE'),
+  403: problem('SPARQL Update is refused: the endpoint is read-only'),
+  406: problem('None of the Accept media types can be served'),
+  415: problem('Request body is not UTF-8 or not a SPARQL media type'),
+  503: problem('The query passed its time limit, or the store is still loading'),
+};
 
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -83,12 +103,18 @@ const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { store, limi
     return reply.header('vary', 'Accept').type(`${answer.mediaType}; charset=utf-8`).send(answer.body);
   }
 
-  app.get('/', async (request, reply) => {
+  app.get('/', { schema: { summary: 'Run a SPARQL query (SPARQL 1.1 Protocol, query via GET)', tags: ['sparql'], querystring: ProtocolParams, response: RESPONSES } }, async (request, reply) => {
     const params = request.query as Params;
     return run(request, reply, single(params, 'query'), params);
   });
 
-  app.post('/', async (request, reply) => {
+  app.post('/', {
+    schema: {
+      summary: 'Run a SPARQL query (SPARQL 1.1 Protocol, query via POST)', tags: ['sparql'], querystring: ProtocolParams,
+      body: { content: { 'application/sparql-query': { schema: Type.String({ description: 'The query' }) }, 'application/x-www-form-urlencoded': { schema: ProtocolParams } } },
+      response: RESPONSES,
+    },
+  }, async (request, reply) => {
     const contentType = request.headers['content-type'] ?? '';
     const type = contentType.split(';')[0]!.trim().toLowerCase();
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1]?.toLowerCase();

@@ -1,0 +1,134 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoPublisher } from '../src/index.js';
+import { harvestedApp } from './support.js';
+
+// The OpenAPI document is the contract: it must be valid OpenAPI 3.1, and every response the API gives (success and
+// error, for every operation it documents) must have a documented status and media type and match its schema.
+
+interface Operation { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }
+type Doc = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+let harvested: Awaited<ReturnType<typeof harvestedApp>> | undefined;
+let publisher: Awaited<ReturnType<typeof startDemoPublisher>>;
+let app: FastifyInstance;
+let doc: Doc;
+let datasetId: string;
+let serviceId: string;
+
+beforeAll(async () => {
+  publisher = await startDemoPublisher();
+  harvested = await harvestedApp(publisher.files.map((f) => ({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` })),
+    { FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length) });
+  app = harvested.app;
+  doc = (await app.inject({ method: 'GET', url: '/v1/openapi.json' })).json() as Doc;
+  const first = async (type: string) => ((await app.inject({ method: 'GET', url: `/v1/search?filter=type:${type}&pageSize=1` })).json() as { hits: { document: { id: string } }[] }).hits[0]!.document.id;
+  datasetId = await first('Dataset');
+  serviceId = await first('DataService');
+});
+afterAll(async () => {
+  await harvested?.close();
+  await publisher?.close();
+});
+
+const form = { 'content-type': 'application/x-www-form-urlencoded' };
+/** Requests that together reach every documented operation, with their successes and their errors (`:dataset` and
+ * `:service` stand for ids known once the catalogue is harvested). */
+const requests = (): [string, InjectOptions, number][] => [
+  ['health', { method: 'GET', url: '/health' }, 200],
+  ['search with facets', { method: 'GET', url: '/v1/search?q=water&facets=*' }, 200],
+  ['search with an unknown filter field', { method: 'GET', url: '/v1/search?filter=colour:red' }, 400],
+  ['search with a page size too large', { method: 'GET', url: '/v1/search?pageSize=5000' }, 400],
+  ['dataset listing', { method: 'GET', url: '/v1/datasets?sort=title:asc' }, 200],
+  ['dataset as JSON', { method: 'GET', url: '/v1/datasets/:dataset' }, 200],
+  ['dataset as Turtle', { method: 'GET', url: '/v1/datasets/:dataset', headers: { accept: 'text/turtle' } }, 200],
+  ['dataset as an unservable type', { method: 'GET', url: '/v1/datasets/:dataset', headers: { accept: 'image/png' } }, 406],
+  ['unknown dataset', { method: 'GET', url: '/v1/datasets/0123456789abcdef' }, 404],
+  ['malformed dataset id', { method: 'GET', url: '/v1/datasets/nope' }, 400],
+  ['data service listing', { method: 'GET', url: '/v1/dataservices' }, 200],
+  ['data service as JSON-LD', { method: 'GET', url: '/v1/dataservices/:service', headers: { accept: 'application/ld+json' } }, 200],
+  ['sources', { method: 'GET', url: '/v1/sources' }, 200],
+  ['one source', { method: 'GET', url: '/v1/sources/gemeente-dijkstad' }, 200],
+  ['unknown source', { method: 'GET', url: '/v1/sources/nope' }, 404],
+  ['runs of a source', { method: 'GET', url: '/v1/sources/gemeente-dijkstad/runs' }, 200],
+  ['runs of an unknown source', { method: 'GET', url: '/v1/sources/nope/runs' }, 404],
+  ['running harvests', { method: 'GET', url: '/v1/harvests' }, 200],
+  ['SPARQL SELECT by GET', { method: 'GET', url: `/sparql?query=${encodeURIComponent('SELECT * { ?s ?p ?o } LIMIT 2')}` }, 200],
+  ['SPARQL CONSTRUCT as N-Triples', { method: 'GET', url: `/sparql?format=ntriples&query=${encodeURIComponent('CONSTRUCT WHERE { ?s ?p ?o } LIMIT 2')}` }, 200],
+  ['SPARQL by POST body', { method: 'POST', url: '/sparql', payload: 'ASK { ?s ?p ?o }', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+xml' } }, 200],
+  ['SPARQL by POST form', { method: 'POST', url: '/sparql', payload: 'query=ASK%20%7B%7D', headers: { ...form, accept: 'text/csv' } }, 200],
+  ['SPARQL syntax error', { method: 'GET', url: '/sparql?query=SELEKT' }, 400],
+  ['SPARQL repeated query', { method: 'GET', url: '/sparql?query=ASK%7B%7D&query=ASK%7B%7D' }, 400],
+  ['SPARQL update', { method: 'POST', url: '/sparql', payload: 'update=DROP%20ALL', headers: form }, 403],
+  ['SPARQL unservable Accept', { method: 'GET', url: '/sparql?query=ASK%7B%7D', headers: { accept: 'image/png' } }, 406],
+  ['SPARQL body not UTF-8', { method: 'POST', url: '/sparql', payload: 'ASK {}', headers: { 'content-type': 'application/sparql-query; charset=latin1' } }, 415],
+  ['DCAT feed as Turtle', { method: 'GET', url: '/catalog?pageSize=3' }, 200],
+  ['DCAT feed as RDF/XML', { method: 'GET', url: '/catalog?format=rdfxml' }, 200],
+  ['DCAT feed with a bad page size', { method: 'GET', url: '/catalog?pageSize=0' }, 400],
+  ['DCAT feed of a source', { method: 'GET', url: '/catalog/sources/gemeente-dijkstad', headers: { accept: 'application/ld+json' } }, 200],
+  ['DCAT feed of an unknown source', { method: 'GET', url: '/catalog/sources/nope' }, 404],
+  ['DCAT feed as an unservable type', { method: 'GET', url: '/catalog', headers: { accept: 'image/png' } }, 406],
+];
+
+/** The documented operation a request reaches: its path template and method. */
+function operationOf(method: string, url: string): { template: string; op: Operation } | null {
+  const path = url.split('?')[0]!;
+  for (const [template, ops] of Object.entries(doc.paths)) {
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    const op = ops[method.toLowerCase()];
+    if (pattern.test(path) && op) return { template, op };
+  }
+  return null;
+}
+
+const JSON_TYPES = /^application\/(json|problem\+json|sparql-results\+json)$/;
+
+describe('the OpenAPI document', () => {
+  it('is valid OpenAPI 3.1', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(doc as never);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('lists paths as clients call them, without trailing slashes', () => {
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/v1/search', '/v1/datasets', '/v1/datasets/{id}', '/sparql', '/catalog', '/catalog/sources/{id}']));
+    expect(Object.keys(doc.paths).filter((p) => p.endsWith('/'))).toEqual([]);
+  });
+
+  it('is exercised by this test for every operation it documents', () => {
+    const reached = new Set(requests().map(([, r]) => { const o = operationOf(r.method as string, r.url as string); return o ? `${r.method} ${o.template}` : ''; }));
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(documented.filter((d) => !reached.has(d))).toEqual([]);
+  });
+});
+
+describe('every response matches the OpenAPI document', () => {
+  it.each(requests().map(([name, req, status]) => [name, req, status] as const))('%s', async (_name, template, status) => {
+    const req = { ...template, url: (template.url as string).replace(':dataset', datasetId).replace(':service', serviceId) };
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    ajv.addSchema(doc, 'openapi.json');
+    const res = await app.inject(req);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(status);
+    const found = operationOf(req.method as string, req.url as string);
+    expect(found, `${req.method} ${req.url} is documented`).not.toBeNull();
+    const response = found!.op.responses[String(status)];
+    expect(response, `status ${status} of ${found!.template} is documented`).toBeDefined();
+    const mediaType = (res.headers['content-type'] as string).split(';')[0]!.trim();
+    const content = response!.content ?? {};
+    expect(Object.keys(content), `${mediaType} is documented for ${status}`).toContain(mediaType);
+    expect(res.headers['api-version']).toBeDefined();
+    if (JSON_TYPES.test(mediaType)) {
+      const pointer = ['paths', found!.template, (req.method as string).toLowerCase(), 'responses', String(status), 'content', mediaType, 'schema']
+        .map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+      const validate = ajv.getSchema(`openapi.json#/${pointer}`)!;
+      const schema = content[mediaType]!.schema as { type?: string };
+      const body = schema.type === 'string' ? res.body : JSON.parse(res.body);
+      expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+});
