@@ -3,11 +3,8 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Parser } from 'n3';
 import { fileURLToPath } from 'node:url';
-import { sourceGraph, type CatalogueDocument } from '@fedcat/harvester';
-import { GraphFiles, SourceRegistry, SqliteSearchIndex } from '@fedcat/catalogue-api';
-import { generateDocuments, toNTriples } from './generate.js';
+import { prepareDataDir } from './data-dir.js';
 
 // Usage: node bench/dist/restart.js [--docs 100000]
 // Writes a data directory with N datasets (graph files + search index), starts `fedcat serve` on it and
@@ -22,23 +19,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dir = await mkdtemp(join(tmpdir(), 'fedcat-restart-'));
 try {
   console.error(`restart benchmark: ${n} datasets; ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-  const docs = generateDocuments(n);
-  const bySource = new Map<string, CatalogueDocument[]>();
-  for (const d of docs) (bySource.get(d.source) ?? bySource.set(d.source, []).get(d.source)!).push(d);
-  const files = new GraphFiles(dir);
-  const index = new SqliteSearchIndex(join(dir, 'search', 'index.sqlite'));
-  const registry = new SourceRegistry(dir);
-  let quads = 0;
-  const t0 = performance.now();
-  for (const [source, list] of bySource) {
-    const parsed = new Parser({ format: 'application/n-triples' }).parse(list.map(toNTriples).join(''));
-    quads += parsed.length;
-    await files.write(sourceGraph(source), parsed);
-    await index.replaceSource(source, list);
-    await registry.upsert({ id: source, url: `https://${source}.example.nl/catalog.ttl` });
-  }
-  await index.close();
-  console.error(`prepared ${quads} quads in ${bySource.size} graphs and the search index in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const { quads, graphs, seconds } = await prepareDataDir(dir, n);
+  console.error(`prepared ${quads} quads in ${graphs} graphs and the search index in ${seconds.toFixed(1)} s`);
 
   const started = Date.now();
   const child = spawn(process.execPath, [FEDCAT, 'serve', '--port', String(port), '--data', dir], { env: { ...process.env, FEDCAT_LOG_LEVEL: 'warn' }, stdio: 'ignore' });

@@ -11,6 +11,7 @@ export { OxigraphStore, type OxigraphStoreOptions } from './store/oxigraph-store
 export { GraphFiles } from './store/graph-files.js';
 export type { SearchIndex, SearchRequest, SearchResponse, SearchHit, Segment, FacetCount, SortSpec } from './search/search-index.js';
 export { SqliteSearchIndex } from './search/sqlite-search.js';
+export { CachedSearchIndex } from './search/cached-search.js';
 export { SourceRegistry, InvalidSource, type SourceInput } from './registry/sources.js';
 export { RunLog, type RunRecord, type SourceStatus } from './registry/runs.js';
 export { startDemoPublisher, DEMO_DIR } from './demo/publisher.js';

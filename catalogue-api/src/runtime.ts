@@ -6,6 +6,7 @@ import { RunningHarvests } from './registry/running.js';
 import { RunLog } from './registry/runs.js';
 import { SourceRegistry } from './registry/sources.js';
 import type { SearchIndex } from './search/search-index.js';
+import { CachedSearchIndex } from './search/cached-search.js';
 import { SqliteSearchIndex } from './search/sqlite-search.js';
 import { OxigraphStore } from './store/oxigraph-store.js';
 import type { QuadStore } from './store/quad-store.js';
@@ -25,7 +26,8 @@ export interface Runtime {
 /** Opens the data directory: the store (lazy for CLI-only commands) and the persistent search index. */
 export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}): Runtime {
   const store = new OxigraphStore({ dataDir: config.dataDir, lazy: opts.lazyStore ?? false });
-  const search = new SqliteSearchIndex(join(config.dataDir, 'search', 'index.sqlite'));
+  // Repeated searches are answered from memory until the index changes (by this or another process).
+  const search = new CachedSearchIndex(new SqliteSearchIndex(join(config.dataDir, 'search', 'index.sqlite')));
   let validator: Promise<Validator> | null = null;
   return {
     store, search,

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SqliteSearchIndex } from '../src/index.js';
+import { CachedSearchIndex, SqliteSearchIndex } from '../src/index.js';
 import { FIXTURE, searchIndexContract } from './search-contract.js';
 
 const dirs: string[] = [];
@@ -10,6 +10,35 @@ afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, forc
 const tempFile = async () => { const d = await mkdtemp(join(tmpdir(), 'fedcat-search-')); dirs.push(d); return join(d, 'index.sqlite'); };
 
 searchIndexContract('embedded SQLite FTS5', async () => new SqliteSearchIndex(await tempFile()));
+searchIndexContract('embedded SQLite FTS5 behind the answer cache', async () => new CachedSearchIndex(new SqliteSearchIndex(await tempFile())));
+
+describe('the search answer cache', () => {
+  it('answers a repeated search from memory, and forgets when another connection writes', async () => {
+    const file = await tempFile();
+    const cached = new CachedSearchIndex(new SqliteSearchIndex(file));
+    await cached.replaceSource('a', FIXTURE);
+    const first = await cached.search({ q: 'waterstanden' });
+    expect(await cached.search({ q: 'waterstanden' })).toBe(first);
+    const writer = new SqliteSearchIndex(file);
+    await writer.replaceSource('a', []);
+    await writer.close();
+    expect((await cached.search({ q: 'waterstanden' })).total).toBe(0);
+    await cached.close();
+  });
+
+  it('forgets at its own writes and keeps at most its capacity', async () => {
+    const cached = new CachedSearchIndex(new SqliteSearchIndex(await tempFile()), 2);
+    await cached.replaceSource('a', FIXTURE);
+    const a = await cached.search({ q: 'afval' });
+    await cached.search({ q: 'parkeren' });
+    await cached.search({ q: 'waterstanden' });
+    expect(await cached.search({ q: 'afval' })).not.toBe(a);
+    const again = await cached.search({ q: 'afval' });
+    await cached.applyChanges('a', { upsert: [], remove: [FIXTURE[1]!.id], run: 'r2' });
+    expect(await cached.search({ q: 'afval' })).not.toBe(again);
+    await cached.close();
+  });
+});
 
 describe('SqliteSearchIndex', () => {
   it('persists: a reopened index answers the same search', async () => {

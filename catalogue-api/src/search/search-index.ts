@@ -69,5 +69,7 @@ export interface SearchIndex {
    */
   possibleDuplicates(id: string, limit?: number): Promise<readonly PossibleDuplicate[]>;
   count(): Promise<number>;
+  /** A token that changes whenever the content changes, whoever wrote it (another process's harvest included). */
+  version(): Promise<string>;
   close(): Promise<void>;
 }

@@ -43,6 +43,8 @@ export class SqliteSearchIndex implements SearchIndex {
   private readonly db: Database.Database;
   private vocab: { byLength: Map<number, string[]>; all: Set<string> } | null = null;
   private vocabVersion = -1;
+  /** Writes through this connection; SQLite's data_version counts only other connections' commits. */
+  private writes = 0;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -67,6 +69,7 @@ export class SqliteSearchIndex implements SearchIndex {
       for (const doc of documents) insert(source, doc);
     })();
     this.vocab = null;
+    this.writes++;
   }
 
   async applyChanges(source: string, change: { upsert: readonly CatalogueDocument[]; remove: readonly string[]; run: string }): Promise<void> {
@@ -84,6 +87,7 @@ export class SqliteSearchIndex implements SearchIndex {
       setRun.run(source, change.run);
     })();
     this.vocab = null;
+    this.writes++;
   }
 
   async indexedRuns(): Promise<Readonly<Record<string, string>>> {
@@ -247,6 +251,10 @@ export class SqliteSearchIndex implements SearchIndex {
       WHERE d.rid = (SELECT rid FROM docs WHERE id = ? ORDER BY source LIMIT 1)
       GROUP BY o.rid ORDER BY o.source, o.id LIMIT ?`).all(id, limit) as { body: string; shared: string }[];
     return rows.map((r) => ({ document: JSON.parse(r.body) as CatalogueDocument, sharedKeys: (JSON.parse(r.shared) as string[]).sort() }));
+  }
+
+  async version(): Promise<string> {
+    return `${this.db.pragma('data_version', { simple: true }) as number}:${this.writes}`;
   }
 
   async count(): Promise<number> {
