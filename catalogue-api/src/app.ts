@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { DEFAULT_SPARQL_LIMITS, defaultOperator, type SparqlLimits } from './config.js';
+import { DEFAULT_SPARQL_LIMITS, defaultOperator, genidBase, type SparqlLimits } from './config.js';
 import type { CatalogueOperator } from './feed/feed-frame.js';
 import catalog from './routes/catalog/index.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
@@ -85,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(sparql, { prefix: '/sparql', store, limits: opts.sparql ?? DEFAULT_SPARQL_LIMITS });
   const baseUrl = opts.baseUrl ?? 'http://localhost:8080';
   await app.register(catalog, {
-    prefix: '/catalog', search: index, store, sources: opts.sources, baseUrl, genidBase: `${baseUrl}/.well-known/genid/`,
+    prefix: '/catalog', search: index, store, sources: opts.sources, baseUrl, genidBase: genidBase({ baseUrl }),
     operator: opts.operator ?? defaultOperator(baseUrl),
   });
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -63,7 +63,7 @@ export interface SparqlLimits {
 export const DEFAULT_SPARQL_LIMITS: SparqlLimits = { timeoutMs: 30_000, resultCap: 10_000 };
 
 /** Where fedcat mints skolem IRIs for blank nodes. */
-export const genidBase = (config: Config) => `${config.baseUrl}/.well-known/genid/`;
+export const genidBase = (config: Pick<Config, 'baseUrl'>) => `${config.baseUrl}/.well-known/genid/`;
 
 /** Thrown when an environment variable or flag has an unusable value. */
 export class ConfigError extends Error {
@@ -100,6 +100,7 @@ function baseUrl(value: string | undefined): string {
  * FEDCAT_CATALOG_TITLE, FEDCAT_CATALOG_PUBLISHER (IRI), FEDCAT_CATALOG_PUBLISHER_NAME, FEDCAT_CATALOG_CONTACT (mailto: or URL).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
+  const base = baseUrl(env.FEDCAT_BASE_URL);
   return {
     port: integer('port', flags.port ?? env.FEDCAT_PORT, 8080, 0, 65535),
     host: flags.host ?? env.FEDCAT_HOST ?? '127.0.0.1',
@@ -120,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
       resultCap: integer('FEDCAT_SPARQL_MAX_RESULTS', env.FEDCAT_SPARQL_MAX_RESULTS, DEFAULT_SPARQL_LIMITS.resultCap, 1, 10_000_000),
     },
     logLevel: env.FEDCAT_LOG_LEVEL ?? 'info',
-    baseUrl: baseUrl(env.FEDCAT_BASE_URL),
-    operator: operator(env, baseUrl(env.FEDCAT_BASE_URL)),
+    baseUrl: base,
+    operator: operator(env, base),
   };
 }
