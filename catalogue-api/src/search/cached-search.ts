@@ -27,9 +27,11 @@ export class CachedSearchIndex implements SearchIndex {
       return hit;
     }
     const answer = await this.inner.search(request);
-    if (this.answers.size >= this.capacity) this.answers.delete(this.answers.keys().next().value!);
     // Another writer may have committed while this search ran: keep the answer only if nothing changed.
-    if ((await this.inner.version()) === version) this.answers.set(key, answer);
+    if ((await this.inner.version()) === version) {
+      if (this.answers.size >= this.capacity) this.answers.delete(this.answers.keys().next().value!);
+      this.answers.set(key, answer);
+    }
     return answer;
   }
 

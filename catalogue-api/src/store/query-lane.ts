@@ -1,4 +1,4 @@
-import { QueryTimeout } from '../errors.js';
+import { QueryTimeout, StoreUnavailable } from '../errors.js';
 import type { QueryAnswer, StoreState } from './quad-store.js';
 import type { StoreWorker, WorkerCall } from './store-worker.js';
 
@@ -55,7 +55,7 @@ export class QueryLane {
   }
 
   async close(): Promise<void> {
-    for (const job of this.queue.splice(0)) { clearTimeout(job.timer); job.reject(new QueryTimeout(0, 'the store closed')); }
+    for (const job of this.queue.splice(0)) { clearTimeout(job.timer); job.reject(new StoreUnavailable('the store closed')); }
     const w = this.worker;
     this.worker = null;
     await w?.terminate();
