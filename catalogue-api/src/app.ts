@@ -3,7 +3,12 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { DEFAULT_SPARQL_LIMITS, defaultOperator, genidBase, type SparqlLimits } from './config.js';
+import { Authenticator } from './auth.js';
+import type { AuditLog } from './control/audit-log.js';
+import type { TokenStore } from './control/tokens.js';
 import type { CatalogueOperator } from './feed/feed-frame.js';
+import type { HarvestLauncher } from './harvest-launcher.js';
+import auditLog from './routes/audit-log/index.js';
 import catalog from './routes/catalog/index.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
 import type { RunningHarvests } from './registry/running.js';
@@ -14,11 +19,12 @@ import health from './routes/health/index.js';
 import records from './routes/records/index.js';
 import search from './routes/search/index.js';
 import sources from './routes/sources/index.js';
+import ownerSources from './routes/sources/owner.js';
 import sparql from './routes/sparql/index.js';
 import web from './routes/web/index.js';
 import { Problem } from './schemas/common.js';
 import { CatalogueRecord, CatalogueRecordDetail, SearchResult } from './schemas/records.js';
-import { Run, RunningHarvest, SourceWithStatus } from './schemas/sources.js';
+import { AuditEntry, Run, RunningHarvest, SourceCreate, SourcePatch, SourceSettings, SourceWithStatus } from './schemas/sources.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { QuadStore } from './store/quad-store.js';
 
@@ -29,6 +35,11 @@ export interface AppOptions {
   readonly sources: SourceRegistry;
   readonly runs: RunLog;
   readonly running: RunningHarvests;
+  /** API tokens of owners and operators. */
+  readonly tokens: TokenStore;
+  readonly audit: AuditLog;
+  /** Starts harvests owners ask for; without one, `POST /v1/sources/{id}/harvests` answers 503. */
+  readonly launcher?: HarvestLauncher;
   /** Public base URL (`FEDCAT_BASE_URL`); `http://localhost:8080` when omitted. */
   readonly baseUrl?: string;
   /** Publisher and contact of the DCAT feed; {@link defaultOperator} when omitted. */
@@ -46,7 +57,10 @@ export const API_VERSION = '0.1.0';
 /** Wires the catalogue API. The only place plugins and routes are put together; `server.ts` just listens. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // Request logs never carry credentials: fastify logs no headers by default; the redaction holds if that changes.
+    logger: opts.logger && typeof opts.logger === 'object' && 'level' in opts.logger && Object.keys(opts.logger).length === 1
+      ? { ...opts.logger, redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      : opts.logger ?? false,
     genReqId: () => randomUUID(),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -62,6 +76,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addSchema(Run);
   app.addSchema(RunningHarvest);
   app.addSchema(SourceWithStatus);
+  app.addSchema(SourceSettings);
+  app.addSchema(SourceCreate);
+  app.addSchema(SourcePatch);
+  app.addSchema(AuditEntry);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -69,6 +87,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       info: { title: 'fedcat catalogue API', version: API_VERSION,
         description: 'Datasets and data services of the Dutch federated data system: search, records, sources and SPARQL.' },
       servers: [{ url: '/' }],
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer',
+        description: 'An organisation or admin token from `fedcat tokens create`, as Authorization: Bearer fedcat_…' } } },
     },
     // Routes at a plugin's prefix are registered as `/prefix/`; clients call `/prefix`.
     transform: ({ schema, url }) => ({ schema: schema as never, url: url.length > 1 ? url.replace(/\/$/, '') : url }),
@@ -80,7 +100,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(search, { prefix: '/v1/search', search: index });
   await app.register(records, { prefix: '/v1/datasets', search: index, store, type: 'Dataset' });
   await app.register(records, { prefix: '/v1/dataservices', search: index, store, type: 'DataService' });
+  const auth = new Authenticator(opts.tokens);
   await app.register(sources, { prefix: '/v1/sources', sources: opts.sources, runs: opts.runs, running: opts.running });
+  await app.register(ownerSources, {
+    prefix: '/v1/sources', sources: opts.sources, runs: opts.runs, running: opts.running, store, search: index, auth,
+    ...(opts.launcher ? { launcher: opts.launcher } : {}),
+  });
+  await app.register(auditLog, { prefix: '/v1/audit-log', audit: opts.audit, auth });
   await app.register(harvests, { prefix: '/v1/harvests', running: opts.running });
   await app.register(sparql, { prefix: '/sparql', store, limits: opts.sparql ?? DEFAULT_SPARQL_LIMITS });
   const baseUrl = opts.baseUrl ?? 'http://localhost:8080';

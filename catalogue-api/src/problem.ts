@@ -3,7 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 const PROBLEM_TYPE_BASE = 'https://fedcat.nl/problems/';
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 409: 'Conflict',
   413: 'Content Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
@@ -33,5 +33,6 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
     return sendProblem(reply, status, 'An internal error occurred; it has been logged.', 'CAT_INTERNAL');
   }
   if (status === 503) reply.header('retry-after', '5');
+  if (status === 401) reply.header('www-authenticate', `Bearer realm="fedcat"${error.code === 'CAT_INVALID_TOKEN' ? ', error="invalid_token"' : ''}`);
   return sendProblem(reply, status, error.message, error.code?.startsWith('FST_') ? 'CAT_INVALID_REQUEST' : error.code);
 }

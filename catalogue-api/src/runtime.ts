@@ -4,18 +4,23 @@ import { loadValidatorPool, type Validator } from '@fedcat/shapes';
 import type { Config } from './config.js';
 import { RunningHarvests } from './registry/running.js';
 import { RunLog } from './registry/runs.js';
-import { SourceRegistry } from './registry/sources.js';
+import type { SourceRegistry } from './registry/sources.js';
+import type { AuditLog } from './control/audit-log.js';
+import { openControlPlane } from './control/control-plane.js';
+import type { TokenStore } from './control/tokens.js';
 import type { SearchIndex } from './search/search-index.js';
 import { CachedSearchIndex } from './search/cached-search.js';
 import { SqliteSearchIndex } from './search/sqlite-search.js';
 import { OxigraphStore } from './store/oxigraph-store.js';
 import type { QuadStore } from './store/quad-store.js';
 
-/** The embedded backends and registries on one data directory. */
+/** The embedded backends and the control plane (sources, tokens, audit log) on one data directory. */
 export interface Runtime {
   readonly store: QuadStore;
   readonly search: SearchIndex;
   readonly sources: SourceRegistry;
+  readonly tokens: TokenStore;
+  readonly audit: AuditLog;
   readonly runs: RunLog;
   /** Harvests in progress in any process on this data directory. */
   readonly running: RunningHarvests;
@@ -28,10 +33,11 @@ export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}):
   const store = new OxigraphStore({ dataDir: config.dataDir, lazy: opts.lazyStore ?? false });
   // Repeated searches are answered from memory until the index changes (by this or another process).
   const search = new CachedSearchIndex(new SqliteSearchIndex(join(config.dataDir, 'search', 'index.sqlite')));
+  const control = openControlPlane(config.dataDir);
   let validator: Promise<Validator> | null = null;
   return {
     store, search,
-    sources: new SourceRegistry(config.dataDir),
+    sources: control.sources, tokens: control.tokens, audit: control.audit,
     runs: new RunLog(config.dataDir),
     running: new RunningHarvests(config.dataDir),
     // Harvests validate on every core, in worker threads started on first use.
@@ -39,6 +45,7 @@ export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}):
     async close() {
       await store.close();
       await search.close();
+      control.close();
       if (validator) await (await validator).close?.();
     },
   };

@@ -4,9 +4,10 @@ import type { SourceStatus } from './registry/runs.js';
 /**
  * When a scheduled source is harvested next: its interval after the start of its last run, or now when it was
  * never harvested. Null for sources without a schedule. A failed run counts like any other, so a broken
- * source is retried once per interval, not in a loop.
+ * source is retried once per interval, not in a loop. Null for paused sources too.
  */
 export function nextHarvestAt(source: Source, status: SourceStatus, now: Date): Date | null {
+  if (source.paused) return null;
   const every = source.interval ? intervalMs(source.interval) : null;
   if (every === null) return null;
   if (!status.lastRun) return now;

@@ -2,20 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { reconcileIndex } from './reconcile.js';
+import { ChildHarvestLauncher } from './harvest-launcher.js';
 import { Scheduler } from './scheduler.js';
 import { webRoot, type Runtime } from './runtime.js';
 
 /**
  * Builds the app on a runtime and listens; resolves once the port is open (the store may still be loading).
- * Scheduled sources are harvested from then on (child processes).
+ * Scheduled sources, and those owners ask for, are harvested from then on (child processes).
  */
 export async function startServer(config: Config, runtime: Runtime): Promise<FastifyInstance> {
-  const app = await buildApp({
-    store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs, running: runtime.running,
-    sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, webRoot: webRoot(), logger: { level: config.logLevel },
+  const launcher = new ChildHarvestLauncher({ config, running: runtime.running, log: () => app.log });
+  const app: FastifyInstance = await buildApp({
+    ...runtime, launcher, sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, webRoot: webRoot(), logger: { level: config.logLevel },
   });
-  const scheduler = new Scheduler({ config, sources: runtime.sources, runs: runtime.runs, running: runtime.running, log: app.log });
-  app.addHook('onClose', () => scheduler.stop());
+  const scheduler = new Scheduler({ sources: runtime.sources, runs: runtime.runs, launcher, concurrency: config.harvestConcurrency, log: app.log });
+  app.addHook('onClose', async () => {
+    scheduler.stop();
+    await launcher.stop();
+  });
   await app.listen({ port: config.port, host: config.host });
   // Once the store has loaded, make sure no source's index lags its graph (a harvest killed between the two).
   reconcileIndex(runtime.store, runtime.search, runtime.sources).then(

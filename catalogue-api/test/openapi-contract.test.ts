@@ -18,12 +18,16 @@ let app: FastifyInstance;
 let doc: Doc;
 let datasetId: string;
 let serviceId: string;
+const tokens = { admin: '', other: '' };
 
 beforeAll(async () => {
   publisher = await startDemoPublisher();
   harvested = await harvestedApp(publisher.files.map((f) => ({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` })),
     { FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length) });
   app = harvested.app;
+  const ops = { kind: 'cli', user: 'test' } as const;
+  tokens.admin = harvested.runtime.tokens.create({ role: 'admin', name: 'operators' }, ops).token;
+  tokens.other = harvested.runtime.tokens.create({ role: 'organisation', org: 'https://example.org/other', name: 'another organisation' }, ops).token;
   doc = (await app.inject({ method: 'GET', url: '/v1/openapi.json' })).json() as Doc;
   const first = async (type: string) => ((await app.inject({ method: 'GET', url: `/v1/search?filter=type:${type}&pageSize=1` })).json() as { hits: { document: { id: string } }[] }).hits[0]!.document.id;
   datasetId = await first('Dataset');
@@ -35,6 +39,8 @@ afterAll(async () => {
 });
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
+const admin = { authorization: 'Bearer :admin' };
+const other = { authorization: 'Bearer :other' };
 /** Requests that together reach every documented operation, with their successes and their errors (`:dataset` and
  * `:service` stand for ids known once the catalogue is harvested). */
 const requests = (): [string, InjectOptions, number][] => [
@@ -71,6 +77,27 @@ const requests = (): [string, InjectOptions, number][] => [
   ['DCAT feed of a source', { method: 'GET', url: '/catalog/sources/gemeente-dijkstad', headers: { accept: 'application/ld+json' } }, 200],
   ['DCAT feed of an unknown source', { method: 'GET', url: '/catalog/sources/nope' }, 404],
   ['DCAT feed as an unservable type', { method: 'GET', url: '/catalog', headers: { accept: 'image/png' } }, 406],
+  // The owner API, in order: register, refuse, change, read, harvest, delete (`:admin` / `:other` stand for tokens).
+  ['register a source', { method: 'POST', url: '/v1/sources', headers: admin, payload: { url: 'https://data.example.nl/extra.ttl', id: 'extra', org: 'https://example.org/own' } }, 201],
+  ['register a taken id', { method: 'POST', url: '/v1/sources', headers: admin, payload: { url: 'https://data.example.nl/extra.ttl', id: 'extra' } }, 409],
+  ['register without a token', { method: 'POST', url: '/v1/sources', payload: { url: 'https://data.example.nl/x.ttl' } }, 401],
+  ['register for another organisation', { method: 'POST', url: '/v1/sources', headers: other, payload: { url: 'https://data.example.nl/x.ttl', org: 'https://example.org/own' } }, 403],
+  ['register an FTP source', { method: 'POST', url: '/v1/sources', headers: admin, payload: { url: 'ftp://data.example.nl/x.ttl' } }, 400],
+  ['pause a source', { method: 'PATCH', url: '/v1/sources/extra', headers: { ...admin, 'content-type': 'application/merge-patch+json' }, payload: JSON.stringify({ paused: true, interval: '6h' }) }, 200],
+  ['patch with an unknown field', { method: 'PATCH', url: '/v1/sources/extra', headers: admin, payload: { colour: 'red' } }, 400],
+  ['patch another organisation\'s source', { method: 'PATCH', url: '/v1/sources/extra', headers: other, payload: { paused: false } }, 403],
+  ['patch an unknown source', { method: 'PATCH', url: '/v1/sources/nope', headers: admin, payload: { paused: false } }, 404],
+  ['harvest a paused source', { method: 'POST', url: '/v1/sources/extra/harvests', headers: admin }, 409],
+  ['settings of a source', { method: 'GET', url: '/v1/sources/extra/settings', headers: admin }, 200],
+  ['settings with a forged token', { method: 'GET', url: '/v1/sources/extra/settings', headers: { authorization: 'Bearer fedcat_000000000000_forged' } }, 401],
+  ['settings of another organisation\'s source', { method: 'GET', url: '/v1/sources/extra/settings', headers: other }, 403],
+  ['harvest a source now', { method: 'POST', url: '/v1/sources/gemeente-dijkstad/harvests', headers: admin }, 202],
+  ['delete another organisation\'s source', { method: 'DELETE', url: '/v1/sources/extra', headers: other }, 403],
+  ['delete a source', { method: 'DELETE', url: '/v1/sources/extra', headers: admin }, 204],
+  ['delete an unknown source', { method: 'DELETE', url: '/v1/sources/extra', headers: admin }, 404],
+  ['audit log', { method: 'GET', url: '/v1/audit-log?limit=5', headers: admin }, 200],
+  ['audit log of another organisation', { method: 'GET', url: '/v1/audit-log', headers: other }, 200],
+  ['audit log without a token', { method: 'GET', url: '/v1/audit-log' }, 401],
 ];
 
 /** The documented operation a request reaches: its path template and method. */
@@ -108,7 +135,8 @@ describe('the OpenAPI document', () => {
 
 describe('every response matches the OpenAPI document', () => {
   it.each(requests().map(([name, req, status]) => [name, req, status] as const))('%s', async (_name, template, status) => {
-    const req = { ...template, url: (template.url as string).replace(':dataset', datasetId).replace(':service', serviceId) };
+    const headers = Object.fromEntries(Object.entries(template.headers ?? {}).map(([k, v]) => [k, k === 'authorization' ? String(v).replace(':admin', tokens.admin).replace(':other', tokens.other) : v]));
+    const req = { ...template, headers, url: (template.url as string).replace(':dataset', datasetId).replace(':service', serviceId) };
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats.default(ajv);
     ajv.addSchema(doc, 'openapi.json');
@@ -118,8 +146,13 @@ describe('every response matches the OpenAPI document', () => {
     expect(found, `${req.method} ${req.url} is documented`).not.toBeNull();
     const response = found!.op.responses[String(status)];
     expect(response, `status ${status} of ${found!.template} is documented`).toBeDefined();
-    const mediaType = (res.headers['content-type'] as string).split(';')[0]!.trim();
     const content = response!.content ?? {};
+    if (status === 204) {
+      expect(res.body).toBe('');
+      expect(Object.keys(content)).toEqual([]);
+      return;
+    }
+    const mediaType = (res.headers['content-type'] as string).split(';')[0]!.trim();
     expect(Object.keys(content), `${mediaType} is documented for ${status}`).toContain(mediaType);
     expect(res.headers['api-version']).toBeDefined();
     if (JSON_TYPES.test(mediaType)) {

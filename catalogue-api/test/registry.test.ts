@@ -2,15 +2,22 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidSource, RunningHarvests, SourceRegistry } from '../src/index.js';
+import { InvalidSource, openControlPlane, RunningHarvests, type ControlPlane } from '../src/index.js';
 
 let dir: string;
-beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'fedcat-registry-')); });
-afterAll(async () => rm(dir, { recursive: true, force: true }));
+let control: ControlPlane;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'fedcat-registry-'));
+  control = openControlPlane(dir);
+});
+afterAll(async () => {
+  control.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('the source registry', () => {
   it('keeps kind, schedule and limits when a source is updated without them', async () => {
-    const sources = new SourceRegistry(dir);
+    const { sources } = control;
     await sources.upsert({ url: 'https://data.example.nl/sparql', id: 'ep', kind: 'sparql', interval: '6h', limits: { maxPages: 10 } });
     const updated = await sources.upsert({ url: 'https://data.example.nl/sparql', id: 'ep', org: 'https://example.nl/org' });
     expect(updated).toMatchObject({ kind: 'sparql', interval: '6h', limits: { maxPages: 10 }, org: 'https://example.nl/org' });
@@ -18,7 +25,7 @@ describe('the source registry', () => {
   });
 
   it('makes a files source of a path, and refuses mismatched kinds, bad schedules and limits', async () => {
-    const sources = new SourceRegistry(dir);
+    const { sources } = control;
     expect((await sources.upsert({ url: '/srv/dcat', id: 'local' })).kind).toBe('files');
     await expect(sources.upsert({ url: 'https://x.nl/c.ttl', kind: 'files' })).rejects.toThrow(InvalidSource);
     await expect(sources.upsert({ url: 'ftp://x.nl/c.ttl' })).rejects.toThrow(/not an http\(s\) URL, file: URL or path/);

@@ -84,6 +84,15 @@ export function searchIndexContract(name: string, open: () => Promise<SearchInde
       expect(await i.get('0000000000000001')).toBeNull();
       expect((await i.get('0000000000000003'))?.title).toBe('Waterstanden');
     });
+    it('forgets a removed source: its documents and its indexed run, nothing of other sources', async () => {
+      const i = await fresh();
+      await i.applyChanges('a', { upsert: [], remove: [], run: 'run-a' });
+      await i.applyChanges('b', { upsert: [], remove: [], run: 'run-b' });
+      await i.removeSource('a');
+      expect(await i.count()).toBe(1);
+      expect((await i.search({ q: 'parkeren' })).total).toBe(0);
+      expect(await i.indexedRuns()).toEqual({ b: 'run-b' });
+    });
     it('flags documents of other sources sharing an identifier or landing page as possible duplicates', async () => {
       const i = await fresh();
       await i.replaceSource('c', [

@@ -26,6 +26,8 @@ export interface Source {
   /** How often `fedcat serve` harvests it, e.g. `30m`, `6h`, `1d`; absent means only on demand. */
   readonly interval?: string | null;
   readonly limits?: SourceLimits;
+  /** A paused source keeps its data but is not harvested (neither on schedule nor with the others). */
+  readonly paused?: boolean;
 }
 
 /** The kind of a source, defaulted from its URL. */

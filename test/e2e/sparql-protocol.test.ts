@@ -89,7 +89,7 @@ beforeAll(async () => {
     await runtime.store.replaceGraph(name, await parseRdf(await readFile(new URL(file), 'utf8'), 'n-triples', file, 'fixture'));
   }
   await runtime.store.ready();
-  app = await buildApp({ store: runtime.store, search: runtime.search, sources: runtime.sources, runs: runtime.runs, running: runtime.running });
+  app = await buildApp({ ...runtime });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {

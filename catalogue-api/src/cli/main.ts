@@ -5,11 +5,14 @@ import { startDemoPublisher } from '../demo/publisher.js';
 import { InvalidSource } from '../registry/sources.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { startServer } from '../server.js';
-import { describeOutcome, describeRuns, describeSources } from './report.js';
+import { describeOutcome } from './report.js';
+import { auditCommand, tokensCommand } from './control-commands.js';
+import { sourcesCommand } from './sources-command.js';
+import { UsageError } from './usage-error.js';
+import { InvalidTokenRequest } from '../control/tokens.js';
 import { ProgressView } from './progress-view.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { harvestPolicy } from '../harvest-policy.js';
-import { sourceKind, type SourceKind } from '@fedcat/harvester';
 
 const USAGE = `fedcat: federated data catalogue
 
@@ -25,6 +28,12 @@ Usage:
       --invalid MODE      records failing a gating shape: quarantine (kept apart, default) or skip
   fedcat sources list [--json]                       list sources and their last harvest
   fedcat sources runs ID [--json]                    a source's last 50 harvest runs, newest first
+  fedcat sources pause ID | resume ID                stop or restart harvesting a source (its data stays)
+  fedcat sources remove ID                           unregister a source and drop everything harvested from it
+  fedcat tokens create --org IRI --name NAME         an API token for one organisation's data owners (printed once)
+  fedcat tokens create --admin --name NAME           an API token for operators (every source)
+  fedcat tokens list [--json] | revoke ID            tokens (never their secrets) / revoke one at once
+  fedcat audit [--source ID] [--limit N] [--json]    who changed which source or token, when, before and after
   fedcat harvest [--all | --source ID] [--full]      harvest now (incremental; --full revalidates all), sources in parallel
                                                      with live progress; exit 1 if a source failed
 
@@ -37,6 +46,7 @@ JSON-LD contexts named by URL are never fetched: only those in FEDCAT_JSONLD_CON
 const options = {
   port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, id: { type: 'string' }, org: { type: 'string' },
   json: { type: 'boolean' }, all: { type: 'boolean' }, full: { type: 'boolean' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  admin: { type: 'boolean' }, name: { type: 'string' }, limit: { type: 'string' },
   invalid: { type: 'string' }, kind: { type: 'string' }, every: { type: 'string' }, 'max-bytes': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-records': { type: 'string' },
 } as const;
 
@@ -52,8 +62,10 @@ function stopOnSignal(...closers: (() => Promise<unknown>)[]): void {
 
 async function harvest(runtime: Runtime, config: Config, only?: string, full = false): Promise<number> {
   const all = await runtime.sources.list();
-  const sources = only ? all.filter((s) => s.id === only) : all;
+  const sources = only ? all.filter((s) => s.id === only) : all.filter((s) => !s.paused);
   if (only && sources.length === 0) throw new InvalidSource(`no source with id '${only}'; see fedcat sources list`);
+  if (only && sources[0]!.paused) throw new UsageError(`${only} is paused; resume it first: fedcat sources resume ${only}`);
+  for (const s of all.filter((x) => x.paused && !only)) console.error(`- ${s.id}: paused, not harvested (fedcat sources resume ${s.id})`);
   if (sources.length === 0) {
     console.error('No sources registered. Add one with: fedcat sources add URL');
     return 0;
@@ -78,19 +90,12 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
   return failed > 0 ? 1 : 0;
 }
 
-function positive(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidSource(`--${name} must be a positive integer, not '${value}'`);
-  return n;
-}
-
 async function demo(config: Config): Promise<void> {
   const publisher = await startDemoPublisher();
   const demoConfig: Config = { ...config, fetchPolicy: { ...config.fetchPolicy, privateAccess: { kind: 'origins', origins: new Set([publisher.origin.slice(7)]) } } };
   const runtime = openRuntime(demoConfig);
   for (const file of publisher.files) {
-    await runtime.sources.upsert({ id: file.replace(/\.ttl$/, ''), url: `${publisher.origin}/${file}` });
+    await runtime.sources.upsert({ id: file.replace(/\.ttl$/, ''), url: `${publisher.origin}/${file}` }, { kind: 'system', reason: 'demo' });
   }
   const app = await startServer(demoConfig, runtime);
   console.error(`fedcat demo: publisher at ${publisher.origin}; harvesting ${publisher.files.length} demo organisations…`);
@@ -120,30 +125,20 @@ async function main(argv: string[]): Promise<number> {
     case 'sources': {
       const runtime = openRuntime(config, { lazyStore: true });
       try {
-        if (sub === 'add') {
-          if (!arg) throw new InvalidSource('give the URL of a DCAT catalogue: fedcat sources add URL');
-          const source = await runtime.sources.upsert({
-            url: arg, id: values.id, org: values.org, kind: values.kind as SourceKind | undefined,
-            interval: values.every === 'off' ? null : values.every,
-            invalidRecords: values.invalid as 'skip' | 'quarantine' | undefined,
-            limits: { maxBytes: positive('max-bytes', values['max-bytes']), maxPages: positive('max-pages', values['max-pages']), maxRecords: positive('max-records', values['max-records']) },
-          });
-          console.log(values.json ? JSON.stringify(source) : `Registered ${source.id} (${sourceKind(source)}) → ${source.url}${source.interval ? `, every ${source.interval}` : ''}`);
-          return 0;
-        }
-        if (sub === 'runs') {
-          if (!arg || !(await runtime.sources.get(arg))) throw new InvalidSource(`give the id of a registered source: fedcat sources runs ID (see fedcat sources list)`);
-          const runs = await runtime.runs.history(arg);
-          console.log(values.json ? JSON.stringify(runs, null, 2) : describeRuns(runs));
-          return 0;
-        }
-        if (sub === 'list') {
-          const rows = await Promise.all((await runtime.sources.list()).map(async (s) => ({ ...s, ...(await runtime.runs.status(s.id)) })));
-          console.log(values.json ? JSON.stringify(rows, null, 2) : describeSources(rows));
-          return 0;
-        }
-        console.error(USAGE);
-        return 2;
+        const code = await sourcesCommand(runtime, sub, arg, values);
+        if (code === 2) console.error(USAGE);
+        return code;
+      } finally {
+        await runtime.close();
+      }
+    }
+    case 'tokens':
+    case 'audit': {
+      const runtime = openRuntime(config, { lazyStore: true });
+      try {
+        const code = command === 'tokens' ? tokensCommand(runtime, sub, arg, values) : auditCommand(runtime, { ...values, source: values.source ?? sub });
+        if (code === 2) console.error(USAGE);
+        return code;
       } finally {
         await runtime.close();
       }
@@ -166,7 +161,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => { if (code >= 0) process.exitCode = code; },
   (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof InvalidSource || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (err instanceof ConfigError || err instanceof InvalidSource || err instanceof UsageError || err instanceof InvalidTokenRequest || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       console.error(`fedcat: ${(err as Error).message}`);
       process.exitCode = 2;
     } else if ((err as { code?: string }).code === 'EADDRINUSE') {

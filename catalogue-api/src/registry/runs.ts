@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { emptyState, type HarvestOutcome, type HarvestState, type HarvestStats } from '@fedcat/harvester';
 import { readJson, writeJson } from './json-file.js';
@@ -67,6 +68,11 @@ export class RunLog {
     };
     await writeJson(join(this.dir, `${run.source}.json`), next);
     return { lastRun: next.lastRun, lastSuccess: next.lastSuccess };
+  }
+
+  /** Forgets a source's runs and harvest state (the source was unregistered). */
+  async remove(source: string): Promise<void> {
+    await Promise.all([`${source}.json`, `${source}.state.json`].map((f) => rm(join(this.dir, f), { force: true })));
   }
 
   state(source: string): Promise<HarvestState> {

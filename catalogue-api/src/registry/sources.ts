@@ -1,90 +1,134 @@
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { intervalMs, isValidSourceId, SOURCE_KINDS, sourceIdFromUrl, type Source, type SourceKind, type SourceLimits } from '@fedcat/harvester';
-import { readJson, writeJson } from './json-file.js';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import type { Source } from '@fedcat/harvester';
+import { SYSTEM_ACTOR, type Actor } from '../control/actor.js';
+import type { AuditLog } from '../control/audit-log.js';
+import type { ControlDb } from '../control/control-db.js';
+import { InvalidSource, resolveSource, sourceIdOf, type SourceInput } from './source-input.js';
 
-/** Thrown for a source registration that cannot be accepted. */
-export class InvalidSource extends Error {
-  readonly code = 'INVALID_SOURCE';
+export { InvalidSource, type SourceInput } from './source-input.js';
+
+/** Thrown when a new source's id is taken. */
+export class SourceExists extends Error {
+  readonly code = 'SOURCE_EXISTS';
+  constructor(readonly id: string) {
+    super(`a source with id '${id}' exists; change it instead, or choose another id`);
+  }
 }
 
-/** What a registration gives; absent fields keep their earlier value on update. */
-export interface SourceInput {
-  readonly url: string;
-  readonly id?: string;
-  readonly org?: string | null;
-  readonly kind?: SourceKind;
-  /** `null` removes the schedule. */
-  readonly interval?: string | null;
-  readonly limits?: SourceLimits;
-  /** What happens to records failing a gating shape: kept in the quarantine graph (default) or left out. */
-  readonly invalidRecords?: 'skip' | 'quarantine';
+/** Thrown for a change to a source that is not registered. */
+export class UnknownSource extends Error {
+  readonly code = 'UNKNOWN_SOURCE';
+  constructor(readonly id: string) {
+    super(`no source with id '${id}'`);
+  }
 }
 
-function sourceUrl(value: string): URL {
-  if (value.startsWith('/') || value.startsWith('./') || value.startsWith('../')) return pathToFileURL(resolve(value));
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'file:') return url;
-  } catch { /* reported below */ }
-  throw new InvalidSource(`not an http(s) URL, file: URL or path: ${value}`);
-}
+/** A check run inside a change's transaction on the source as it is then (e.g. that the caller owns it); throws to refuse. */
+export type SourceGuard = (existing: Source) => void;
+
+const target = (id: string) => `source:${id}`;
+const same = (a: Source, b: Source) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * The registered sources, kept in `<dataDir>/sources.json` and read fresh on every call, so the CLI and
- * a running server share them without restart.
+ * The registered sources, in the control database. Every change is one transaction together with its audit entry,
+ * and reads are fresh, so the CLI, scheduled harvests and a running server share them without restart.
  */
 export class SourceRegistry {
-  private readonly path: string;
-  constructor(dataDir: string) {
-    this.path = join(dataDir, 'sources.json');
+  constructor(private readonly control: ControlDb, private readonly audit: AuditLog) {}
+
+  private read(id: string): Source | undefined {
+    const row = this.control.db.prepare('SELECT body FROM sources WHERE id = ?').get(id) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as Source) : undefined;
   }
 
+  private save(source: Source): void {
+    this.control.db.prepare('INSERT INTO sources (id, org, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET org = excluded.org, body = excluded.body')
+      .run(source.id, source.org, JSON.stringify(source));
+  }
+
+  /** Sources in the order they were registered. */
   async list(): Promise<Source[]> {
-    const file = await readJson<{ sources: Source[] }>(this.path, { sources: [] });
-    return file.sources;
+    return (this.control.db.prepare('SELECT body FROM sources ORDER BY rowid').all() as { body: string }[]).map((r) => JSON.parse(r.body) as Source);
   }
 
   async get(id: string): Promise<Source | undefined> {
-    return (await this.list()).find((s) => s.id === id);
+    return this.read(id);
+  }
+
+  /** Registers a new source; {@link SourceExists} when its id is taken. */
+  async create(input: SourceInput, by: Actor, now = new Date()): Promise<Source> {
+    return this.control.write(() => this.createNow(input, by, now));
+  }
+
+  /** Changes a registered source (fields not given keep their value); {@link UnknownSource} when there is none. */
+  async update(id: string, input: SourceInput, by: Actor, guard?: SourceGuard, now = new Date()): Promise<Source> {
+    return this.control.write(() => this.updateNow(id, input, by, guard, now));
+  }
+
+  /** Adds a source, or updates the source with the same id (what `fedcat sources add` does). */
+  async upsert(input: SourceInput, by: Actor = SYSTEM_ACTOR, now = new Date()): Promise<Source> {
+    return this.control.write(() => {
+      const id = sourceIdOf(input);
+      return this.read(id) ? this.updateNow(id, input, by, undefined, now) : this.createNow({ ...input, id }, by, now);
+    });
+  }
+
+  private createNow(input: SourceInput, by: Actor, now: Date): Source {
+    const id = sourceIdOf(input);
+    if (this.read(id)) throw new SourceExists(id);
+    const source = resolveSource({ ...input, id }, undefined, now);
+    this.save(source);
+    this.audit.append({ actor: by, action: 'source.created', target: target(id), before: null, after: source, at: now.toISOString() });
+    return source;
+  }
+
+  private updateNow(id: string, input: SourceInput, by: Actor, guard: SourceGuard | undefined, now: Date): Source {
+    const existing = this.read(id);
+    if (!existing) throw new UnknownSource(id);
+    guard?.(existing);
+    if (input.id !== undefined && input.id !== id) throw new InvalidSource(`a source's id cannot change (${id} → ${input.id}); register a new source instead`);
+    const source = resolveSource(input, existing, now);
+    if (same(source, existing)) return existing;
+    this.save(source);
+    this.audit.append({ actor: by, action: 'source.updated', target: target(id), before: existing, after: source, at: now.toISOString() });
+    return source;
+  }
+
+  /** Unregisters a source; its data is dropped by the caller (see `dropSourceData`). */
+  async remove(id: string, by: Actor, guard?: SourceGuard, now = new Date()): Promise<Source> {
+    return this.control.write(() => {
+      const existing = this.read(id);
+      if (!existing) throw new UnknownSource(id);
+      guard?.(existing);
+      this.control.db.prepare('DELETE FROM sources WHERE id = ?').run(id);
+      this.audit.append({ actor: by, action: 'source.deleted', target: target(id), before: existing, after: null, at: now.toISOString() });
+      return existing;
+    });
+  }
+
+  /** Records that a harvest of a source was asked for (by the API), in the audit log. */
+  harvestRequested(source: Source, by: Actor, now = new Date()): void {
+    this.control.write(() => this.audit.append({ actor: by, action: 'harvest.requested', target: target(source.id), before: null, after: { org: source.org }, at: now.toISOString() }));
   }
 
   /**
-   * Adds a source, or updates the source with the same id (fields not given keep their value). A `file:` URL
-   * (or a plain path) makes a `files` source; `kind: 'sparql'` reads the URL as a SPARQL endpoint.
+   * Takes over the sources of a data directory from before the control database (`sources.json`), once: each
+   * becomes a row with an audit entry, and the file is renamed to `sources.json.imported`.
    */
-  async upsert(input: SourceInput, now = new Date()): Promise<Source> {
-    const url = sourceUrl(input.url);
-    const id = input.id ?? sourceIdFromUrl(url.href);
-    const sources = await this.list();
-    const existing = sources.find((s) => s.id === id);
-    // An update without --kind keeps the kind (a SPARQL endpoint stays one), unless the URL's scheme says otherwise.
-    const kept = existing?.kind && (existing.kind === 'files') === (url.protocol === 'file:') ? existing.kind : undefined;
-    const kind = input.kind ?? kept ?? (url.protocol === 'file:' ? 'files' : undefined);
-    if (kind !== undefined && !SOURCE_KINDS.includes(kind)) throw new InvalidSource(`unknown source kind '${String(kind)}': use ${SOURCE_KINDS.join(', ')}`);
-    if ((kind === 'files') !== (url.protocol === 'file:')) throw new InvalidSource(`a ${kind ?? 'catalogue'} source needs ${kind === 'files' ? 'a file: URL or path' : 'an http(s) URL'}: ${input.url}`);
-    if (input.interval && intervalMs(input.interval) === null) throw new InvalidSource(`invalid interval '${input.interval}': use minutes, hours or days such as 30m, 6h, 1d (at least 5m)`);
-    if (input.invalidRecords !== undefined && input.invalidRecords !== 'skip' && input.invalidRecords !== 'quarantine') {
-      throw new InvalidSource(`invalid records are 'skip'ped or kept in 'quarantine', not '${String(input.invalidRecords)}'`);
-    }
-    for (const [name, value] of Object.entries(input.limits ?? {})) {
-      if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new InvalidSource(`limit ${name} must be a positive integer, not ${value}`);
-    }
-    if (!isValidSourceId(id)) throw new InvalidSource(`invalid source id '${id}': use 1-64 letters, digits, '-' or '_'`);
-    if (input.org) {
-      try { new URL(input.org); } catch { throw new InvalidSource(`organisation must be an IRI: ${input.org}`); }
-    }
-    const limits = { ...existing?.limits, ...Object.fromEntries(Object.entries(input.limits ?? {}).filter(([, v]) => v !== undefined)) };
-    const interval = input.interval === undefined ? existing?.interval : input.interval;
-    const source: Source = {
-      id, url: url.href, org: input.org ?? existing?.org ?? null, addedAt: existing?.addedAt ?? now.toISOString(),
-      ...(kind ? { kind } : {}),
-      ...(interval ? { interval } : {}),
-      ...(Object.keys(limits).length ? { limits } : {}),
-      ...((input.invalidRecords ?? existing?.invalidRecords) ? { invalidRecords: input.invalidRecords ?? existing?.invalidRecords } : {}),
-    };
-    const next = existing ? sources.map((s) => (s.id === id ? source : s)) : [...sources, source];
-    await writeJson(this.path, { sources: next });
-    return source;
+  importJsonFile(path: string): number {
+    if (!existsSync(path)) return 0;
+    const { sources } = JSON.parse(readFileSync(path, 'utf8')) as { sources: Source[] };
+    const imported = this.control.write(() => {
+      let n = 0;
+      for (const source of sources) {
+        if (this.read(source.id)) continue;
+        this.save(source);
+        this.audit.append({ actor: SYSTEM_ACTOR, action: 'source.imported', target: target(source.id), before: null, after: source });
+        n++;
+      }
+      return n;
+    });
+    try { renameSync(path, `${path}.imported`); } catch { /* another process took it over at the same moment */ }
+    return imported;
   }
 }

@@ -38,7 +38,7 @@ export const RunningHarvest = Type.Object({
   }),
 }, { $id: 'RunningHarvest' });
 
-/** A registered source with its harvest status. */
+/** A registered source with its harvest status: what anyone may read (its settings are the owner's, see SourceSettings). */
 export const SourceWithStatus = Type.Object({
   id: Type.String(),
   url: Type.String(),
@@ -47,9 +47,67 @@ export const SourceWithStatus = Type.Object({
   kind: Type.Union([Type.Literal('catalogue'), Type.Literal('sparql'), Type.Literal('files')]),
   interval: Nullable(Type.String({ description: 'Schedule, e.g. 6h; null when harvested only on demand' })),
   nextHarvestAt: Nullable(Type.String({ description: 'When the scheduler harvests it next (now or earlier: due)' })),
-  limits: Type.Optional(Type.Object({ maxBytes: Type.Optional(Type.Integer()), maxPages: Type.Optional(Type.Integer()), maxRecords: Type.Optional(Type.Integer()) })),
-  invalidRecords: Type.Optional(Type.Union([Type.Literal('skip'), Type.Literal('quarantine')])),
+  paused: Type.Boolean({ description: 'A paused source keeps its data but is not harvested' }),
   lastRun: Nullable(Type.Ref('Run')),
   lastSuccess: Nullable(Type.Ref('Run')),
   running: Nullable(Type.Ref('RunningHarvest')),
 }, { $id: 'SourceWithStatus' });
+
+const Kind = Type.Union([Type.Literal('catalogue'), Type.Literal('sparql'), Type.Literal('files')]);
+const InvalidRecords = Type.Union([Type.Literal('skip'), Type.Literal('quarantine')], { description: 'Records failing a gating shape: kept apart in quarantine (default) or left out' });
+const Limit = (description: string) => Type.Integer({ minimum: 1, description });
+const Interval = Type.String({ pattern: '^\\d{1,5}[mhd]$', description: 'Harvest schedule: minutes, hours or days, e.g. 30m, 6h, 1d (at least 5m)' });
+const Iri = Type.String({ format: 'uri', description: 'The owning organisation (e.g. its TOOI IRI)' });
+
+/** A source's settings: what its owner and operators read and change. */
+export const SourceSettings = Type.Object({
+  id: Type.String(),
+  url: Type.String(),
+  org: Nullable(Type.String()),
+  kind: Kind,
+  interval: Nullable(Type.String()),
+  paused: Type.Boolean(),
+  limits: Type.Object({ maxBytes: Type.Optional(Type.Integer()), maxPages: Type.Optional(Type.Integer()), maxRecords: Type.Optional(Type.Integer()) },
+    { description: 'Per-source caps; absent ones take the defaults' }),
+  invalidRecords: InvalidRecords,
+  addedAt: Type.String(),
+}, { $id: 'SourceSettings' });
+
+/** The body that registers a source. */
+export const SourceCreate = Type.Object({
+  url: Type.String({ description: 'The DCAT catalogue (http(s)), the SPARQL endpoint, or a file: URL below FEDCAT_HARVEST_FILES' }),
+  id: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', description: 'Short id; derived from the URL when absent' })),
+  org: Type.Optional(Iri),
+  kind: Type.Optional(Kind),
+  interval: Type.Optional(Interval),
+  paused: Type.Optional(Type.Boolean()),
+  limits: Type.Optional(Type.Object({ maxBytes: Type.Optional(Limit('Decoded bytes of all pages or files')), maxPages: Type.Optional(Limit('Pages or files')), maxRecords: Type.Optional(Limit('Records')) }, { additionalProperties: false })),
+  invalidRecords: Type.Optional(InvalidRecords),
+}, { $id: 'SourceCreate', additionalProperties: false });
+
+/** A JSON Merge Patch (RFC 7396) of a source's settings: absent fields stay, `null` removes an optional one. */
+export const SourcePatch = Type.Object({
+  url: Type.Optional(Type.String()),
+  org: Type.Optional(Nullable(Iri)),
+  kind: Type.Optional(Kind),
+  interval: Type.Optional(Nullable(Interval)),
+  paused: Type.Optional(Type.Boolean({ description: 'true pauses harvesting, false resumes it' })),
+  limits: Type.Optional(Type.Object({ maxBytes: Type.Optional(Nullable(Limit('Decoded bytes'))), maxPages: Type.Optional(Nullable(Limit('Pages or files'))), maxRecords: Type.Optional(Nullable(Limit('Records'))) }, { additionalProperties: false })),
+  invalidRecords: Type.Optional(Nullable(InvalidRecords)),
+}, { $id: 'SourcePatch', additionalProperties: false });
+
+/** One change in the audit log. */
+export const AuditEntry = Type.Object({
+  seq: Type.Integer({ description: 'Position in the log; page backwards with ?before=' }),
+  at: Type.String({ format: 'date-time' }),
+  actor: Type.Object({
+    kind: Type.Union([Type.Literal('token'), Type.Literal('cli'), Type.Literal('system')]),
+    tokenId: Type.Optional(Type.String()), name: Type.Optional(Type.String()), role: Type.Optional(Type.String()),
+    org: Type.Optional(Nullable(Type.String())), user: Type.Optional(Type.String()), reason: Type.Optional(Type.String()),
+  }, { description: 'Who: a token (its id and name, never its secret), a fedcat command (the OS user) or fedcat itself' }),
+  action: Type.String({ description: 'source.created, source.updated, source.deleted, source.imported, harvest.requested, token.created, token.revoked' }),
+  target: Type.String({ description: 'source:<id> or token:<id>' }),
+  orgs: Type.Array(Type.String(), { description: 'Organisations the target belonged to before or after' }),
+  before: Type.Unknown({ description: 'The target before the change (null when created)' }),
+  after: Type.Unknown({ description: 'The target after the change (null when deleted)' }),
+}, { $id: 'AuditEntry' });

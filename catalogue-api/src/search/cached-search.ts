@@ -41,6 +41,9 @@ export class CachedSearchIndex implements SearchIndex {
   applyChanges(source: string, change: { upsert: readonly CatalogueDocument[]; remove: readonly string[]; run: string }): Promise<void> {
     return this.inner.applyChanges(source, change);
   }
+  removeSource(source: string): Promise<void> {
+    return this.inner.removeSource(source);
+  }
   indexedRuns(): Promise<Readonly<Record<string, string>>> {
     return this.inner.indexedRuns();
   }

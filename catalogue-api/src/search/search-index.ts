@@ -59,6 +59,8 @@ export interface SearchIndex {
    * `remove` deleted; `run` is recorded as the source's indexed harvest run (see {@link indexedRuns}).
    */
   applyChanges(source: string, change: { upsert: readonly CatalogueDocument[]; remove: readonly string[]; run: string }): Promise<void>;
+  /** Deletes a source's documents and its indexed run (the source was unregistered). */
+  removeSource(source: string): Promise<void>;
   /** The harvest run each source's documents come from, to detect an index behind its store after a crash. */
   indexedRuns(): Promise<Readonly<Record<string, string>>>;
   search(request: SearchRequest): Promise<SearchResponse>;

@@ -55,19 +55,29 @@ export class SqliteSearchIndex implements SearchIndex {
     this.db.exec(SCHEMA);
   }
 
+  private sourceDeletes() {
+    return [
+      'DELETE FROM fts WHERE rowid IN (SELECT rid FROM docs WHERE source = ?)',
+      'DELETE FROM facets WHERE rid IN (SELECT rid FROM docs WHERE source = ?)',
+      'DELETE FROM match_keys WHERE rid IN (SELECT rid FROM docs WHERE source = ?)',
+      'DELETE FROM docs WHERE source = ?',
+    ].map((sql) => this.db.prepare(sql));
+  }
+
   async replaceSource(source: string, documents: readonly CatalogueDocument[]): Promise<void> {
-    const db = this.db;
-    const del = [
-      db.prepare('DELETE FROM fts WHERE rowid IN (SELECT rid FROM docs WHERE source = ?)'),
-      db.prepare('DELETE FROM facets WHERE rid IN (SELECT rid FROM docs WHERE source = ?)'),
-      db.prepare('DELETE FROM match_keys WHERE rid IN (SELECT rid FROM docs WHERE source = ?)'),
-      db.prepare('DELETE FROM docs WHERE source = ?'),
-    ];
+    const del = this.sourceDeletes();
     const insert = this.inserter();
-    db.transaction(() => {
+    this.db.transaction(() => {
       for (const st of del) st.run(source);
       for (const doc of documents) insert(source, doc);
     })();
+    this.vocab = null;
+    this.writes++;
+  }
+
+  async removeSource(source: string): Promise<void> {
+    const del = [...this.sourceDeletes(), this.db.prepare('DELETE FROM source_runs WHERE source = ?')];
+    this.db.transaction(() => { for (const st of del) st.run(source); })();
     this.vocab = null;
     this.writes++;
   }

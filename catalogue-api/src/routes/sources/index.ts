@@ -15,9 +15,10 @@ const sourcesRoute: FastifyPluginAsyncTypebox<SourceRouteOptions> = async (app, 
   const withStatus = async (s: Source) => {
     const status = await runs.status(s.id);
     const next = nextHarvestAt(s, status, new Date());
+    // The public view: limits and the handling of invalid records are the owner's settings (GET …/settings).
     return {
-      ...s, kind: sourceKind(s), interval: s.interval ?? null, nextHarvestAt: next?.toISOString() ?? null,
-      ...status, running: await running.get(s.id),
+      id: s.id, url: s.url, org: s.org, addedAt: s.addedAt, kind: sourceKind(s), interval: s.interval ?? null, paused: s.paused ?? false,
+      nextHarvestAt: next?.toISOString() ?? null, ...status, running: await running.get(s.id),
     };
   };
 

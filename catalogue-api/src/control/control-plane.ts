@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import { SourceRegistry } from '../registry/sources.js';
+import { AuditLog } from './audit-log.js';
+import { ControlDb } from './control-db.js';
+import { TokenStore } from './tokens.js';
+
+/** The control plane of a data directory: sources, tokens and the audit log, in one database. */
+export interface ControlPlane {
+  readonly sources: SourceRegistry;
+  readonly tokens: TokenStore;
+  readonly audit: AuditLog;
+  close(): void;
+}
+
+/** Opens (creating or upgrading) `<dataDir>/control.sqlite`; sources of an older `sources.json` are taken over. */
+export function openControlPlane(dataDir: string): ControlPlane {
+  const db = new ControlDb(dataDir);
+  const audit = new AuditLog(db);
+  const sources = new SourceRegistry(db, audit);
+  if (dataDir !== ':memory:') sources.importJsonFile(join(dataDir, 'sources.json'));
+  return { sources, tokens: new TokenStore(db, audit), audit, close: () => db.close() };
+}

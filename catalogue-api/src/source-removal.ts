@@ -1,0 +1,15 @@
+import { quarantineGraph, sourceGraph } from '@fedcat/harvester';
+import { historyGraph, runsGraph } from './history.js';
+import type { RunLog } from './registry/runs.js';
+import type { SearchIndex } from './search/search-index.js';
+import type { QuadStore } from './store/quad-store.js';
+
+/**
+ * Drops what fedcat holds of an unregistered source: its four named graphs (harvested, quarantined, history, runs),
+ * its search documents and its run log. Called after the source left the registry, so no harvest starts meanwhile.
+ */
+export async function dropSourceData(id: string, deps: { store: QuadStore; search: SearchIndex; runs: RunLog }): Promise<void> {
+  for (const graph of [sourceGraph(id), quarantineGraph(id), historyGraph(id), runsGraph(id)]) await deps.store.replaceGraph(graph, []);
+  await deps.search.removeSource(id);
+  await deps.runs.remove(id);
+}
