@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCors from '@fastify/cors';
 import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { DEFAULT_SPARQL_LIMITS, defaultOperator, genidBase, type SparqlLimits } from './config.js';
@@ -8,6 +10,9 @@ import type { AuditLog } from './control/audit-log.js';
 import type { TokenStore } from './control/tokens.js';
 import type { CatalogueOperator } from './feed/feed-frame.js';
 import type { HarvestLauncher } from './harvest-launcher.js';
+import { registerHttpCaching } from './http-caching.js';
+import { metricsRegistry } from './metrics.js';
+import metrics from './routes/metrics/index.js';
 import auditLog from './routes/audit-log/index.js';
 import catalog from './routes/catalog/index.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
@@ -15,6 +20,7 @@ import type { RunningHarvests } from './registry/running.js';
 import type { RunLog } from './registry/runs.js';
 import type { SourceRegistry } from './registry/sources.js';
 import harvests from './routes/harvests/index.js';
+import genid from './routes/genid/index.js';
 import health from './routes/health/index.js';
 import records from './routes/records/index.js';
 import search from './routes/search/index.js';
@@ -46,6 +52,8 @@ export interface AppOptions {
   readonly operator?: CatalogueOperator;
   /** Limits of the public SPARQL endpoint; `DEFAULT_SPARQL_LIMITS` when omitted. */
   readonly sparql?: SparqlLimits;
+  /** Origins whose pages may call the API from a browser (`FEDCAT_CORS_ORIGINS`); any (`*`) when omitted. */
+  readonly corsOrigins?: '*' | readonly string[];
   /** Directory of the built web UI; omitted in API-only tests. */
   readonly webRoot?: string;
   readonly logger?: boolean | FastifyBaseLogger | { level: string };
@@ -68,6 +76,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `No resource at ${request.method} ${request.url.split('?')[0]}`, 'CAT_NOT_FOUND'));
   app.addHook('onSend', async (_request, reply) => {
     reply.header('api-version', API_VERSION);
+  });
+  registerHttpCaching(app);
+  // Browsers on other sites (portals embedding fedcat, SPARQL editors) may read and, with a token, manage. Tokens
+  // travel in a header, never in cookies, so allowing any origin gives a page nothing its user did not hand it.
+  await app.register(fastifyCors, {
+    origin: opts.corsOrigins === undefined || opts.corsOrigins === '*' ? '*' : [...opts.corsOrigins],
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Accept', 'Authorization', 'Content-Type', 'If-None-Match'],
+    exposedHeaders: ['API-Version', 'ETag', 'Link', 'Location', 'X-Total-Count', 'Fedcat-Timeout-Ms', 'Fedcat-Result-Cap', 'Fedcat-Truncated'],
+    maxAge: 600,
   });
   app.addSchema(Problem);
   app.addSchema(CatalogueRecord);
@@ -96,6 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   const { store, search: index } = opts;
+  await app.register(metrics, { prefix: '/metrics', register: metricsRegistry(app, opts) });
   await app.register(health, { prefix: '/health', store, search: index, startedAt: Date.now() });
   await app.register(search, { prefix: '/v1/search', search: index });
   await app.register(records, { prefix: '/v1/datasets', search: index, store, type: 'Dataset' });
@@ -114,7 +133,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     prefix: '/catalog', search: index, store, sources: opts.sources, baseUrl, genidBase: genidBase({ baseUrl }),
     operator: opts.operator ?? defaultOperator(baseUrl),
   });
+  await app.register(genid, { prefix: '/.well-known/genid', store, genidBase: genidBase({ baseUrl }) });
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The API's reference page, rendered from the same document (swagger-ui's files, served locally; no CDN).
+  await app.register(fastifySwaggerUi, { routePrefix: '/v1/docs', staticCSP: true, uiConfig: { deepLinking: true, tryItOutEnabled: false } });
   if (opts.webRoot) await app.register(web, { root: opts.webRoot });
   return app;
 }

@@ -26,6 +26,8 @@ export interface Config {
   readonly sparql: SparqlLimits;
   /** Who runs this fedcat, as the DCAT feed states it. */
   readonly operator: CatalogueOperator;
+  /** Web origins whose pages may call the API from a browser: `*` (any; the default) or a list. */
+  readonly corsOrigins: '*' | readonly string[];
 }
 
 /** The federation catalogue's publisher and contact point when none is configured. */
@@ -77,6 +79,14 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return n;
 }
 
+function corsOrigins(value: string | undefined): '*' | string[] {
+  if (value === undefined || value.trim() === '' || value.trim() === '*') return '*';
+  return value.split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
+    if (!URL.canParse(o) || new URL(o).origin !== o) throw new ConfigError(`FEDCAT_CORS_ORIGINS lists origins such as https://data.example.nl (scheme, host, port; no path), not '${o}'`);
+    return o;
+  });
+}
+
 function baseUrl(value: string | undefined): string {
   const v = value ?? 'http://localhost:8080';
   try {
@@ -97,7 +107,8 @@ function baseUrl(value: string | undefined): string {
  * FEDCAT_HARVEST_CONCURRENCY (2 sources at once), FEDCAT_HARVEST_PER_HOST (2 requests per host at once),
  * FEDCAT_HARVEST_HEAP_GROWTH (30 percent; see {@link Config.harvestHeapGrowth}), FEDCAT_JSONLD_CONTEXTS (a directory
  * of known JSON-LD contexts; none by default), FEDCAT_SPARQL_TIMEOUT_MS (30000), FEDCAT_SPARQL_MAX_RESULTS (10000), and the DCAT feed's
- * FEDCAT_CATALOG_TITLE, FEDCAT_CATALOG_PUBLISHER (IRI), FEDCAT_CATALOG_PUBLISHER_NAME, FEDCAT_CATALOG_CONTACT (mailto: or URL).
+ * FEDCAT_CATALOG_TITLE, FEDCAT_CATALOG_PUBLISHER (IRI), FEDCAT_CATALOG_PUBLISHER_NAME, FEDCAT_CATALOG_CONTACT (mailto: or URL),
+ * and FEDCAT_CORS_ORIGINS (`*` or comma-separated origins that may call the API from a browser).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
   const base = baseUrl(env.FEDCAT_BASE_URL);
@@ -123,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     logLevel: env.FEDCAT_LOG_LEVEL ?? 'info',
     baseUrl: base,
     operator: operator(env, base),
+    corsOrigins: corsOrigins(env.FEDCAT_CORS_ORIGINS),
   };
 }

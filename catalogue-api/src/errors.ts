@@ -20,3 +20,4 @@ export const Forbidden = createError('CAT_FORBIDDEN', '%s', 403);
 export const SourceConflict = createError('CAT_SOURCE_CONFLICT', '%s', 409);
 export const InvalidSourceRequest = createError('CAT_INVALID_SOURCE', '%s', 400);
 export const HarvestsUnavailable = createError('CAT_HARVESTS_UNAVAILABLE', 'This process does not start harvests; use fedcat harvest --source %s', 503);
+export const NodeNotFound = createError('CAT_NODE_NOT_FOUND', 'fedcat holds no description of %s', 404);

@@ -18,6 +18,7 @@ let app: FastifyInstance;
 let doc: Doc;
 let datasetId: string;
 let serviceId: string;
+let genidPath: string;
 const tokens = { admin: '', other: '' };
 
 beforeAll(async () => {
@@ -32,6 +33,8 @@ beforeAll(async () => {
   const first = async (type: string) => ((await app.inject({ method: 'GET', url: `/v1/search?filter=type:${type}&pageSize=1` })).json() as { hits: { document: { id: string } }[] }).hits[0]!.document.id;
   datasetId = await first('Dataset');
   serviceId = await first('DataService');
+  const minted = (await app.inject({ method: 'GET', url: '/sparql', query: { query: 'SELECT ?n { ?n ?p ?o FILTER(STRSTARTS(STR(?n), "http://localhost:8080/.well-known/genid/")) } LIMIT 1' } })).json();
+  genidPath = new URL(minted.results.bindings[0].n.value).pathname;
 });
 afterAll(async () => {
   await harvested?.close();
@@ -77,6 +80,10 @@ const requests = (): [string, InjectOptions, number][] => [
   ['DCAT feed of a source', { method: 'GET', url: '/catalog/sources/gemeente-dijkstad', headers: { accept: 'application/ld+json' } }, 200],
   ['DCAT feed of an unknown source', { method: 'GET', url: '/catalog/sources/nope' }, 404],
   ['DCAT feed as an unservable type', { method: 'GET', url: '/catalog', headers: { accept: 'image/png' } }, 406],
+  ['metrics', { method: 'GET', url: '/metrics' }, 200],
+  ['a minted IRI', { method: 'GET', url: ':genid', headers: { accept: 'application/ld+json' } }, 200],
+  ['an unknown minted IRI', { method: 'GET', url: '/.well-known/genid/gemeente-dijkstad/AAAAAAAAAAAAAAAAAAAAAA' }, 404],
+  ['a malformed minted IRI', { method: 'GET', url: '/.well-known/genid/gemeente-dijkstad/x' }, 400],
   // The owner API, in order: register, refuse, change, read, harvest, delete (`:admin` / `:other` stand for tokens).
   ['register a source', { method: 'POST', url: '/v1/sources', headers: admin, payload: { url: 'https://data.example.nl/extra.ttl', id: 'extra', org: 'https://example.org/own' } }, 201],
   ['register a taken id', { method: 'POST', url: '/v1/sources', headers: admin, payload: { url: 'https://data.example.nl/extra.ttl', id: 'extra' } }, 409],
@@ -136,7 +143,7 @@ describe('the OpenAPI document', () => {
 describe('every response matches the OpenAPI document', () => {
   it.each(requests().map(([name, req, status]) => [name, req, status] as const))('%s', async (_name, template, status) => {
     const headers = Object.fromEntries(Object.entries(template.headers ?? {}).map(([k, v]) => [k, k === 'authorization' ? String(v).replace(':admin', tokens.admin).replace(':other', tokens.other) : v]));
-    const req = { ...template, headers, url: (template.url as string).replace(':dataset', datasetId).replace(':service', serviceId) };
+    const req = { ...template, headers, url: (template.url as string).replace(':dataset', datasetId).replace(':service', serviceId).replace(':genid', genidPath) };
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats.default(ajv);
     ajv.addSchema(doc, 'openapi.json');

@@ -25,23 +25,28 @@ const sourcesRoute: FastifyPluginAsyncTypebox<SourceRouteOptions> = async (app, 
   app.get('/', {
     schema: { summary: 'Registered sources and their harvest status', tags: ['sources'],
       response: { 200: Type.Object({ sources: Type.Array(Type.Ref('SourceWithStatus')) }), ...problemResponses } },
-  }, async () => ({ sources: await Promise.all((await sources.list()).map(withStatus)) }));
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'no-cache'); // changes with every run: always revalidate (ETag)
+    return { sources: await Promise.all((await sources.list()).map(withStatus)) };
+  });
 
   app.get('/:id', {
     schema: { summary: 'One source and its harvest status', tags: ['sources'], params: Type.Object({ id: Type.String() }),
       response: { 200: Type.Ref('SourceWithStatus'), ...problemResponses } },
-  }, async (request) => {
+  }, async (request, reply) => {
     const source = await sources.get(request.params.id);
     if (!source) throw new SourceNotFound(request.params.id);
+    reply.header('cache-control', 'no-cache');
     return withStatus(source);
   });
 
   app.get('/:id/runs', {
     schema: { summary: 'Harvest runs of a source, newest first (the last 50)', tags: ['sources'], params: Type.Object({ id: Type.String() }),
       response: { 200: Type.Object({ runs: Type.Array(Type.Ref('Run')) }), ...problemResponses } },
-  }, async (request) => {
+  }, async (request, reply) => {
     const source = await sources.get(request.params.id);
     if (!source) throw new SourceNotFound(request.params.id);
+    reply.header('cache-control', 'no-cache');
     return { runs: [...(await runs.history(source.id))] };
   });
 };
