@@ -4,11 +4,13 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { PrivateAccess } from '@fedcat/harvester';
 import { DEFAULT_SPARQL_LIMITS, defaultOperator, genidBase, type SparqlLimits } from './config.js';
 import { Authenticator } from './auth.js';
 import type { AuditLog } from './control/audit-log.js';
 import type { TokenStore } from './control/tokens.js';
 import type { CatalogueOperator } from './feed/feed-frame.js';
+import { Federation, FEDERATION_HEADER } from './federation/federation.js';
 import type { HarvestLauncher } from './harvest-launcher.js';
 import { registerHttpCaching } from './http-caching.js';
 import { metricsRegistry } from './metrics.js';
@@ -52,6 +54,8 @@ export interface AppOptions {
   readonly operator?: CatalogueOperator;
   /** Limits of the public SPARQL endpoint; `DEFAULT_SPARQL_LIMITS` when omitted. */
   readonly sparql?: SparqlLimits;
+  /** Private addresses registered SPARQL endpoints may resolve to in federated queries (the harvest's policy); none when omitted. */
+  readonly privateAccess?: PrivateAccess;
   /** Origins whose pages may call the API from a browser (`FEDCAT_CORS_ORIGINS`); any (`*`) when omitted. */
   readonly corsOrigins?: '*' | readonly string[];
   /** Directory of the built web UI; omitted in API-only tests. */
@@ -61,6 +65,14 @@ export interface AppOptions {
 
 /** The API version, sent as the `API-Version` header (NL API Design Rules). */
 export const API_VERSION = '0.1.0';
+
+/** The catalogue's SPARQL endpoint as this process listens on it (loopback when listening on every interface). */
+function localSparqlEndpoint(app: FastifyInstance): string | null {
+  const a = app.server.address();
+  if (!a || typeof a === 'string') return null;
+  const host = a.address === '0.0.0.0' || a.address === '::' ? '127.0.0.1' : a.family === 'IPv6' ? `[${a.address}]` : a.address;
+  return `http://${host}:${a.port}/sparql`;
+}
 
 /** Wires the catalogue API. The only place plugins and routes are put together; `server.ts` just listens. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -127,7 +139,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(auditLog, { prefix: '/v1/audit-log', audit: opts.audit, auth });
   await app.register(harvests, { prefix: '/v1/harvests', running: opts.running });
-  await app.register(sparql, { prefix: '/sparql', store, limits: opts.sparql ?? DEFAULT_SPARQL_LIMITS });
+  const limits = opts.sparql ?? DEFAULT_SPARQL_LIMITS;
+  const federation = new Federation({ sources: opts.sources, privateAccess: opts.privateAccess ?? { kind: 'none' }, localEndpoint: () => localSparqlEndpoint(app) });
+  app.addHook('onClose', () => federation.close());
+  await app.register(sparql, { prefix: '/sparql', backend: store, limits, uncapped: { header: FEDERATION_HEADER, key: federation.key } });
+  await app.register(sparql, { prefix: '/sparql/federated', backend: federation, limits, federated: true });
   const baseUrl = opts.baseUrl ?? 'http://localhost:8080';
   await app.register(catalog, {
     prefix: '/catalog', search: index, store, sources: opts.sources, baseUrl, genidBase: genidBase({ baseUrl }),

@@ -21,3 +21,5 @@ export const SourceConflict = createError('CAT_SOURCE_CONFLICT', '%s', 409);
 export const InvalidSourceRequest = createError('CAT_INVALID_SOURCE', '%s', 400);
 export const HarvestsUnavailable = createError('CAT_HARVESTS_UNAVAILABLE', 'This process does not start harvests; use fedcat harvest --source %s', 503);
 export const NodeNotFound = createError('CAT_NODE_NOT_FOUND', 'fedcat holds no description of %s', 404);
+export const FederationFailed = createError('CAT_FEDERATION_FAILED', 'The federated query failed at a source endpoint: %s', 502);
+export const FederationRefused = createError('CAT_FEDERATION_REFUSED', 'Not on the federated endpoint: %s', 400);

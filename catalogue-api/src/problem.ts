@@ -4,7 +4,7 @@ const PROBLEM_TYPE_BASE = 'https://fedcat.nl/problems/';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 409: 'Conflict',
-  413: 'Content Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  413: 'Content Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
 };
 
 /** Sends an RFC 9457 problem document. */
@@ -28,7 +28,8 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
     return sendProblem(reply, 400, error.message, 'CAT_INVALID_REQUEST', { invalidParams });
   }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-  if (status >= 500 && status !== 503) {
+  // 502 (a source endpoint failed) and 503 (try again) say what happened; other 5xx are masked.
+  if (status >= 500 && status !== 503 && status !== 502) {
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, status, 'An internal error occurred; it has been logged.', 'CAT_INTERNAL');
   }

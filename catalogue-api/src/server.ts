@@ -13,7 +13,7 @@ import { webRoot, type Runtime } from './runtime.js';
 export async function startServer(config: Config, runtime: Runtime): Promise<FastifyInstance> {
   const launcher = new ChildHarvestLauncher({ config, running: runtime.running, log: () => app.log });
   const app: FastifyInstance = await buildApp({
-    ...runtime, launcher, sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, corsOrigins: config.corsOrigins, webRoot: webRoot(), logger: { level: config.logLevel },
+    ...runtime, launcher, sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, corsOrigins: config.corsOrigins, privateAccess: config.fetchPolicy.privateAccess, webRoot: webRoot(), logger: { level: config.logLevel },
   });
   const scheduler = new Scheduler({ sources: runtime.sources, runs: runtime.runs, launcher, concurrency: config.harvestConcurrency, log: app.log });
   app.addHook('onClose', async () => {

@@ -80,6 +80,8 @@ const requests = (): [string, InjectOptions, number][] => [
   ['DCAT feed of a source', { method: 'GET', url: '/catalog/sources/gemeente-dijkstad', headers: { accept: 'application/ld+json' } }, 200],
   ['DCAT feed of an unknown source', { method: 'GET', url: '/catalog/sources/nope' }, 404],
   ['DCAT feed as an unservable type', { method: 'GET', url: '/catalog', headers: { accept: 'image/png' } }, 406],
+  ['federated SPARQL naming FROM', { method: 'GET', url: `/sparql/federated?query=${encodeURIComponent('SELECT * FROM <https://x.example/> { ?s ?p ?o }')}` }, 400],
+  ['federated SPARQL update', { method: 'POST', url: '/sparql/federated', payload: 'update=DROP%20ALL', headers: form }, 403],
   ['metrics', { method: 'GET', url: '/metrics' }, 200],
   ['a minted IRI', { method: 'GET', url: ':genid', headers: { accept: 'application/ld+json' } }, 200],
   ['an unknown minted IRI', { method: 'GET', url: '/.well-known/genid/gemeente-dijkstad/AAAAAAAAAAAAAAAAAAAAAA' }, 404],

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { SparqlSyntax, StoreFailure, StoreUnavailable } from '../errors.js';
+import { FederationFailed, SparqlSyntax, StoreFailure, StoreUnavailable } from '../errors.js';
 import type { StoreState } from './quad-store.js';
 import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-protocol.js';
 
@@ -8,8 +8,24 @@ export type WorkerCall = WithoutId<WorkerRequest>;
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 /**
- * One oxigraph worker thread holding every graph: its load state, and calls to it as promises. Started on
- * construction; `terminate` ends it and fails what it had not answered.
+ * The parent's Node flags without `--conditions`: the worker runs built JavaScript, so the workspace packages it
+ * imports must resolve to their built files too, even when the parent runs sources (tests use `development`).
+ */
+function builtExecArgv(): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const arg = process.execArgv[i]!;
+    if (arg === '--conditions' || arg === '-C') { i++; continue; }
+    if (arg.startsWith('--conditions=')) continue;
+    out.push(arg);
+  }
+  return out;
+}
+
+/**
+ * One worker thread answering queries: by default the oxigraph worker holding every graph (or, with `script`, the
+ * federation worker); its load state, and calls to it as promises. Started on construction; `terminate` ends it and
+ * fails what it had not answered.
  */
 export class StoreWorker {
   private readonly worker: Worker;
@@ -19,11 +35,11 @@ export class StoreWorker {
   private readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private ended = false;
 
-  constructor(workerData: WorkerOptions) {
+  constructor(workerData: WorkerOptions, script = 'store/oxigraph-worker.js') {
     // Tests import this module from src/ (TypeScript); the worker always runs the built JavaScript.
     const here = import.meta.url;
-    const url = here.endsWith('.ts') ? new URL('../../dist/store/oxigraph-worker.js', here) : new URL('./oxigraph-worker.js', here);
-    this.worker = new Worker(url, { workerData });
+    const url = here.endsWith('.ts') ? new URL(`../../dist/${script}`, here) : new URL(`../${script}`, here);
+    this.worker = new Worker(url, { workerData, execArgv: builtExecArgv() });
     this.worker.on('message', (m: WorkerMessage) => this.onMessage(m));
     this.worker.on('error', (err) => this.fail(err.message));
     this.worker.on('exit', (code) => { if (!this.ended) this.fail(`store worker exited with code ${code}`); });
@@ -82,7 +98,8 @@ export class StoreWorker {
         if (!call) return;
         this.calls.delete(m.id);
         if (m.ok) call.resolve(m.result);
-        else call.reject(m.error.kind === 'syntax' ? new SparqlSyntax(m.error.message) : new StoreFailure(m.error.message));
+        else call.reject(m.error.kind === 'syntax' ? new SparqlSyntax(m.error.message)
+          : m.error.kind === 'upstream' ? new FederationFailed(m.error.message) : new StoreFailure(m.error.message));
       }
     }
   }

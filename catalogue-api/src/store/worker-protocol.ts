@@ -5,12 +5,17 @@ export type WorkerRequest =
   | { readonly id: number; readonly op: 'query'; readonly sparql: string; readonly formats: AnswerFormats; readonly options?: QueryOptions }
   /** Reload a graph from its file (`stamp` null: the graph was removed). */
   | { readonly id: number; readonly op: 'replace'; readonly graph: string; readonly stamp: string | null }
-  | { readonly id: number; readonly op: 'graphs' };
+  | { readonly id: number; readonly op: 'graphs' }
+  /** A query over SPARQL endpoints (the federation worker's only operation). */
+  | { readonly id: number; readonly op: 'federated'; readonly sparql: string; readonly formats: AnswerFormats; readonly endpoints: readonly string[];
+      readonly resultCap: number; readonly timeoutMs: number; readonly privateOrigins: readonly string[] | 'all';
+      /** Sent to the first endpoint (the catalogue's own) so its answers to the federation are not capped. */
+      readonly localKey: string };
 
 /** Replies and notices from the worker. */
 export type WorkerMessage =
   | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly result: QueryAnswer | readonly { graph: string; quads: number }[] | null }
-  | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: { readonly kind: 'syntax' | 'internal'; readonly message: string } }
+  | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: { readonly kind: 'syntax' | 'upstream' | 'internal'; readonly message: string } }
   | { readonly type: 'progress'; readonly graphsLoaded: number; readonly graphsTotal: number }
   | { readonly type: 'ready' }
   | { readonly type: 'failed'; readonly message: string };

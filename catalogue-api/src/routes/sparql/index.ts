@@ -1,14 +1,30 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { SparqlLimits } from '../../config.js';
-import { NotAcceptable, SparqlBadDataset, SparqlMissingQuery, SparqlServiceRefused, SparqlUpdateForbidden, StoreUnavailable, UnsupportedMediaType } from '../../errors.js';
+import { FederationRefused, NotAcceptable, SparqlBadDataset, SparqlMissingQuery, SparqlServiceRefused, SparqlUpdateForbidden, StoreUnavailable, UnsupportedMediaType } from '../../errors.js';
 import { negotiate } from '../../negotiate.js';
 import { FORMAT_ALIASES, GRAPH_TYPES, SOLUTION_TYPES } from '../../rdf-formats.js';
-import type { ProtocolDataset, QuadStore } from '../../store/quad-store.js';
-import { classifySparql, usesService } from '../../store/query-form.js';
+import type { AnswerFormats, ProtocolDataset, QueryAnswer, QueryOptions, StoreState } from '../../store/quad-store.js';
+import { classifySparql, declaresDataset, usesService } from '../../store/query-form.js';
 import { problem, textResponse } from '../../schemas/common.js';
 
-export interface SparqlRouteOptions { readonly store: QuadStore; readonly limits: SparqlLimits }
+/** What answers the endpoint's queries: the store (`/sparql`) or the federation (`/sparql/federated`). */
+export interface SparqlBackend {
+  state(): StoreState;
+  query(sparql: string, formats: AnswerFormats, options?: QueryOptions): Promise<QueryAnswer>;
+}
+
+export interface SparqlRouteOptions {
+  readonly backend: SparqlBackend;
+  readonly limits: SparqlLimits;
+  /**
+   * The federated endpoint: SERVICE goes to registered sources' endpoints (the backend refuses any other), and the
+   * dataset is fixed (no FROM, no protocol dataset).
+   */
+  readonly federated?: boolean;
+  /** Requests with this header value (the federation's own sub-queries) are not cut at the result cap. */
+  readonly uncapped?: { readonly header: string; readonly key: string };
+}
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -23,10 +39,11 @@ const ProtocolParams = Type.Object({
 
 const RESPONSES = {
   200: textResponse([...SOLUTION_TYPES, ...GRAPH_TYPES], 'The answer: SELECT/ASK as SPARQL results, CONSTRUCT/DESCRIBE as RDF; headers Fedcat-Timeout-Ms, Fedcat-Result-Cap and, when cut, Fedcat-Truncated'),
-  400: problem('Malformed query, repeated query parameter, bad dataset IRI, or SERVICE'),
+  400: problem('Malformed query, repeated query parameter, bad dataset IRI, SERVICE (on /sparql) or FROM (on /sparql/federated)'),
   403: problem('SPARQL Update is refused: the endpoint is read-only'),
   406: problem('None of the Accept media types can be served'),
   415: problem('Request body is not UTF-8 or not a SPARQL media type'),
+  502: problem('A source endpoint failed or was refused (federated queries only)'),
   503: problem('The query passed its time limit, or the store is still loading'),
 };
 
@@ -63,7 +80,7 @@ function single(params: Params, name: string): string | undefined {
  * Every answer states the endpoint's limits (`Fedcat-Timeout-Ms`, `Fedcat-Result-Cap`) and a cut answer says so
  * (`Fedcat-Truncated: true`); a query past its time limit gets 503.
  */
-const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { store, limits }) => {
+const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { backend, limits, federated = false, uncapped }) => {
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('fedcat-timeout-ms', String(limits.timeoutMs)).header('fedcat-result-cap', String(limits.resultCap));
   });
@@ -81,36 +98,39 @@ const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { store, limi
     const dataset = protocolDataset(params);
     const kind = classifySparql(text);
     if (kind.kind === 'update') throw new SparqlUpdateForbidden();
-    if (usesService(text)) throw new SparqlServiceRefused('federated queries over other endpoints are not offered yet');
+    if (federated && (dataset || declaresDataset(text))) throw new FederationRefused('its dataset is the catalogue plus the registered SPARQL sources; FROM and default-graph-uri/named-graph-uri are not taken');
+    if (!federated && usesService(text)) throw new SparqlServiceRefused('use /sparql/federated to include the SPARQL endpoints of registered sources');
     const isGraph = kind.kind === 'query' && (kind.form === 'CONSTRUCT' || kind.form === 'DESCRIBE');
     const offers = isGraph ? GRAPH_TYPES : SOLUTION_TYPES;
     const format = single(params, 'format');
     const accept = format ? FORMAT_ALIASES[format.toLowerCase()] ?? format : request.headers.accept?.replace(/application\/json/g, SOLUTION_TYPES[0]);
     const mediaType = negotiate(accept, offers);
     if (!mediaType) throw new NotAcceptable(offers.join(', '));
-    const state = store.state();
+    const state = backend.state();
     if (state.status !== 'ready') {
       throw new StoreUnavailable(state.status === 'loading' ? `still loading (${state.graphsLoaded}/${state.graphsTotal} graphs)` : (state.error ?? 'failed'));
     }
-    const answer = await store.query(text, isGraph ? { solutions: SOLUTION_TYPES[0], graph: mediaType } : { solutions: mediaType, graph: GRAPH_TYPES[0] }, {
+    const capped = !(uncapped && request.headers[uncapped.header] === uncapped.key);
+    const answer = await backend.query(text, isGraph ? { solutions: SOLUTION_TYPES[0], graph: mediaType } : { solutions: mediaType, graph: GRAPH_TYPES[0] }, {
       ...(dataset ? { dataset } : {}),
       // The protocol's base IRI is the endpoint's own URL (without the query string).
       baseIri: `${request.protocol}://${request.host}${request.url.split('?')[0]}`,
       timeoutMs: limits.timeoutMs,
-      resultCap: limits.resultCap,
+      ...(capped ? { resultCap: limits.resultCap } : {}),
     });
     if (answer.truncated) reply.header('fedcat-truncated', 'true');
     return reply.header('vary', 'Accept').type(`${answer.mediaType}; charset=utf-8`).send(answer.body);
   }
 
-  app.get('/', { schema: { summary: 'Run a SPARQL query (SPARQL 1.1 Protocol, query via GET)', tags: ['sparql'], querystring: ProtocolParams, response: RESPONSES } }, async (request, reply) => {
+  const over = federated ? ' over the catalogue and registered SPARQL sources' : '';
+  app.get('/', { schema: { summary: `Run a SPARQL query${over} (SPARQL 1.1 Protocol, query via GET)`, tags: ['sparql'], querystring: ProtocolParams, response: RESPONSES } }, async (request, reply) => {
     const params = request.query as Params;
     return run(request, reply, single(params, 'query'), params);
   });
 
   app.post('/', {
     schema: {
-      summary: 'Run a SPARQL query (SPARQL 1.1 Protocol, query via POST)', tags: ['sparql'], querystring: ProtocolParams,
+      summary: `Run a SPARQL query${over} (SPARQL 1.1 Protocol, query via POST)`, tags: ['sparql'], querystring: ProtocolParams,
       body: { content: { 'application/sparql-query': { schema: Type.String({ description: 'The query' }) }, 'application/x-www-form-urlencoded': { schema: ProtocolParams } } },
       response: RESPONSES,
     },
