@@ -24,6 +24,8 @@ import type { SourceRegistry } from './registry/sources.js';
 import harvests from './routes/harvests/index.js';
 import genid from './routes/genid/index.js';
 import health from './routes/health/index.js';
+import organisations from './routes/organisations/index.js';
+import runsRoute from './routes/runs/index.js';
 import records from './routes/records/index.js';
 import search from './routes/search/index.js';
 import sources from './routes/sources/index.js';
@@ -139,6 +141,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(auditLog, { prefix: '/v1/audit-log', audit: opts.audit, auth });
   await app.register(harvests, { prefix: '/v1/harvests', running: opts.running });
+  await app.register(runsRoute, { prefix: '/v1/runs', sources: opts.sources, runs: opts.runs });
+  await app.register(organisations, { prefix: '/v1/organisations', search: index, sources: opts.sources });
   const limits = opts.sparql ?? DEFAULT_SPARQL_LIMITS;
   const federation = new Federation({ sources: opts.sources, privateAccess: opts.privateAccess ?? { kind: 'none' }, localEndpoint: () => localSparqlEndpoint(app) });
   app.addHook('onClose', () => federation.close());

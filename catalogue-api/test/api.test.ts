@@ -142,3 +142,32 @@ describe('REST /v1', () => {
     expect(res.json()).toMatchObject({ status: 'ok', store: { status: 'ready' }, search: { documents: 18 } });
   });
 });
+
+describe('GET /v1/organisations', () => {
+  it('lists every publishing organisation with its name, its counts of datasets and data services, and its sources', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/organisations' });
+    expect(res.statusCode).toBe(200);
+    const { organisations } = res.json() as { organisations: { iri: string; name: string | null; datasets: number; dataServices: number; sources: string[] }[] };
+    const total = async (type: string) => (await app.inject({ method: 'GET', url: `/v1/search?filter=type:${type}&pageSize=1` })).json().total as number;
+    expect(organisations.reduce((n, o) => n + o.datasets, 0)).toBe(await total('Dataset'));
+    expect(organisations.reduce((n, o) => n + o.dataServices, 0)).toBe(await total('DataService'));
+    expect(organisations.every((o) => o.name !== null && o.datasets + o.dataServices > 0)).toBe(true);
+    const names = organisations.map((o) => o.name!);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nl')));
+  });
+});
+
+describe('GET /v1/runs', () => {
+  it('pages through the runs of all sources, newest first, with Link headers and a total', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/runs?pageSize=2' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { runs: { source: string; startedAt: string; status: string }[]; total: number };
+    expect(body.total).toBe(4);
+    expect(body.runs).toHaveLength(2);
+    expect(body.runs[0]!.startedAt >= body.runs[1]!.startedAt).toBe(true);
+    expect(res.headers['x-total-count']).toBe('4');
+    expect(res.headers.link).toContain('rel="next"');
+    expect((await app.inject({ method: 'GET', url: '/v1/runs?status=failed' })).json().total).toBe(0);
+    expect((await app.inject({ method: 'GET', url: '/v1/runs?status=odd' })).statusCode).toBe(400);
+  });
+});

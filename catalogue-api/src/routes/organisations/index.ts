@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { SourceRegistry } from '../../registry/sources.js';
+import { problemResponses } from '../../schemas/common.js';
+import type { SearchIndex } from '../../search/search-index.js';
+
+export interface OrganisationRouteOptions { readonly search: SearchIndex; readonly sources: SourceRegistry }
+
+const Organisation = Type.Object({
+  iri: Type.String({ description: 'The organisation as publishers name it (dct:publisher), or as its sources are registered' }),
+  name: Type.Union([Type.String(), Type.Null()], { description: 'Its foaf:name as published; null when only registered' }),
+  datasets: Type.Integer({ description: 'Datasets it publishes in the catalogue' }),
+  dataServices: Type.Integer({ description: 'Data services (APIs) it publishes' }),
+  sources: Type.Array(Type.String(), { description: 'Ids of the sources registered for it' }),
+});
+
+/**
+ * `GET /v1/organisations`: every organisation that publishes records (by `dct:publisher`) or owns a registered source,
+ * with its counts of datasets and data services, from the search index (so it answers while the store loads).
+ */
+const organisationsRoute: FastifyPluginAsyncTypebox<OrganisationRouteOptions> = async (app, { search, sources }) => {
+  app.get('/', {
+    schema: { summary: 'Organisations with their datasets, data services and sources', tags: ['organisations'],
+      response: { 200: Type.Object({ organisations: Type.Array(Organisation) }), ...problemResponses } },
+  }, async () => {
+    const [datasets, services] = await Promise.all((['Dataset', 'DataService'] as const).map((type) =>
+      search.search({ filters: { type: [type] }, facets: ['publisher'], limit: 0 })));
+    const byIri = new Map<string, { iri: string; name: string | null; datasets: number; dataServices: number; sources: string[] }>();
+    const entry = (iri: string) => byIri.get(iri) ?? byIri.set(iri, { iri, name: null, datasets: 0, dataServices: 0, sources: [] }).get(iri)!;
+    for (const f of datasets!.facets.publisher ?? []) Object.assign(entry(f.value), { name: f.label, datasets: f.count });
+    for (const f of services!.facets.publisher ?? []) { const e = entry(f.value); e.name ??= f.label; e.dataServices = f.count; }
+    for (const s of await sources.list()) if (s.org) entry(s.org).sources.push(s.id);
+    const organisations = [...byIri.values()].sort((a, b) => (a.name ?? a.iri).localeCompare(b.name ?? b.iri, 'nl') || a.iri.localeCompare(b.iri));
+    return { organisations };
+  });
+};
+
+export default organisationsRoute;
