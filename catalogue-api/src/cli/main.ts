@@ -100,7 +100,7 @@ async function demo(config: Config): Promise<void> {
   const app = await startServer(demoConfig, runtime);
   console.error(`fedcat demo: publisher at ${publisher.origin}; harvesting ${publisher.files.length} demo organisations…`);
   await harvest(runtime, demoConfig);
-  console.error(`\nfedcat is running: open http://localhost:${config.port}/ (API: /v1/search, /sparql, /v1/openapi.json). Ctrl-C stops.`);
+  console.error(`\nfedcat is running: open http://localhost:${config.port}/ (API docs: /v1/docs; /v1/search, /sparql, /catalog, /metrics). Ctrl-C stops.`);
   stopOnSignal(() => app.close(), () => runtime.close(), () => publisher.close());
 }
 
