@@ -2,16 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Parser } from 'n3';
 import { Type, type Static } from 'typebox';
-import { NotAcceptable, SourceNotFound, StoreUnavailable } from '../../errors.js';
+import { SourceNotFound } from '../../errors.js';
 import { feedFrame, type CatalogueOperator, type FeedSource } from '../../feed/feed-frame.js';
-import { negotiate } from '../../negotiate.js';
 import { recordDescriptionQuery } from '../../queries/record-description.js';
-import { FORMAT_ALIASES, GRAPH_TYPES } from '../../rdf-formats.js';
+import { GRAPH_TYPES } from '../../rdf-formats.js';
 import { serialiseGraph } from '../../rdf-serialise.js';
 import type { SourceRegistry } from '../../registry/sources.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import type { QuadStore } from '../../store/quad-store.js';
+import { graphMediaType, requireReadyStore } from '../graph-request.js';
 import { setPagingHeaders } from '../paging.js';
 
 export interface CatalogRouteOptions {
@@ -51,11 +51,8 @@ const catalog: FastifyPluginAsyncTypebox<CatalogRouteOptions> = async (app, opts
   const sourceCatalogue = (id: string) => `${baseUrl}/catalog/sources/${encodeURIComponent(id)}`;
 
   async function page(request: FastifyRequest, reply: FastifyReply, query: FeedQuery, source: FeedSource | null) {
-    const format = query.format ? FORMAT_ALIASES[query.format.toLowerCase()] ?? query.format : undefined;
-    const mediaType = negotiate(format ?? request.headers.accept, GRAPH_TYPES);
-    if (!mediaType) throw new NotAcceptable(GRAPH_TYPES.join(', '));
-    const state = store.state();
-    if (state.status !== 'ready') throw new StoreUnavailable(`still loading (${state.graphsLoaded}/${state.graphsTotal} graphs)`);
+    const mediaType = graphMediaType(query.format, request.headers.accept);
+    requireReadyStore(store.state());
     const pageNo = query.page ?? 1;
     const pageSize = query.pageSize ?? 100;
     const result = await search.search({
@@ -82,7 +79,7 @@ const catalog: FastifyPluginAsyncTypebox<CatalogRouteOptions> = async (app, opts
       operator: source ? { ...operator, title: `${operator.title}: bron ${source.id}`, description: `Records die fedcat oogstte uit ${source.url}` } : operator,
     });
     setPagingHeaders(request, reply, pageNo, pageSize, result.total);
-    return reply.header('vary', 'Accept').header('cache-control', 'public, max-age=60')
+    return reply.header('vary', 'Accept')
       .type(`${mediaType}; charset=utf-8`).send(serialiseGraph([...frame, ...described], mediaType));
   }
 

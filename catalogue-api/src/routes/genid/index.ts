@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Parser } from 'n3';
 import { Type } from 'typebox';
-import { NodeNotFound, NotAcceptable, StoreUnavailable } from '../../errors.js';
-import { negotiate } from '../../negotiate.js';
+import { NodeNotFound } from '../../errors.js';
 import { recordDescriptionQuery } from '../../queries/record-description.js';
-import { FORMAT_ALIASES, GRAPH_TYPES } from '../../rdf-formats.js';
+import { GRAPH_TYPES } from '../../rdf-formats.js';
 import { serialiseGraph } from '../../rdf-serialise.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
 import type { QuadStore } from '../../store/quad-store.js';
+import { graphMediaType, requireReadyStore } from '../graph-request.js';
 
 export interface GenidRouteOptions { readonly store: QuadStore; readonly genidBase: string }
 
@@ -29,11 +29,8 @@ const genid: FastifyPluginAsyncTypebox<GenidRouteOptions> = async (app, { store,
     },
   }, async (request, reply) => {
     const { source, name } = request.params;
-    const format = request.query.format ? FORMAT_ALIASES[request.query.format.toLowerCase()] ?? request.query.format : undefined;
-    const mediaType = negotiate(format ?? request.headers.accept, GRAPH_TYPES);
-    if (!mediaType) throw new NotAcceptable(GRAPH_TYPES.join(', '));
-    const state = store.state();
-    if (state.status !== 'ready') throw new StoreUnavailable(`still loading (${state.graphsLoaded}/${state.graphsTotal} graphs)`);
+    const mediaType = graphMediaType(request.query.format, request.headers.accept);
+    requireReadyStore(store.state());
     const iri = `${genidBase}${source}/${name}`;
     const answer = await store.query(recordDescriptionQuery(iri, genidBase), { solutions: 'application/sparql-results+json', graph: 'application/n-triples' });
     const quads = new Parser({ format: 'N-Triples' }).parse(answer.body);

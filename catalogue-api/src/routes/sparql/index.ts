@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { SparqlLimits } from '../../config.js';
-import { FederationRefused, NotAcceptable, SparqlBadDataset, SparqlMissingQuery, SparqlServiceRefused, SparqlUpdateForbidden, StoreUnavailable, UnsupportedMediaType } from '../../errors.js';
+import { FederationRefused, NotAcceptable, SparqlBadDataset, SparqlMissingQuery, SparqlServiceRefused, SparqlUpdateForbidden, UnsupportedMediaType } from '../../errors.js';
 import { negotiate } from '../../negotiate.js';
 import { FORMAT_ALIASES, GRAPH_TYPES, SOLUTION_TYPES } from '../../rdf-formats.js';
 import type { AnswerFormats, ProtocolDataset, QueryAnswer, QueryOptions, StoreState } from '../../store/quad-store.js';
 import { classifySparql, declaresDataset, usesService } from '../../store/query-form.js';
 import { problem, textResponse } from '../../schemas/common.js';
+import { requireReadyStore } from '../graph-request.js';
 
 /** What answers the endpoint's queries: the store (`/sparql`) or the federation (`/sparql/federated`). */
 export interface SparqlBackend {
@@ -106,10 +107,7 @@ const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { backend, li
     const accept = format ? FORMAT_ALIASES[format.toLowerCase()] ?? format : request.headers.accept?.replace(/application\/json/g, SOLUTION_TYPES[0]);
     const mediaType = negotiate(accept, offers);
     if (!mediaType) throw new NotAcceptable(offers.join(', '));
-    const state = backend.state();
-    if (state.status !== 'ready') {
-      throw new StoreUnavailable(state.status === 'loading' ? `still loading (${state.graphsLoaded}/${state.graphsTotal} graphs)` : (state.error ?? 'failed'));
-    }
+    requireReadyStore(backend.state());
     const capped = !(uncapped && request.headers[uncapped.header] === uncapped.key);
     const answer = await backend.query(text, isGraph ? { solutions: SOLUTION_TYPES[0], graph: mediaType } : { solutions: mediaType, graph: GRAPH_TYPES[0] }, {
       ...(dataset ? { dataset } : {}),
