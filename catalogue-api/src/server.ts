@@ -13,7 +13,9 @@ import { webRoot, type Runtime } from './runtime.js';
 export async function startServer(config: Config, runtime: Runtime): Promise<FastifyInstance> {
   const launcher = new ChildHarvestLauncher({ config, running: runtime.running, log: () => app.log });
   const app: FastifyInstance = await buildApp({
-    ...runtime, launcher, sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, corsOrigins: config.corsOrigins, privateAccess: config.fetchPolicy.privateAccess, webRoot: webRoot(), logger: { level: config.logLevel },
+    ...runtime, launcher, sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, corsOrigins: config.corsOrigins, privateAccess: config.fetchPolicy.privateAccess, webRoot: webRoot(),
+    // Request logs never carry credentials: fastify logs no headers by default; the redaction holds if that changes.
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
   const scheduler = new Scheduler({ sources: runtime.sources, runs: runtime.runs, launcher, concurrency: config.harvestConcurrency, log: app.log });
   app.addHook('onClose', async () => {
