@@ -6,6 +6,15 @@ import type { SourceRegistry } from './registry/sources.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { QuadStore } from './store/quad-store.js';
 
+/**
+ * Calls made while one is in flight share its answer. A scrape collects every gauge at once, so two gauges drawn
+ * from the same reading (the graph list; each source's run status) read it once per scrape.
+ */
+function shared<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => (pending ??= read().finally(() => { pending = null; }));
+}
+
 export interface MetricsDeps {
   readonly store: QuadStore;
   readonly search: SearchIndex;
@@ -37,7 +46,7 @@ export function metricsRegistry(app: FastifyInstance, deps: MetricsDeps): Regist
     async collect() { this.set(await deps.search.count()); } });
   new Gauge({ name: 'fedcat_store_ready', help: '1 when the RDF store has loaded and answers queries', registers: [register],
     collect() { this.set(deps.store.state().status === 'ready' ? 1 : 0); } });
-  const graphs = async () => (deps.store.state().status === 'ready' ? deps.store.listGraphs() : []);
+  const graphs = shared(async () => (deps.store.state().status === 'ready' ? deps.store.listGraphs() : []));
   new Gauge({ name: 'fedcat_store_graphs', help: 'Named graphs in the RDF store (0 while it loads)', registers: [register],
     async collect() { this.set((await graphs()).length); } });
   new Gauge({ name: 'fedcat_store_quads', help: 'Quads in the RDF store, all graphs (0 while it loads)', registers: [register],
@@ -46,7 +55,7 @@ export function metricsRegistry(app: FastifyInstance, deps: MetricsDeps): Regist
     collect() { this.set(deps.store.queryLaneState().restarts); } });
   new Gauge({ name: 'fedcat_harvests_running', help: 'Harvests in progress in any process on the data directory', registers: [register],
     async collect() { this.set((await deps.running.list()).length); } });
-  const bySource = async () => Promise.all((await deps.sources.list()).map(async (s) => ({ source: s, status: await deps.runs.status(s.id) })));
+  const bySource = shared(async () => Promise.all((await deps.sources.list()).map(async (s) => ({ source: s, status: await deps.runs.status(s.id) }))));
   new Gauge({ name: 'fedcat_sources', help: 'Registered sources by the outcome of their last run (never: not harvested yet; paused)', labelNames: ['last_run'], registers: [register],
     async collect() {
       this.reset();
