@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { mayConnect, type PrivateAccess } from '@fedcat/harvester';
+import { hostPort, mayConnect, type PrivateAccess } from '@fedcat/harvester';
 
 /** Thrown for a request the federation must not make. */
 export class FetchRefused extends Error {
@@ -21,9 +21,8 @@ export function guardedFetch(opts: { endpoints: readonly string[]; local: string
   const publicOrAllowed = (url: URL) => {
     const key = url.host;
     if (!checked.has(key)) {
-      const hostPort = `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
       checked.set(key, lookup(url.hostname.replace(/^\[|\]$/g, ''), { all: true }).then(
-        (addresses) => addresses.length > 0 && addresses.every((a) => mayConnect(opts.privateAccess, hostPort, a.address)), () => false));
+        (addresses) => addresses.length > 0 && addresses.every((a) => mayConnect(opts.privateAccess, hostPort(url), a.address)), () => false));
     }
     return checked.get(key)!;
   };
