@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { CatalogueOperator } from './feed/feed-frame.js';
 import { defaultFetchPolicy, parsePrivateAccess, type FetchPolicy } from '@fedcat/harvester';
+import { PROFILES, profileById } from '@fedcat/shapes';
 
 /** fedcat's typed configuration, loaded once by the entry point. */
 export interface Config {
@@ -28,6 +29,12 @@ export interface Config {
   readonly operator: CatalogueOperator;
   /** Web origins whose pages may call the API from a browser: `*` (any; the default) or a list. */
   readonly corsOrigins: '*' | readonly string[];
+  /**
+   * The validation profile harvests gate records with (FEDCAT_HARVEST_PROFILE). Default `dcat-ap-3.0.1`: DCAT-AP's
+   * base scenario gates, ranges, vocabularies and recommendations advise. `dcat-ap-nl-3.0` also gates on
+   * DCAT-AP-NL's cardinalities, which rejects most records of catalogues not written for DCAT-AP-NL (README).
+   */
+  readonly harvestProfile: string;
 }
 
 /** The federation catalogue's publisher and contact point when none is configured. */
@@ -98,6 +105,12 @@ function baseUrl(value: string | undefined): string {
   }
 }
 
+function harvestProfile(v: string | undefined): string {
+  const id = v?.trim() || 'dcat-ap-3.0.1';
+  if (!profileById(id)) throw new ConfigError(`FEDCAT_HARVEST_PROFILE must be one of ${PROFILES.map((p) => p.id).join(', ')}, not '${id}'`);
+  return id;
+}
+
 /**
  * Reads configuration from the environment, with command-line flags taking precedence.
  * FEDCAT_PORT (8080), FEDCAT_HOST (127.0.0.1), FEDCAT_DATA_DIR (./data), FEDCAT_HARVEST_ALLOW_PRIVATE,
@@ -108,7 +121,8 @@ function baseUrl(value: string | undefined): string {
  * FEDCAT_HARVEST_HEAP_GROWTH (30 percent; see {@link Config.harvestHeapGrowth}), FEDCAT_JSONLD_CONTEXTS (a directory
  * of known JSON-LD contexts; none by default), FEDCAT_SPARQL_TIMEOUT_MS (30000), FEDCAT_SPARQL_MAX_RESULTS (10000), and the DCAT feed's
  * FEDCAT_CATALOG_TITLE, FEDCAT_CATALOG_PUBLISHER (IRI), FEDCAT_CATALOG_PUBLISHER_NAME, FEDCAT_CATALOG_CONTACT (mailto: or URL),
- * and FEDCAT_CORS_ORIGINS (`*` or comma-separated origins that may call the API from a browser).
+ * FEDCAT_CORS_ORIGINS (`*` or comma-separated origins that may call the API from a browser), and
+ * FEDCAT_HARVEST_PROFILE (the validation profile harvests gate with; see {@link Config.harvestProfile}).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
   const base = baseUrl(env.FEDCAT_BASE_URL);
@@ -135,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     baseUrl: base,
     operator: operator(env, base),
     corsOrigins: corsOrigins(env.FEDCAT_CORS_ORIGINS),
+    harvestProfile: harvestProfile(env.FEDCAT_HARVEST_PROFILE),
   };
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { loadValidatorPool, type Validator } from '@fedcat/shapes';
+import { loadValidatorPool, profileById, type Validator } from '@fedcat/shapes';
 import type { Config } from './config.js';
 import { RunningHarvests } from './registry/running.js';
 import { RunLog } from './registry/runs.js';
@@ -41,7 +41,7 @@ export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}):
     runs: new RunLog(config.dataDir),
     running: new RunningHarvests(config.dataDir),
     // Harvests validate on every core, in worker threads started on first use.
-    validator: () => (validator ??= loadValidatorPool()),
+    validator: () => (validator ??= loadValidatorPool(profileById(config.harvestProfile))),
     async close() {
       await store.close();
       await search.close();

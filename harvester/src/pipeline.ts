@@ -133,12 +133,19 @@ export interface RecordLimits {
 export const defaultRecordLimits: RecordLimits = { maxRecords: 1_000_000, maxTriplesPerRecord: 10_000, maxLiteralLength: 100_000 };
 
 function overLimit(record: HarvestRecord, limits: RecordLimits): ShaclResult | null {
-  const base = { severity: 'violation' as const, focusNode: record.iri, value: null, sourceShape: null, constraint: null, gating: true };
+  const finding = (path: string | null, en: string, nl: string): ShaclResult => ({
+    severity: 'violation', shaclSeverity: 'violation', focusNode: record.iri, focusKind: 'iri', path, value: null, valueKind: null,
+    message: en, messages: { en, nl }, sourceShape: null, shape: 'fedcat:limits', constraint: null, file: 'fedcat limits', gating: true,
+  });
   if (record.quads.length > limits.maxTriplesPerRecord) {
-    return { ...base, path: null, message: `record has ${record.quads.length} triples; fedcat accepts at most ${limits.maxTriplesPerRecord} per record` };
+    return finding(null, `record has ${record.quads.length} triples; fedcat accepts at most ${limits.maxTriplesPerRecord} per record`,
+      `record heeft ${record.quads.length} triples; fedcat accepteert er hoogstens ${limits.maxTriplesPerRecord} per record`);
   }
   const long = record.quads.find((q) => q.object.termType === 'Literal' && q.object.value.length > limits.maxLiteralLength);
-  if (long) return { ...base, path: long.predicate.value, message: `a literal of ${long.object.value.length} characters; fedcat accepts at most ${limits.maxLiteralLength}` };
+  if (long) {
+    return finding(long.predicate.value, `a literal of ${long.object.value.length} characters; fedcat accepts at most ${limits.maxLiteralLength}`,
+      `een literal van ${long.object.value.length} tekens; fedcat accepteert er hoogstens ${limits.maxLiteralLength}`);
+  }
   return null;
 }
 

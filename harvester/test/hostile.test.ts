@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadValidator, type Validator } from '@fedcat/shapes';
+import { loadValidator, profileById, type Validator } from '@fedcat/shapes';
 import { defaultFetchPolicy, harvestSource, parsePrivateAccess, type HarvestOutcome, type HarvestSink, type Source } from '../src/index.js';
 import { localServer } from './support.js';
 
@@ -18,7 +18,7 @@ const published: unknown[] = [];
 const sink: HarvestSink = { publish: async (_s, change) => void published.push(change) };
 
 beforeAll(async () => {
-  validator = await loadValidator();
+  validator = await loadValidator(profileById('dcat-ap-3.0.1'));
   forbidden = await localServer((_req, res) => { hits++; res.end('secret'); });
   publisher = await localServer((req, res) => {
     const page = (n: number, next: string) => `${TTL}@prefix hydra: <http://www.w3.org/ns/hydra/core#>.

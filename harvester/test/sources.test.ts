@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import oxigraph from 'oxigraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadValidator, type Validator } from '@fedcat/shapes';
+import { loadValidator, profileById, type Validator } from '@fedcat/shapes';
 import {
   defaultFetchPolicy, emptyState, harvestSource, HostLimiter, parsePrivateAccess, recordPageQuery,
   type FetchPolicy, type HarvestOutcome, type HarvestProgress, type HarvestState, type SourceChange, type Source,
@@ -20,7 +20,7 @@ let dir: string;
 let outside: string;
 
 beforeAll(async () => {
-  validator = await loadValidator();
+  validator = await loadValidator(profileById('dcat-ap-3.0.1'));
   dir = await mkdtemp(join(tmpdir(), 'fedcat-files-'));
   outside = await mkdtemp(join(tmpdir(), 'fedcat-outside-'));
   await cp(new URL(DCAT_NL, SAMPLES), join(dir, 'catalogue', DCAT_NL), { recursive: true });

@@ -1,4 +1,12 @@
+import type { EngineName } from './engines/engine.js';
+import type { Profile } from './profiles.js';
 import type { ShaclSummary } from './validate.js';
+
+/** What each worker loads once. */
+export interface PoolSetup {
+  readonly profile: Profile;
+  readonly engine: EngineName;
+}
 
 /** A data graph to validate, as N-Triples, with the focus nodes whose results count. */
 export interface PoolRequest {

@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Parser } from 'n3';
-import type { Profile } from './profiles.js';
 import { loadValidator } from './validate.js';
-import type { PoolReply, PoolRequest } from './pool-protocol.js';
+import type { PoolReply, PoolRequest, PoolSetup } from './pool-protocol.js';
 
 // One validator per worker thread, loaded once; data graphs arrive as N-Triples.
-const validator = await loadValidator(workerData as Profile);
+const setup = workerData as PoolSetup;
+const validator = await loadValidator(setup.profile, { engine: setup.engine });
 
 parentPort!.on('message', (req: PoolRequest) => {
   const reply = (r: PoolReply) => parentPort!.postMessage(r);

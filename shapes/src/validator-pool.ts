@@ -2,9 +2,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DatasetCore, Quad } from '@rdfjs/types';
 import { Writer } from 'n3';
-import { dcatAp3Base, type Profile } from './profiles.js';
-import type { PoolReply, PoolRequest } from './pool-protocol.js';
-import type { ShaclSummary, Validator } from './validate.js';
+import { defaultProfile, type Profile } from './profiles.js';
+import type { PoolReply, PoolRequest, PoolSetup } from './pool-protocol.js';
+import { builtExecArgv } from './worker-exec-argv.js';
+import { DEFAULT_ENGINE, type LoadOptions, type ShaclSummary, type Validator } from './validate.js';
 
 interface Job { readonly request: PoolRequest; resolve(s: ShaclSummary): void; reject(e: Error): void }
 interface Slot { readonly worker: Worker; job: Job | null }
@@ -17,11 +18,12 @@ function workerUrl(): URL {
 
 /**
  * A Validator that validates on `size` worker threads (default: every core), each with its own loaded
- * shapes. SHACL validation is CPU-bound and synchronous inside rdf-validate-shacl, so this is how a harvest
+ * shapes. SHACL validation is CPU-bound and synchronous inside the SHACL engines, so this is how a harvest
  * uses more than one core; callers run up to `parallelism` validate() calls at once. Data crosses to the
  * workers as N-Triples, results come back as plain JSON: the same summaries as {@link loadValidator}.
  */
-export async function loadValidatorPool(profile: Profile = dcatAp3Base, size = availableParallelism()): Promise<Validator> {
+export async function loadValidatorPool(profile: Profile = defaultProfile, size = availableParallelism(), options: LoadOptions = {}): Promise<Validator> {
+  const engine = options.engine ?? DEFAULT_ENGINE;
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 0;
@@ -39,7 +41,7 @@ export async function loadValidatorPool(profile: Profile = dcatAp3Base, size = a
   };
 
   const start = (): Promise<Slot> => new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(), { workerData: profile });
+    const worker = new Worker(workerUrl(), { workerData: { profile, engine } satisfies PoolSetup, execArgv: builtExecArgv() });
     const slot: Slot = { worker, job: null };
     worker.once('message', () => {
       worker.on('message', (reply: PoolReply) => {
@@ -74,6 +76,7 @@ export async function loadValidatorPool(profile: Profile = dcatAp3Base, size = a
 
   return {
     profile,
+    engine,
     parallelism: slots.length,
     validate(data: DatasetCore | readonly Quad[], options = {}) {
       if (closed) return Promise.reject(new Error('validator pool is closed'));

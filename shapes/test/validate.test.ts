@@ -1,32 +1,129 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { Parser } from 'n3';
-import { loadValidator } from '../src/index.js';
+import { customProfile, groupResults, loadValidator, loadValidatorPool, profileById, reportText, reportTurtle } from '../src/index.js';
 
-const turtle = (s: string) => new Parser().parse(`@prefix dcat: <http://www.w3.org/ns/dcat#>. @prefix dct: <http://purl.org/dc/terms/>.\n${s}`);
+const PREFIXES = `@prefix dcat: <http://www.w3.org/ns/dcat#>. @prefix dct: <http://purl.org/dc/terms/>.
+@prefix lang: <http://publications.europa.eu/resource/authority/language/>. @prefix sh: <http://www.w3.org/ns/shacl#>. @prefix ex: <https://ex.org/>.\n`;
+const turtle = (s: string) => new Parser().parse(`${PREFIXES}${s}`);
+const SAMPLES = new URL('../../../shared/reference/samples/', import.meta.url);
+const dcatAp = profileById('dcat-ap-3.0.1')!;
 
-describe('loadValidator (DCAT-AP 3.0.1 base)', () => {
-  it('accepts a dataset with a title and a description', async () => {
-    const v = await loadValidator();
-    const summary = await v.validate(turtle(`<https://ex.org/d> a dcat:Dataset; dct:title "Wegen"@nl; dct:description "Alle wegen"@nl.`));
+describe('a validation profile', () => {
+  it('accepts a dataset with a title and a description under DCAT-AP 3.0.1', async () => {
+    const v = await loadValidator(dcatAp);
+    const summary = await v.validate(turtle(`ex:d a dcat:Dataset; dct:title "Wegen"@nl; dct:description "Alle wegen"@nl.`));
     expect(summary.accepted).toBe(true);
     expect(summary.violations).toBe(0);
   });
 
-  it('rejects a dataset without dct:title and names the path', async () => {
-    const v = await loadValidator();
-    const summary = await v.validate(turtle(`<https://ex.org/d> a dcat:Dataset; dct:description "Alle wegen"@nl.`));
+  it('rejects a dataset without dct:title and names the path, in Dutch and English', async () => {
+    const v = await loadValidator(dcatAp);
+    const summary = await v.validate(turtle(`ex:d a dcat:Dataset; dct:description "Alle wegen"@nl.`));
     expect(summary.accepted).toBe(false);
-    expect(summary.results).toContainEqual(
-      expect.objectContaining({ severity: 'violation', focusNode: 'https://ex.org/d', path: 'http://purl.org/dc/terms/title', gating: true }),
-    );
+    const title = summary.results.find((r) => r.path === 'http://purl.org/dc/terms/title')!;
+    expect(title).toMatchObject({ severity: 'violation', shaclSeverity: 'violation', focusNode: 'https://ex.org/d', gating: true, file: 'dcat-ap-3.0.1/shapes.ttl' });
+    expect(title.messages.nl).toMatch(/titel|title/);
+    expect(title.messages.nl).not.toEqual(title.messages.en);
+  });
+
+  it('reports an advising file’s violations as warnings that do not reject the record', async () => {
+    const v = await loadValidator(dcatAp);
+    // A language that is not in the EU table: mdr-vocabularies says sh:Violation, the profile makes it advice.
+    const summary = await v.validate(turtle(`ex:d a dcat:Dataset; dct:title "Wegen"@nl; dct:description "Alle wegen"@nl; dct:language <http://id.loc.gov/vocabulary/iso639-1/nl>.`));
+    const language = summary.results.filter((r) => r.path === 'http://purl.org/dc/terms/language');
+    expect(language.length).toBeGreaterThan(0);
+    expect(language.some((r) => r.shaclSeverity === 'violation' && r.severity === 'warning' && !r.gating)).toBe(true);
+    expect(summary.accepted).toBe(true);
+  });
+
+  it('knows the EU vocabularies: a typed-nowhere EU language passes the range check an unknown one fails', async () => {
+    const v = await loadValidator(dcatAp);
+    const eu = await v.validate(turtle(`ex:d a dcat:Dataset; dct:title "W"@nl; dct:description "W"@nl; dct:language lang:NLD.`));
+    const other = await v.validate(turtle(`ex:d a dcat:Dataset; dct:title "W"@nl; dct:description "W"@nl; dct:language ex:dutch.`));
+    const classFinding = (s: typeof eu) => s.results.filter((r) => r.path === 'http://purl.org/dc/terms/language' && r.constraint?.endsWith('ClassConstraintComponent'));
+    expect(classFinding(eu)).toEqual([]);
+    expect(classFinding(other)).toHaveLength(1);
+  });
+
+  it('never makes a vocabulary term a focus node, even when the data describes it', async () => {
+    const v = await loadValidator();
+    const summary = await v.validate(turtle(`lang:NLD a dct:LinguisticSystem, <http://www.w3.org/2004/02/skos/core#Concept>.`));
+    expect(summary.results).toEqual([]);
+  });
+
+  it('gates on DCAT-AP-NL cardinalities by default', async () => {
+    const v = await loadValidator();
+    expect(v.profile.id).toBe('dcat-ap-nl-3.0');
+    const summary = await v.validate(turtle(`ex:d a dcat:Dataset; dct:title "Wegen"@nl; dct:description "Alle wegen"@nl.`));
+    expect(summary.accepted).toBe(false);
+    expect(summary.results.filter((r) => r.gating).map((r) => r.file)).toContain('dcat-ap-nl-3.0.0/dcat-ap-nl-SHACL.ttl');
+  });
+
+  it('validates with the caller’s own shapes', async () => {
+    const file = new URL('../../../shared/reference/shapes/dcat-ap-3.0.1/split/shapes.ttl', import.meta.url).pathname;
+    const v = await loadValidator(customProfile([file]));
+    const summary = await v.validate(turtle(`ex:d a dcat:Dataset.`));
+    expect(summary.accepted).toBe(false);
+    expect(summary.results.every((r) => r.file === file)).toBe(true);
+  });
+});
+
+describe('the default profile on real samples', () => {
+  it('passes the Geonovum DCAT-AP-NL example with 0 violations', async () => {
+    const quads = new Parser({ baseIRI: 'https://samples.fedcat.test/' }).parse(await readFile(new URL('geonovum-dcat-ap-nl-example.ttl', SAMPLES), 'utf8'));
+    const summary = await (await loadValidator()).validate(quads);
+    expect(summary.violations).toBe(0);
+    expect(summary.accepted).toBe(true);
+  });
+});
+
+describe('reports', () => {
+  const data = turtle(`ex:a a dcat:Dataset; dct:description "A"@nl. ex:b a dcat:Dataset; dct:description "B"@nl.
+    ex:c a dcat:Distribution; dcat:accessURL "https://ex.org/download".`);
+
+  it('group results by shape and path with counts, resources, an example and both languages, violations first', async () => {
+    const v = await loadValidator(dcatAp);
+    const report = groupResults(await v.validate(data), 3);
+    const title = report.groups.find((g) => g.path === 'http://purl.org/dc/terms/title')!;
+    expect(title).toMatchObject({ severity: 'violation', count: 2, resources: 2, gating: true });
+    expect(['https://ex.org/a', 'https://ex.org/b']).toContain(title.example.focusNode);
+    const access = report.groups.find((g) => g.path === 'http://www.w3.org/ns/dcat#accessURL' && g.severity === 'violation')!;
+    expect(access.example).toMatchObject({ focusNode: 'https://ex.org/c', value: 'https://ex.org/download', valueKind: 'literal' });
+    expect(report.groups[0]!.severity).toBe('violation');
+    expect(report).toMatchObject({ conforms: false, resources: 3 });
+    expect(report.violations).toBe(report.groups.filter((g) => g.severity === 'violation').reduce((n, g) => n + g.count, 0));
+    expect(reportText(report, 'nl')).toMatch(/voldoet niet/);
+  });
+
+  it('are also a standard sh:ValidationReport in Turtle, one result per finding', async () => {
+    const v = await loadValidator(dcatAp);
+    const summary = await v.validate(data);
+    const quads = new Parser().parse(await reportTurtle(summary));
+    const SH = 'http://www.w3.org/ns/shacl#';
+    expect(quads.filter((q) => q.predicate.value === `${SH}result`)).toHaveLength(summary.results.length);
+    expect(quads.find((q) => q.predicate.value === `${SH}conforms`)?.object.value).toBe('false');
+    expect(quads.some((q) => q.predicate.value === `${SH}value` && q.object.termType === 'Literal' && q.object.value === 'https://ex.org/download')).toBe(true);
+    expect(quads.filter((q) => q.predicate.value === `${SH}resultMessage`).map((q) => (q.object as { language: string }).language)).toContain('nl');
+  });
+});
+
+describe('the SHACL engines', () => {
+  it('give the same results when a node is checked through a nested shape more than once (shacl-engine memo mended)', async () => {
+    const shapes = new URL('./fixtures/nested-node.ttl', import.meta.url).pathname;
+    const data = turtle(`ex:x1 a ex:C; ex:p ex:y. ex:x2 a ex:C; ex:p ex:y. ex:x3 a ex:C; ex:p ex:y. ex:y ex:t ex:z.`);
+    for (const engine of ['shacl-engine', 'rdf-validate-shacl'] as const) {
+      const v = await loadValidator({ ...customProfile([shapes]), background: false }, { engine });
+      const perFocus = (await v.validate(data)).results.map((r) => r.focusNode).sort();
+      expect(perFocus, engine).toEqual(['https://ex.org/x1', 'https://ex.org/x1', 'https://ex.org/x2', 'https://ex.org/x2', 'https://ex.org/x3', 'https://ex.org/x3']);
+    }
   });
 });
 
 describe('loadValidatorPool', () => {
   it('gives the same summaries as the in-thread validator, from several workers at once', async () => {
-    const { loadValidatorPool } = await import('../src/index.js');
-    const single = await loadValidator();
-    const pool = await loadValidatorPool(undefined, 2);
+    const single = await loadValidator(dcatAp);
+    const pool = await loadValidatorPool(dcatAp, 2);
     try {
       expect(pool.parallelism).toBe(2);
       const graphs = Array.from({ length: 6 }, (_, i) => turtle(i % 2

@@ -16,7 +16,7 @@ const DCAT = 'http://www.w3.org/ns/dcat#';
 const HYDRA = 'http://www.w3.org/ns/hydra/core#';
 const DEMO = new URL('../../catalogue-api/demo/', import.meta.url);
 const NL_SHAPES = new URL('../../../shared/reference/shapes/dcat-ap-nl-3.0.0/dcat-ap-nl-SHACL.ttl', import.meta.url);
-const AP_BASE_SHAPES = new URL('../../shapes/shapes/dcat-ap-3.0.1-base.ttl', import.meta.url);
+const AP_BASE_SHAPES = new URL('../../shapes/shapes/dcat-ap-3.0.1/shapes.ttl', import.meta.url);
 
 let dir: string;
 let publisher: Awaited<ReturnType<typeof samplePublisher>>;

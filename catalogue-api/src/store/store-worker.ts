@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { builtExecArgv } from '@fedcat/shapes';
 import { FederationFailed, SparqlSyntax, StoreFailure, StoreUnavailable } from '../errors.js';
 import type { StoreState } from './quad-store.js';
 import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-protocol.js';
@@ -6,21 +7,6 @@ import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-proto
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type WorkerCall = WithoutId<WorkerRequest>;
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
-
-/**
- * The parent's Node flags without `--conditions`: the worker runs built JavaScript, so the workspace packages it
- * imports must resolve to their built files too, even when the parent runs sources (tests use `development`).
- */
-function builtExecArgv(): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const arg = process.execArgv[i]!;
-    if (arg === '--conditions' || arg === '-C') { i++; continue; }
-    if (arg.startsWith('--conditions=')) continue;
-    out.push(arg);
-  }
-  return out;
-}
 
 /**
  * One worker thread answering queries: by default the oxigraph worker holding every graph (or, with `script`, the

@@ -1,0 +1,22 @@
+import type { DatasetCore, Term } from '@rdfjs/types';
+
+/** The SHACL engines fedcat can validate with; both give the same results (see bench/validate-engines). */
+export type EngineName = 'shacl-engine' | 'rdf-validate-shacl';
+
+/** One validation result as an engine reports it, terms untouched (blank nodes are the shapes graph's own). */
+export interface RawResult {
+  readonly severity: string;
+  readonly focusNode: Term;
+  /** The predicate of a simple path; a readable SPARQL-like form of a complex one; null for node constraints. */
+  readonly path: string | null;
+  readonly value: Term | null;
+  readonly sourceShape: Term;
+  readonly component: string;
+}
+
+/** A shapes graph compiled by one engine, validating data graphs against it. */
+export interface CompiledShapes {
+  validate(data: DatasetCore): Promise<RawResult[]>;
+}
+
+export type Engine = (shapes: DatasetCore) => CompiledShapes;
