@@ -4,7 +4,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { PrivateAccess } from '@fedcat/harvester';
+import { defaultFetchPolicy, type FetchPolicy, type PrivateAccess } from '@fedcat/harvester';
 import { DEFAULT_SPARQL_LIMITS, defaultOperator, genidBase, type SparqlLimits } from './config.js';
 import { Authenticator } from './auth.js';
 import type { AuditLog } from './control/audit-log.js';
@@ -31,12 +31,15 @@ import search from './routes/search/index.js';
 import sources from './routes/sources/index.js';
 import ownerSources from './routes/sources/owner.js';
 import sparql from './routes/sparql/index.js';
+import validate from './routes/validate/index.js';
 import web from './routes/web/index.js';
 import { Problem } from './schemas/common.js';
 import { CatalogueRecord, CatalogueRecordDetail, SearchResult } from './schemas/records.js';
 import { AuditEntry, Run, RunningHarvest, SourceCreate, SourcePatch, SourceSettings, SourceWithStatus } from './schemas/sources.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { QuadStore } from './store/quad-store.js';
+import { ValidationReport } from './schemas/validation.js';
+import { DryRunValidators } from './validation/validators.js';
 
 /** Everything the API serves from; built once by the entry point (server or CLI). */
 export interface AppOptions {
@@ -60,6 +63,8 @@ export interface AppOptions {
   readonly privateAccess?: PrivateAccess;
   /** Origins whose pages may call the API from a browser (`FEDCAT_CORS_ORIGINS`); any (`*`) when omitted. */
   readonly corsOrigins?: '*' | readonly string[];
+  /** How dry runs fetch `{"url"}` documents (the harvest's policy); the harvester's defaults when omitted. */
+  readonly fetchPolicy?: FetchPolicy;
   /** Directory of the built web UI; omitted in API-only tests. */
   readonly webRoot?: string;
   readonly logger?: boolean | FastifyBaseLogger | { level: string; redact?: string[] };
@@ -108,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addSchema(SourceSettings);
   app.addSchema(SourceCreate);
   app.addSchema(SourcePatch);
+  app.addSchema(ValidationReport);
   app.addSchema(AuditEntry);
 
   await app.register(fastifySwagger, {
@@ -140,6 +146,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(harvests, { prefix: '/v1/harvests', running: opts.running });
   await app.register(runsRoute, { prefix: '/v1/runs', sources: opts.sources, runs: opts.runs });
   await app.register(organisations, { prefix: '/v1/organisations', search: index, sources: opts.sources });
+  const validators = new DryRunValidators();
+  app.addHook('onClose', () => validators.close());
+  const fetchPolicy = opts.fetchPolicy ?? defaultFetchPolicy;
+  await app.register(validate, { prefix: '/v1/validate', validators, policy: async () => fetchPolicy, maxBytes: Math.min(fetchPolicy.maxBytes, 32 * 1024 * 1024) });
   const limits = opts.sparql ?? DEFAULT_SPARQL_LIMITS;
   const federation = new Federation({ sources: opts.sources, privateAccess: opts.privateAccess ?? { kind: 'none' }, localEndpoint: () => localSparqlEndpoint(app) });
   app.addHook('onClose', () => federation.close());

@@ -23,3 +23,7 @@ export const HarvestsUnavailable = createError('CAT_HARVESTS_UNAVAILABLE', 'This
 export const NodeNotFound = createError('CAT_NODE_NOT_FOUND', 'fedcat holds no description of %s', 404);
 export const FederationFailed = createError('CAT_FEDERATION_FAILED', 'The federated query failed at a source endpoint: %s', 502);
 export const FederationRefused = createError('CAT_FEDERATION_REFUSED', 'Not on the federated endpoint: %s', 400);
+export const ValidationInputUnreadable = createError('CAT_VALIDATION_UNREADABLE', 'The document is not readable RDF: %s', 422);
+export const ValidationInputTooLarge = createError('CAT_VALIDATION_TOO_LARGE', 'The document is too large: %s', 413);
+export const ValidationUrlRefused = createError('CAT_VALIDATION_URL_REFUSED', 'fedcat will not fetch this URL: %s', 400);
+export const ValidationUrlUnreachable = createError('CAT_VALIDATION_URL_UNREACHABLE', 'The URL could not be fetched: %s', 502);

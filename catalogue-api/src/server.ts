@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { harvestPolicy } from './harvest-policy.js';
 import type { Config } from './config.js';
 import { reconcileIndex } from './reconcile.js';
 import { ChildHarvestLauncher } from './harvest-launcher.js';
@@ -14,6 +15,7 @@ export async function startServer(config: Config, runtime: Runtime): Promise<Fas
   const launcher = new ChildHarvestLauncher({ config, running: runtime.running, log: () => app.log });
   const app: FastifyInstance = await buildApp({
     ...runtime, launcher, sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, corsOrigins: config.corsOrigins, privateAccess: config.fetchPolicy.privateAccess, webRoot: webRoot(),
+    fetchPolicy: await harvestPolicy(config),
     // Request logs never carry credentials: fastify logs no headers by default; the redaction holds if that changes.
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });

@@ -29,7 +29,7 @@ export async function harvestedApp(sources: readonly { id: string; url: string }
     active: () => pending.size,
     stop: async () => { await Promise.all(pending); },
   };
-  const app = await buildApp({ ...runtime, launcher });
+  const app = await buildApp({ ...runtime, launcher, fetchPolicy: config.fetchPolicy });
   return {
     runtime, app,
     async close() {

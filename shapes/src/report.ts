@@ -96,18 +96,18 @@ export function reportTurtle(summary: ShaclSummary): Promise<string> {
 /** The grouped report as plain text for a terminal, in one language. */
 export function reportText(report: ValidationReport, language: 'en' | 'nl' = 'en'): string {
   const words = language === 'nl'
-    ? { title: 'Validatie', resources: 'resources', violations: 'overtredingen', warnings: 'waarschuwingen', infos: 'meldingen', ok: 'voldoet', notOk: 'voldoet niet', example: 'bijv.', value: 'waarde', times: 'x', blank: '(blank node)' }
-    : { title: 'Validation', resources: 'resources', violations: 'violations', warnings: 'warnings', infos: 'infos', ok: 'conforms', notOk: 'does not conform', example: 'e.g.', value: 'value', times: 'x', blank: '(blank node)' };
+    ? { title: 'Validatie', resources: 'resources', violations: 'overtredingen', warnings: 'waarschuwingen', infos: 'meldingen', ok: 'voldoet', notOk: 'voldoet niet', example: 'bijv.', value: 'waarde', times: 'x', blank: '(blank node)', violation: 'OVERTREDING', warning: 'WAARSCHUWING', info: 'MELDING' }
+    : { title: 'Validation', resources: 'resources', violations: 'violations', warnings: 'warnings', infos: 'infos', ok: 'conforms', notOk: 'does not conform', example: 'e.g.', value: 'value', times: 'x', blank: '(blank node)', violation: 'VIOLATION', warning: 'WARNING', info: 'INFO' };
   const lines = [
     `${words.title} (${report.profile}): ${report.conforms ? words.ok : words.notOk}; ${report.resources} ${words.resources}, `
       + `${report.violations} ${words.violations}, ${report.warnings} ${words.warnings}, ${report.infos} ${words.infos}`,
   ];
   for (const g of report.groups) {
     const where = g.path ? prefixed(g.path) : g.shape;
-    lines.push(`${g.severity.toUpperCase().padEnd(9)} ${String(g.count).padStart(5)}${words.times}  ${where}: ${g.messages[language]}`);
+    lines.push(`${words[g.severity].padEnd(12)} ${String(g.count).padStart(5)}${words.times}  ${where}: ${g.messages[language]}`);
     const { focusNode, focusKind, value, valueKind } = g.example;
     const shown = (v: string, kind: TermKind | null) => (kind === 'blank' ? words.blank : kind === 'iri' ? `<${v}>` : JSON.stringify(v));
-    lines.push(`${' '.repeat(17)}${words.example} ${shown(focusNode, focusKind)}${value !== null ? `, ${words.value} ${shown(value, valueKind)}` : ''}`);
+    lines.push(`${' '.repeat(20)}${words.example} ${shown(focusNode, focusKind)}${value !== null ? `, ${words.value} ${shown(value, valueKind)}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -13,6 +13,8 @@ import { InvalidTokenRequest } from '../control/tokens.js';
 import { ProgressView } from './progress-view.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { harvestPolicy } from '../harvest-policy.js';
+import { DEFAULT_PROFILE_ID, PROFILES } from '@fedcat/shapes';
+import { validateCommand } from './validate-command.js';
 
 const USAGE = `fedcat: federated data catalogue
 
@@ -34,6 +36,10 @@ Usage:
   fedcat tokens create --admin --name NAME           an API token for operators (every source)
   fedcat tokens list [--json] | revoke ID            tokens (never their secrets) / revoke one at once
   fedcat audit [--source ID] [--limit N] [--json]    who changed which source or token, when, before and after
+  fedcat validate FILE|URL [options]                 validate a catalogue without storing it; exit 1 on violations
+      --profile NAME      ${PROFILES.map((p) => p.id).join(', ')} (default ${DEFAULT_PROFILE_ID})
+      --shapes FILE       validate with your own shape files instead (repeatable)
+      --format F          text (default), json or turtle (an sh:ValidationReport); --lang nl|en for text
   fedcat harvest [--all | --source ID] [--full]      harvest now (incremental; --full revalidates all), sources in parallel
                                                      with live progress; exit 1 if a source failed
 
@@ -47,6 +53,7 @@ const options = {
   port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, id: { type: 'string' }, org: { type: 'string' },
   json: { type: 'boolean' }, all: { type: 'boolean' }, full: { type: 'boolean' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   admin: { type: 'boolean' }, name: { type: 'string' }, limit: { type: 'string' },
+  profile: { type: 'string' }, shapes: { type: 'string', multiple: true }, format: { type: 'string' }, lang: { type: 'string' },
   invalid: { type: 'string' }, kind: { type: 'string' }, every: { type: 'string' }, 'max-bytes': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-records': { type: 'string' },
 } as const;
 
@@ -143,6 +150,8 @@ async function main(argv: string[]): Promise<number> {
         await runtime.close();
       }
     }
+    case 'validate':
+      return validateCommand(sub, values, await harvestPolicy(config));
     case 'harvest': {
       const runtime = openRuntime(config, { lazyStore: true });
       try {
