@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { Parser } from 'n3';
+import { backgroundKnowledge } from '@fedcat/vocab';
 import { customProfile, groupResults, loadValidator, loadValidatorPool, profileById, reportText, reportTurtle } from '../src/index.js';
 
 const PREFIXES = `@prefix dcat: <http://www.w3.org/ns/dcat#>. @prefix dct: <http://purl.org/dc/terms/>.
@@ -75,6 +76,32 @@ describe('the default profile on real samples', () => {
     const summary = await (await loadValidator()).validate(quads);
     expect(summary.violations).toBe(0);
     expect(summary.accepted).toBe(true);
+  });
+});
+
+describe('the Bremen portal dump under the default profile', () => {
+  it('yields its real defects as grouped findings: literal access URLs and language codes outside the EU table', async () => {
+    const { RdfXmlParser } = await import('rdfxml-streaming-parser');
+    const quads: import('@rdfjs/types').Quad[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const parser = new RdfXmlParser({ baseIRI: 'https://samples.fedcat.test/bremen.rdf' });
+      parser.on('data', (q) => quads.push(q)).on('error', reject).on('end', resolve);
+      readFile(new URL('govdata-bremen-portal-dump.rdf', SAMPLES)).then((b) => parser.end(b), reject);
+    });
+    const summary = await (await loadValidator()).validate(quads);
+    const report = groupResults(summary, 0);
+    const literalAccess = report.groups.find((g) => g.path === 'http://www.w3.org/ns/dcat#accessURL' && g.constraint?.endsWith('NodeKindConstraintComponent'));
+    expect(literalAccess).toMatchObject({ severity: 'violation', gating: true, count: 237, example: { valueKind: 'literal' } });
+    const language = report.groups.find((g) => g.path === 'http://purl.org/dc/terms/language' && g.constraint?.endsWith('ClassConstraintComponent'));
+    expect(language?.example.value).toBe('http://publications.europa.eu/resource/authority/language/GER');
+    // Terms that look like EU codes but are not in the tables are real defects (frequency/IRREGULAR: the code is IRREG).
+    expect(summary.results.some((r) => r.value === 'http://publications.europa.eu/resource/authority/frequency/IRREGULAR')).toBe(true);
+    // The noise is gone: no range finding is about a term of the EU tables, and no vocabulary term is a focus node.
+    const EU = 'http://publications.europa.eu/resource/authority/';
+    const known = new Set((await backgroundKnowledge()).map((q) => q.subject.value));
+    const rangeOnEuTerms = summary.results.filter((r) => r.constraint?.endsWith('ClassConstraintComponent') && r.value !== null && known.has(r.value));
+    expect(rangeOnEuTerms).toEqual([]);
+    expect(summary.results.filter((r) => r.focusNode.startsWith(EU))).toEqual([]);
   });
 });
 
