@@ -36,7 +36,7 @@ export interface ValidationReport {
 const RANK: Record<Severity, number> = { violation: 0, warning: 1, info: 2 };
 
 /** Groups a summary's results (a pure function). */
-export function groupResults(summary: ShaclSummary, resources: number): ValidationReport {
+export function groupResults(summary: ShaclSummary): ValidationReport {
   const groups = new Map<string, { first: ShaclResult; count: number; nodes: Set<string> }>();
   for (const r of summary.results) {
     const key = [r.severity, r.shape, r.path ?? '', r.constraint ?? '', r.file].join('\u0000');
@@ -56,7 +56,7 @@ export function groupResults(summary: ShaclSummary, resources: number): Validati
   list.sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.count - a.count || a.shape.localeCompare(b.shape));
   return {
     profile: summary.profile, conforms: summary.violations === 0,
-    violations: summary.violations, warnings: summary.warnings, infos: summary.infos, resources, groups: list,
+    violations: summary.violations, warnings: summary.warnings, infos: summary.infos, resources: summary.resources, groups: list,
   };
 }
 

@@ -52,6 +52,8 @@ export interface ShaclSummary {
   readonly violations: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Resources whose results count (the focus set). */
+  readonly resources: number;
   readonly results: readonly ShaclResult[];
 }
 
@@ -143,7 +145,7 @@ export async function loadValidator(profile: Profile = defaultProfile, options: 
     profile,
     engine: engineName,
     async validate(data, opts = {}) {
-      const quads: Quad[] = Array.isArray(data) ? [...(data as readonly Quad[])] : [...(data as DatasetCore)];
+      const quads = (Array.isArray(data) ? data : [...(data as DatasetCore)]) as Quad[];
       const focus = opts.focus ?? subjectsOf(quads);
       const graph = new Store(background ? [...quads, ...background.reachableFrom(quads)] : quads);
       const results: ShaclResult[] = [];
@@ -177,6 +179,7 @@ export async function loadValidator(profile: Profile = defaultProfile, options: 
         violations: count('violation'),
         warnings: count('warning'),
         infos: count('info'),
+        resources: focus.size,
         results,
       };
     },

@@ -89,7 +89,7 @@ describe('the Bremen portal dump under the default profile', () => {
       readFile(new URL('govdata-bremen-portal-dump.rdf', SAMPLES)).then((b) => parser.end(b), reject);
     });
     const summary = await (await loadValidator()).validate(quads);
-    const report = groupResults(summary, 0);
+    const report = groupResults(summary);
     const literalAccess = report.groups.find((g) => g.path === 'http://www.w3.org/ns/dcat#accessURL' && g.constraint?.endsWith('NodeKindConstraintComponent'));
     expect(literalAccess).toMatchObject({ severity: 'violation', gating: true, count: 237, example: { valueKind: 'literal' } });
     const language = report.groups.find((g) => g.path === 'http://purl.org/dc/terms/language' && g.constraint?.endsWith('ClassConstraintComponent'));
@@ -111,7 +111,7 @@ describe('reports', () => {
 
   it('group results by shape and path with counts, resources, an example and both languages, violations first', async () => {
     const v = await loadValidator(dcatAp);
-    const report = groupResults(await v.validate(data), 3);
+    const report = groupResults(await v.validate(data));
     const title = report.groups.find((g) => g.path === 'http://purl.org/dc/terms/title')!;
     expect(title).toMatchObject({ severity: 'violation', count: 2, resources: 2, gating: true });
     expect(['https://ex.org/a', 'https://ex.org/b']).toContain(title.example.focusNode);
