@@ -149,7 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const validators = new DryRunValidators();
   app.addHook('onClose', () => validators.close());
   const fetchPolicy = opts.fetchPolicy ?? defaultFetchPolicy;
-  await app.register(validate, { prefix: '/v1/validate', validators, policy: async () => fetchPolicy, maxBytes: Math.min(fetchPolicy.maxBytes, 32 * 1024 * 1024) });
+  await app.register(validate, { prefix: '/v1/validate', validators, policy: fetchPolicy, maxBytes: Math.min(fetchPolicy.maxBytes, 32 * 1024 * 1024) });
   const limits = opts.sparql ?? DEFAULT_SPARQL_LIMITS;
   const federation = new Federation({ sources: opts.sources, privateAccess: opts.privateAccess ?? { kind: 'none' }, localEndpoint: () => localSparqlEndpoint(app) });
   app.addHook('onClose', () => federation.close());

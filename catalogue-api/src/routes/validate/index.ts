@@ -11,7 +11,7 @@ import type { DryRunValidators } from '../../validation/validators.js';
 export interface ValidateRouteOptions {
   readonly validators: DryRunValidators;
   /** The harvester's fetch policy: `{"url"}` bodies are fetched under the same rules. */
-  readonly policy: () => Promise<FetchPolicy>;
+  readonly policy: FetchPolicy;
   /** Largest request body, in bytes. */
   readonly maxBytes: number;
 }
@@ -76,12 +76,11 @@ const validateRoute: FastifyPluginAsyncTypebox<ValidateRouteOptions> = async (ap
     const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (!Buffer.isBuffer(request.body)) throw new UnsupportedMediaType(contentType || '(none)', [...RDF_TYPES, 'application/json'].join(', '));
     const validator = await validators.get(request.query.profile)!;
-    const fetchPolicy = await policy();
     const url = contentType === 'application/json' ? urlRequest(request.body) : null;
     let doc: DryRunDocument;
     if (url !== null) {
       try {
-        doc = await openForValidation(url, fetchPolicy);
+        doc = await openForValidation(url, policy);
       } catch (err) {
         throw fetchProblem(err);
       }
@@ -90,7 +89,7 @@ const validateRoute: FastifyPluginAsyncTypebox<ValidateRouteOptions> = async (ap
     }
     let result;
     try {
-      result = await validateDocument(doc, validator, fetchPolicy);
+      result = await validateDocument(doc, validator, policy);
     } catch (err) {
       if (err instanceof UnreadableDocument) throw new ValidationInputUnreadable(err.message);
       throw fetchProblem(err);
