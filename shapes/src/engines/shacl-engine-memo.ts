@@ -7,7 +7,7 @@ import Shape from 'shacl-engine/lib/Shape.js';
  * later one (DCAT-AP's publisher-type check on a publisher shared by 153 datasets reported once instead of 153
  * times; Jena reports all). This memo replays every result the first validation produced. A shape met again while
  * it is still being validated (recursive shapes, which SHACL leaves undefined) adds nothing, as before.
- * Covered by shapes/test/engines.test.ts and the Jena cross-check.
+ * Covered by shapes/test/validate.test.ts ("the SHACL engines") and the Jena cross-check.
  */
 const replay = new WeakMap<object, Map<string, readonly unknown[]>>();
 
