@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,19 +50,20 @@ async function xercesBundles(): Promise<string> {
   return dir;
 }
 
-/** The class path for Jena SHACL from Debian's packages; throws, naming the package, when they are missing. */
-export async function jenaClasspath(): Promise<string> {
+/** Debian's Jena jars and their libraries; throws, naming the package, when they are missing. */
+function jenaJars(): string[] {
   const missing = JARS.filter((j) => !existsSync(`${JAVA_DIR}/${j}.jar`) && j.startsWith('jena-'));
   if (missing.length > 0) throw new Error(`Apache Jena is not installed (apt-get install libapache-jena-java unzip): missing ${missing.join(', ')}`);
-  const jars = JARS.map((j) => `${JAVA_DIR}/${j}.jar`).filter((p) => existsSync(p));
-  return [await xercesBundles(), ...jars].join(':');
+  return JARS.map((j) => `${JAVA_DIR}/${j}.jar`).filter((p) => existsSync(p));
 }
 
 const SEVERITY: Record<string, JenaResult['severity']> = { Violation: 'violation', Warning: 'warning', Info: 'info' };
 
 /** Runs every job in one JVM with test/jena/ShaclCounts.java (Java's single-file source launcher). */
 export async function runJenaShacl(jobs: readonly JenaJob[]): Promise<JenaOutcome> {
-  const classpath = await jenaClasspath();
+  const jars = jenaJars();
+  const bundles = await xercesBundles();
+  const classpath = [bundles, ...jars].join(':');
   const program = fileURLToPath(new URL('../jena/ShaclCounts.java', import.meta.url).href.replace('/dist/', '/'));
   const input = jobs.map((j) => [j.id, j.base, j.data, j.background, j.shapes].join('\t')).join('\n');
   const stdout = await new Promise<string>((resolve, reject) => {
@@ -71,7 +72,7 @@ export async function runJenaShacl(jobs: readonly JenaJob[]): Promise<JenaOutcom
       else resolve(out);
     });
     child.stdin!.end(input);
-  });
+  }).finally(() => rm(bundles, { recursive: true, force: true }));
   const results: JenaResult[] = [];
   const parseErrors = new Map<string, string>();
   for (const line of stdout.split('\n')) {
