@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPublisher, type Runtime } from '../src/index.js';
-import { harvestedApp } from './support.js';
+import { harvestedApp, harvestedDemo } from './support.js';
 
 let harvested: Awaited<ReturnType<typeof harvestedApp>> | undefined;
 let runtime: Runtime;
@@ -11,8 +11,7 @@ let publisher: Awaited<ReturnType<typeof startDemoPublisher>>;
 
 beforeAll(async () => {
   publisher = await startDemoPublisher();
-  harvested = await harvestedApp(publisher.files.map((f) => ({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` })),
-    { FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length) });
+  harvested = await harvestedDemo(publisher);
   ({ runtime, app } = harvested);
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import oxigraph from 'oxigraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, startDemoPublisher, type Runtime } from '../src/index.js';
-import { harvestedApp } from './support.js';
+import { harvestedApp, harvestedDemo } from './support.js';
 
 // /sparql/federated: one query over the catalogue and the SPARQL endpoints of registered sources, and nothing else.
 // Another organisation's endpoint is played by a local HTTP server answering with a real SPARQL engine over a real
@@ -60,8 +60,7 @@ let remoteCount: number;
 
 beforeAll(async () => {
   publisher = await startDemoPublisher();
-  harvested = await harvestedApp(publisher.files.map((f) => ({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` })),
-    { FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length) });
+  harvested = await harvestedDemo(publisher);
   runtime = harvested.runtime;
   registered = await sparqlEndpoint(await readFile(SAMPLE, 'utf8'));
   stranger = await sparqlEndpoint(null);

@@ -3,7 +3,7 @@ import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, startDemoPublisher, type Runtime } from '../src/index.js';
 import { entityTag, noneMatch } from '../src/http-caching.js';
-import { harvestedApp } from './support.js';
+import { harvestedApp, harvestedDemo } from './support.js';
 
 // What every HTTP client may rely on: conditional reads with ETags, Cache-Control, CORS for browser clients on other
 // sites, Prometheus metrics, dereferenceable IRIs fedcat minted, and a documentation page.
@@ -16,8 +16,7 @@ let datasetId: string;
 
 beforeAll(async () => {
   publisher = await startDemoPublisher();
-  harvested = await harvestedApp(publisher.files.map((f) => ({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` })),
-    { FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length) });
+  harvested = await harvestedDemo(publisher);
   ({ runtime, app } = harvested);
   datasetId = (await app.inject({ method: 'GET', url: '/v1/datasets?pageSize=1' })).json().hits[0].document.id;
 });

@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPublisher } from '../src/index.js';
-import { harvestedApp } from './support.js';
+import { harvestedApp, harvestedDemo } from './support.js';
 
 // The OpenAPI document is the contract: it must be valid OpenAPI 3.1, and every response the API gives (success and
 // error, for every operation it documents) must have a documented status and media type and match its schema.
@@ -23,8 +23,7 @@ const tokens = { admin: '', other: '' };
 
 beforeAll(async () => {
   publisher = await startDemoPublisher();
-  harvested = await harvestedApp(publisher.files.map((f) => ({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` })),
-    { FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length) });
+  harvested = await harvestedDemo(publisher);
   app = harvested.app;
   const ops = { kind: 'cli', user: 'test' } as const;
   tokens.admin = harvested.runtime.tokens.create({ role: 'admin', name: 'operators' }, ops).token;

@@ -5,6 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Source } from '@fedcat/harvester';
 import { buildApp, genidBase, harvestAll, loadConfig, openRuntime, type HarvestLauncher, type Runtime } from '../src/index.js';
 
+/** {@link harvestedApp} on the demo organisations a demo publisher serves on loopback (the harvest may reach it). */
+export function harvestedDemo(publisher: { readonly origin: string; readonly files: readonly string[] }): ReturnType<typeof harvestedApp> {
+  return harvestedApp(publisher.files.map((f) => ({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` })),
+    { FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length) });
+}
+
 /**
  * A fresh data directory with `sources` registered and harvested (real fetches over loopback, real store and
  * index), and the API built on it once the store has loaded; harvests asked for through the API run in this process. `close` ends both and removes the directory.

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPublisher } from '../src/demo/publisher.js';
-import { harvestedApp } from './support.js';
+import { harvestedApp, harvestedDemo } from './support.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const SAMPLES = new URL('../../../shared/reference/samples/', import.meta.url);
@@ -40,8 +40,7 @@ let dir: string;
 
 beforeAll(async () => {
   publisher = await startDemoPublisher();
-  harvested = await harvestedApp(publisher.files.map((f) => ({ id: f.replace('.ttl', ''), url: `${publisher.origin}/${f}` })),
-    { FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length) });
+  harvested = await harvestedDemo(publisher);
   catalogue = bigCatalogue();
   dir = await mkdtemp(join(tmpdir(), 'fedcat-validate-'));
   await writeFile(join(dir, 'big.ttl'), catalogue);
