@@ -35,6 +35,29 @@ export interface Config {
    * DCAT-AP-NL's cardinalities, which rejects most records of catalogues not written for DCAT-AP-NL (README).
    */
   readonly harvestProfile: string;
+  /**
+   * Bounds of the link check of distributions' access and download URLs (the MQA's accessibility indicators);
+   * null turns it off (FEDCAT_LINK_CHECK=false). Checks use the harvest's address policy and per-host cap.
+   */
+  readonly linkCheck: LinkCheckSettings | null;
+}
+
+/** The configurable bounds of link checking (see checkLinks). */
+export interface LinkCheckSettings {
+  readonly maxChecks: number;
+  readonly timeoutMs: number;
+  readonly maxAgeMs: number;
+}
+
+function linkCheck(env: NodeJS.ProcessEnv): LinkCheckSettings | null {
+  const on = (env.FEDCAT_LINK_CHECK ?? 'true').trim().toLowerCase();
+  if (on === 'false' || on === '0' || on === 'off') return null;
+  if (on !== 'true' && on !== '1' && on !== 'on') throw new ConfigError(`FEDCAT_LINK_CHECK must be true or false, not '${env.FEDCAT_LINK_CHECK}'`);
+  return {
+    maxChecks: integer('FEDCAT_LINK_CHECK_MAX', env.FEDCAT_LINK_CHECK_MAX, 500, 0, 1_000_000),
+    timeoutMs: integer('FEDCAT_LINK_CHECK_TIMEOUT_MS', env.FEDCAT_LINK_CHECK_TIMEOUT_MS, 10_000, 100, 600_000),
+    maxAgeMs: integer('FEDCAT_LINK_CHECK_MAX_AGE_HOURS', env.FEDCAT_LINK_CHECK_MAX_AGE_HOURS, 168, 0, 87_600) * 3600_000,
+  };
 }
 
 /** The federation catalogue's publisher and contact point when none is configured. */
@@ -122,7 +145,9 @@ function harvestProfile(v: string | undefined): string {
  * of known JSON-LD contexts; none by default), FEDCAT_SPARQL_TIMEOUT_MS (30000), FEDCAT_SPARQL_MAX_RESULTS (10000), and the DCAT feed's
  * FEDCAT_CATALOG_TITLE, FEDCAT_CATALOG_PUBLISHER (IRI), FEDCAT_CATALOG_PUBLISHER_NAME, FEDCAT_CATALOG_CONTACT (mailto: or URL),
  * FEDCAT_CORS_ORIGINS (`*` or comma-separated origins that may call the API from a browser), and
- * FEDCAT_HARVEST_PROFILE (the validation profile harvests gate with; see {@link Config.harvestProfile}).
+ * FEDCAT_HARVEST_PROFILE (the validation profile harvests gate with; see {@link Config.harvestProfile}), and the link check's
+ * FEDCAT_LINK_CHECK (true), FEDCAT_LINK_CHECK_MAX (500 links per source and run), FEDCAT_LINK_CHECK_TIMEOUT_MS (10000),
+ * FEDCAT_LINK_CHECK_MAX_AGE_HOURS (168: a link checked more recently is not checked again).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
   const base = baseUrl(env.FEDCAT_BASE_URL);
@@ -150,5 +175,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     operator: operator(env, base),
     corsOrigins: corsOrigins(env.FEDCAT_CORS_ORIGINS),
     harvestProfile: harvestProfile(env.FEDCAT_HARVEST_PROFILE),
+    linkCheck: linkCheck(env),
   };
 }

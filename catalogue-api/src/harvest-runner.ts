@@ -1,6 +1,7 @@
 import { forEachConcurrently, harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type Source } from '@fedcat/harvester';
-import type { Validator } from '@fedcat/shapes';
+import type { QualityVocabularies, Validator } from '@fedcat/shapes';
 import { catalogueSink, runIri } from './catalogue-sink.js';
+import type { LinkCheckSettings } from './config.js';
 import { historyGraph, historyQuads, runsGraph, runsQuads } from './history.js';
 import type { RunningHarvests } from './registry/running.js';
 import { RunLog, toRunRecord } from './registry/runs.js';
@@ -34,6 +35,8 @@ export interface HarvestRunnerDeps {
   /** Requests per publisher host at once, across all sources of this call (default 2). */
   readonly perHost?: number;
   readonly onEvent?: (event: RunnerEvent) => void | Promise<void>;
+  /** Assess MQA quality (and check links, within these bounds, unless null); omitted: no assessment. */
+  readonly quality?: { readonly vocabularies: QualityVocabularies; readonly links: LinkCheckSettings | null };
 }
 
 /** How often a running harvest's progress file is rewritten. */
@@ -54,6 +57,10 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
     const outcome = await harvestSource(source, {
       fetchPolicy: deps.fetchPolicy, validator: deps.validator, sink: catalogueSink(deps.store, deps.search, run),
       previous, genidBase: deps.genidBase, startedAt: new Date(startedAt), limiter,
+      ...(deps.quality ? { quality: {
+        vocabularies: deps.quality.vocabularies,
+        ...(deps.quality.links ? { links: { ...deps.quality.links, policy: deps.fetchPolicy, limiter } } : {}),
+      } } : {}),
       onProgress: (progress) => {
         void deps.onEvent?.({ phase: 'progress', source, startedAt, progress });
         const now = Date.now();

@@ -1,3 +1,5 @@
+import type { LinkCache } from './links/link-check.js';
+
 /** What fedcat remembers of one record between harvests. */
 export interface RecordState {
   readonly hash: string;
@@ -8,6 +10,8 @@ export interface RecordState {
   readonly issued?: string;
   /** When it last entered, changed, or left the catalogue. */
   readonly modified?: string;
+  /** No DCAT-AP violation in its last validation (advising files included): the MQA's DCAT-AP compliance. */
+  readonly compliant?: boolean;
 }
 
 /** A record that left the catalogue (gone from its source), kept a while so "what changed since" can tell. */
@@ -32,6 +36,12 @@ export interface HarvestState {
    * next time means the same result, so the harvest stops after reading.
    */
   readonly digest?: string;
+  /** The last check of each link the records point to (see checkLinks), carried over between runs. */
+  readonly links?: LinkCache;
+  /** Links left unchecked by the last run's bounds: the next run checks them even when the content is unchanged. */
+  readonly linksDeferred?: number;
+  /** Digest of the last stored quality assessment (see assessRecords). */
+  readonly qualityDigest?: string;
 }
 
 export const emptyState: HarvestState = { etag: null, lastModified: null, records: {} };

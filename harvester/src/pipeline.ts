@@ -19,6 +19,8 @@ import { skolemise } from './stages/skolemise.js';
 import { defaultStages } from './stages/default-stages.js';
 import { applyStages, type Normalisation, type Stage } from './stages/stage.js';
 import { toDefaultGraph } from './stages/to-default-graph.js';
+import { linksDue } from './links/link-check.js';
+import { assessRecords, type AcceptedRecord, type QualityOptions } from './quality/assess-records.js';
 
 /** One source's new state, as the sink applies it: graphs replaced whole, index changed per record. */
 export interface SourceChange {
@@ -62,6 +64,11 @@ export interface HarvestStats {
   readonly problems: readonly RecordProblem[];
   /** Values fedcat normalised (dates, language codes, literal URLs…): the count and the first 50, with originals. */
   readonly normalisations: { readonly count: number; readonly examples: readonly Normalisation[] };
+  /** The source's MQA quality (average over its datasets) and link checking; null when quality is not assessed. */
+  readonly quality: {
+    readonly datasets: number; readonly score: number; readonly rating: string;
+    readonly linksChecked: number; readonly linksDeferred: number;
+  } | null;
 }
 
 type PreviousRecord = HarvestState['records'][string] | undefined;
@@ -101,11 +108,13 @@ export interface HarvestDeps {
   readonly stages?: readonly Stage[];
   /** When the run started (defaults to now); the caller uses it to name the run. */
   readonly startedAt?: Date;
+  /** Assess the MQA quality of the datasets (and check their links) and store it as DQV; omitted: no assessment. */
+  readonly quality?: QualityOptions;
 }
 
 /** Where a running harvest is, for progress displays. */
 export interface HarvestProgress {
-  readonly phase: 'reading' | 'splitting' | 'validating' | 'publishing';
+  readonly phase: 'reading' | 'splitting' | 'validating' | 'assessing' | 'publishing';
   readonly pages: number;
   readonly bytes: number;
   readonly quads: number;
@@ -114,6 +123,9 @@ export interface HarvestProgress {
   /** New or changed records to validate, and how many of them are done. */
   readonly toValidate: number;
   readonly validated: number;
+  /** Links to check in this run, and how many of them are done (the assessing phase). */
+  readonly linksToCheck?: number;
+  readonly linksChecked?: number;
 }
 
 /** Progress before anything is read. */
@@ -169,6 +181,16 @@ function harvestDigest(bytesDigest: string, source: Source, deps: HarvestDeps, s
   return createHash('sha256').update(`${bytesDigest}\n${recipe.join('\n')}`).digest('base64url');
 }
 
+/** Whether a harvest of unchanged content must still run: to assess quality for the first time, or re-check links that are due. */
+function qualityDue(previous: HarvestState, deps: HarvestDeps): boolean {
+  if (!deps.quality) return false;
+  // A state from before quality was assessed: assess once.
+  if (previous.qualityDigest === undefined) return true;
+  if (!deps.quality.links) return false;
+  if ((previous.linksDeferred ?? 0) > 0) return true;
+  return linksDue(Object.keys(previous.links ?? {}), previous.links ?? {}, (deps.now ?? (() => new Date()))(), deps.quality.links.maxAgeMs);
+}
+
 /**
  * Reads a source and turns what it holds into records: normalised, skolemised, split. The quads as read live
  * only in here, so a large source's memory is held once (by the records), not twice.
@@ -183,7 +205,7 @@ async function readRecords(source: Source, deps: HarvestDeps, previous: HarvestS
   const stages = deps.stages ?? defaultStages;
   const genid = `${deps.genidBase}${encodeURIComponent(source.id)}/`;
   const digest = harvestDigest(fetched.digest, source, deps, stages, genid);
-  if (digest === previous.digest) return 'same-content';
+  if (digest === previous.digest && !qualityDue(previous, deps)) return 'same-content';
   report({ phase: 'splitting' });
   const notes: Normalisation[] = [];
   let noteCount = 0;
@@ -230,6 +252,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     const upsert: CatalogueDocument[] = [];
     const remove: string[] = [];
     const problems: RecordProblem[] = [];
+    const inCatalogue: AcceptedRecord[] = [];
     const counts = { added: 0, updated: 0, unchanged: 0, removed: 0, invalid: 0 };
     let violations = 0;
     let warnings = 0;
@@ -254,6 +277,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
         if (dates.issued !== before.issued) contentChanged = true;
         nextRecords[record.iri] = { ...before, ...dates };
         (before.accepted ? accepted : quarantined).push(...record.quads);
+        if (before.accepted) inCatalogue.push({ record, compliant: before.compliant });
         continue;
       }
       const tooBig = overLimit(record, limits);
@@ -277,8 +301,9 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       if (before) counts.updated++;
       else counts.added++;
       accepted.push(...record.quads);
+      inCatalogue.push({ record, compliant: verdict.compliant });
       upsert.push(...extractDocuments(record.quads, source.id, startedAt));
-      nextRecords[record.iri] = { hash, accepted: true, docId, ...recordDates(before, tombstoneOf(record.iri), 'accepted', startedAt) };
+      nextRecords[record.iri] = { hash, accepted: true, docId, compliant: verdict.compliant, ...recordDates(before, tombstoneOf(record.iri), 'accepted', startedAt) };
     });
     for (const [iri, before] of Object.entries(previous.records)) {
       if (nextRecords[iri]) continue;
@@ -289,16 +314,26 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     const removed = nextTombstones(previous, nextRecords, startedAt);
     if (Object.keys(removed).length !== Object.keys(previous.removed ?? {}).length) contentChanged = true;
 
+    const quality = deps.quality
+      ? await assessRecords(inCatalogue, sourceGraph(source.id), previous.links ?? {}, deps.quality, {
+        now, onLinks: (linksChecked, linksToCheck) => report({ phase: 'assessing', linksChecked, linksToCheck }),
+      })
+      : null;
+    if (quality && quality.digest !== previous.qualityDigest) contentChanged = true;
+
     report({ phase: 'publishing' });
     await deps.sink.publish(source, {
-      graph: sourceGraph(source.id), quads: accepted,
+      graph: sourceGraph(source.id), quads: quality ? [...accepted, ...quality.quads] : accepted,
       quarantineGraph: quarantineGraph(source.id), quarantined: source.invalidRecords === 'skip' ? [] : quarantined,
       upsert, remove, changed: contentChanged,
     });
     const types = new Map(records.map((r) => [r.iri, r.type]));
     return {
       kind: 'harvested', ...timing(), changed: contentChanged,
-      state: { etag: fetched.read.etag, lastModified: fetched.read.lastModified, records: nextRecords, removed, restHash, digest: fetched.digest },
+      state: {
+        etag: fetched.read.etag, lastModified: fetched.read.lastModified, records: nextRecords, removed, restHash, digest: fetched.digest,
+        ...(quality ? { links: quality.links, linksDeferred: quality.linkCheck.deferred, qualityDigest: quality.digest } : {}),
+      },
       stats: {
         syntax: fetched.read.syntax, bytes: fetched.read.bytes, pages: fetched.read.pages, quads: accepted.length,
         datasets: Object.entries(nextRecords).filter(([iri, r]) => r.accepted && types.get(iri) === 'Dataset').length,
@@ -307,6 +342,10 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
         validation: { profile: deps.validator.profile.id, violations, warnings },
         problems,
         normalisations: { count: noteCount, examples: notes },
+        quality: quality && {
+          datasets: quality.aggregate.records, score: quality.aggregate.score, rating: quality.aggregate.rating,
+          linksChecked: quality.linkCheck.checked, linksDeferred: quality.linkCheck.deferred,
+        },
       },
     };
   } catch (err) {
@@ -318,7 +357,8 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
 /** Records validated per SHACL call: one call per record costs more in set-up than in checking. */
 const VALIDATION_BATCH = 250;
 
-interface Verdict { accepted: boolean; violations: number; warnings: number; gating: ShaclResult[] }
+/** A record's validation: accepted (no gating violation), and compliant (no DCAT-AP violation at all, advising files included). */
+interface Verdict { accepted: boolean; compliant: boolean; violations: number; warnings: number; gating: ShaclResult[] }
 
 /**
  * Validates records in batches, up to the validator's parallelism at once (a worker pool validates on every
@@ -326,7 +366,7 @@ interface Verdict { accepted: boolean; violations: number; warnings: number; gat
  * referenced resources' types travel along as context but are never focus nodes.
  */
 async function validateRecords(records: readonly HarvestRecord[], validator: Validator, onBatch: (validated: number) => void): Promise<Verdict[]> {
-  const verdicts: Verdict[] = records.map(() => ({ accepted: true, violations: 0, warnings: 0, gating: [] }));
+  const verdicts: Verdict[] = records.map(() => ({ accepted: true, compliant: true, violations: 0, warnings: 0, gating: [] }));
   let done = 0;
   const validateBatch = async (start: number) => {
     const batch = records.slice(start, start + VALIDATION_BATCH);
@@ -346,6 +386,7 @@ async function validateRecords(records: readonly HarvestRecord[], validator: Val
         const v = verdicts[i]!;
         if (r.severity === 'violation') v.violations++;
         else v.warnings++;
+        if (r.shaclSeverity === 'violation') v.compliant = false;
         if (r.gating) { v.accepted = false; v.gating.push(r); }
       }
     }

@@ -13,7 +13,7 @@ import { InvalidTokenRequest } from '../control/tokens.js';
 import { ProgressView } from './progress-view.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { harvestPolicy } from '../harvest-policy.js';
-import { DEFAULT_PROFILE_ID, PROFILES } from '@fedcat/shapes';
+import { DEFAULT_PROFILE_ID, PROFILES, qualityVocabularies } from '@fedcat/shapes';
 import { validateCommand } from './validate-command.js';
 
 const USAGE = `fedcat: federated data catalogue
@@ -81,6 +81,7 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
   const results = await harvestAll(sources, {
     ...runtime, validator: await runtime.validator(), fetchPolicy: await harvestPolicy(config), genidBase: genidBase(config), full,
     concurrency: config.harvestConcurrency, perHost: config.harvestPerHost,
+    quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck },
     onEvent: async (e) => {
       switch (e.phase) {
         case 'started': view.start(e.source.id); view.print(`… harvesting ${e.source.id} from ${e.source.url}`); break;

@@ -15,6 +15,7 @@ export function progressLine(source: string, p: HarvestProgress, elapsedMs: numb
   const size = p.bytes >= MB ? `${(p.bytes / MB).toFixed(1)} MB` : `${Math.round(p.bytes / 1024)} kB`;
   const base = `${source}: ${p.phase} · ${p.pages} ${p.pages === 1 ? 'page' : 'pages'} · ${size} · ${p.quads.toLocaleString('en')} triples`;
   if (p.phase === 'reading') return `${base} · ${Math.round(p.quads / seconds).toLocaleString('en')} triples/s`;
+  if (p.phase === 'assessing') return `${base} · ${p.records.toLocaleString('en')} records · links checked ${(p.linksChecked ?? 0).toLocaleString('en')}/${(p.linksToCheck ?? 0).toLocaleString('en')}`;
   const done = p.phase === 'validating' ? ` · validated ${p.validated.toLocaleString('en')}/${p.toValidate.toLocaleString('en')}` : '';
   return `${base} · ${p.records.toLocaleString('en')} records${done} · ${Math.round((p.phase === 'validating' ? p.validated : p.records) / seconds).toLocaleString('en')} records/s`;
 }

@@ -25,6 +25,11 @@ export function describeOutcome(outcome: HarvestOutcome, status: SourceStatus): 
         + `${r.invalid ? `, ${r.invalid} rejected` : ''}; SHACL ${s.validation.profile}: ${plural(s.validation.violations, 'violation', 'violations')}, `
         + `${plural(s.validation.warnings, 'warning', 'warnings')}${s.normalisations.count ? `; ${s.normalisations.count} values normalised` : ''} (${took})`,
       ];
+      const q = s.quality;
+      if (q && q.datasets > 0) {
+        lines.push(`    quality (MQA): ${q.score}/405 on average (${q.rating})${q.linksChecked ? `; ${plural(q.linksChecked, 'link', 'links')} checked` : ''}`
+          + `${q.linksDeferred ? `, ${q.linksDeferred} left for the next run` : ''}; per indicator: GET /v1/sources/${outcome.source}/quality`);
+      }
       for (const p of s.problems.slice(0, 10)) {
         const first = p.results[0];
         lines.push(`    rejected ${p.record}: ${first ? `${first.path ?? ''} ${first.message}`.trim() : 'failed a gating shape'}`);

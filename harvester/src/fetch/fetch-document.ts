@@ -89,7 +89,11 @@ function guardedLookup(policy: PrivateAccess, origin: string, source: string): L
   };
 }
 
-function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal, conditional?: Conditional): Promise<IncomingMessage> {
+/**
+ * Sends one request under the address policy (checked for IP literals here, for names on every DNS answer) and
+ * resolves with the response head; the caller reads or discards the body.
+ */
+export function guardedRequest(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal, method: 'GET' | 'HEAD', headers: Record<string, string>): Promise<IncomingMessage> {
   const origin = hostPort(url);
   const mod = url.protocol === 'https:' ? https : http;
   const literal = url.hostname.replace(/^\[|\]$/g, '');
@@ -99,17 +103,21 @@ function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSig
   }
   return new Promise((resolve, reject) => {
     const req = mod.request(url, {
-      method: 'GET',
-      headers: {
-        accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br', 'user-agent': policy.userAgent,
-        ...(conditional?.etag ? { 'if-none-match': conditional.etag } : {}),
-        ...(conditional?.lastModified ? { 'if-modified-since': conditional.lastModified } : {}),
-      },
+      method,
+      headers: { 'user-agent': policy.userAgent, ...headers },
       lookup: guardedLookup(policy.privateAccess, origin, source),
       signal,
     }, resolve);
     req.on('error', reject);
     req.end();
+  });
+}
+
+function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal, conditional?: Conditional): Promise<IncomingMessage> {
+  return guardedRequest(url, policy, source, signal, 'GET', {
+    accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br',
+    ...(conditional?.etag ? { 'if-none-match': conditional.etag } : {}),
+    ...(conditional?.lastModified ? { 'if-modified-since': conditional.lastModified } : {}),
   });
 }
 

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { Quad } from '@rdfjs/types';
+import {
+  aggregateDqv, aggregateQuality, indexQuads, linksOf, measureDataset, recordDqv, scoreRecord,
+  type AggregateQuality, type QualityVocabularies,
+} from '@fedcat/shapes';
+import { checkLinks, type LinkCache, type LinkCheckOptions } from '../links/link-check.js';
+import type { HarvestRecord } from '../records/split-records.js';
+
+/** How a harvest assesses quality; without `links` no link is checked and the link indicators stay unmeasured. */
+export interface QualityOptions {
+  readonly vocabularies: QualityVocabularies;
+  readonly links?: Omit<LinkCheckOptions, 'now' | 'onProgress'>;
+}
+
+/** A record in the catalogue, with its validation verdict (undefined when the state predates verdicts). */
+export interface AcceptedRecord {
+  readonly record: HarvestRecord;
+  readonly compliant: boolean | undefined;
+}
+
+/** A source's quality after a harvest: DQV quads for its graph, the link cache to keep, the aggregate. */
+export interface SourceQuality {
+  readonly quads: readonly Quad[];
+  readonly links: LinkCache;
+  readonly aggregate: AggregateQuality;
+  /** Digest of the scores and measurements: equal digests mean the stored DQV need not be rewritten. */
+  readonly digest: string;
+  readonly linkCheck: { readonly checked: number; readonly deferred: number };
+}
+
+/**
+ * Assesses every dataset in the catalogue from one source by the MQA indicators: checks the links of their
+ * distributions (bounded and cached, see {@link checkLinks}), measures, scores, and writes it all as DQV, with the
+ * source's average and per-indicator shares on the source graph.
+ */
+export async function assessRecords(
+  records: readonly AcceptedRecord[], graph: string, previousLinks: LinkCache, opts: QualityOptions,
+  progress: { now: () => Date; onLinks?: (checked: number, toCheck: number) => void },
+): Promise<SourceQuality> {
+  const datasets = records.filter((r) => r.record.type === 'Dataset').map((r) => ({ ...r, index: indexQuads(r.record.quads) }));
+  const urls = [...new Set(datasets.flatMap((d) => linksOf(d.index, d.record.iri)))];
+  const checked = opts.links
+    ? await checkLinks(urls, previousLinks, { ...opts.links, now: progress.now, onProgress: progress.onLinks })
+    : { links: Object.fromEntries(urls.filter((u) => previousLinks[u]).map((u) => [u, previousLinks[u]!])), checked: 0, deferred: 0 };
+  const links = checked.links;
+  const hash = createHash('sha256');
+  const quads: Quad[] = [];
+  const scores = datasets.map(({ record, compliant, index }) => {
+    const measurements = measureDataset(index, record.iri, { vocabularies: opts.vocabularies, links: (u) => links[u], compliant });
+    const quality = scoreRecord(record.iri, measurements);
+    quads.push(...recordDqv(quality, measurements));
+    hash.update(`${record.iri}\n${quality.score}\n${JSON.stringify(measurements)}\n`);
+    return quality;
+  });
+  const aggregate = aggregateQuality(scores);
+  if (datasets.length > 0) quads.push(...aggregateDqv(graph, aggregate));
+  return { quads, links, aggregate, digest: hash.digest('base64url'), linkCheck: { checked: checked.checked, deferred: checked.deferred } };
+}

@@ -1,0 +1,110 @@
+import type { Quad } from '@rdfjs/types';
+import { DataFactory } from 'n3';
+import { DIMENSIONS, MAX_SCORE, METRICS, metricByIri, metricIri, rating, SCORE_METRIC } from './metrics.js';
+import type { Measurement } from './measure.js';
+import type { AggregateQuality, RecordQuality } from './score.js';
+
+const { namedNode, blankNode, literal, quad } = DataFactory;
+
+const DQV = 'http://www.w3.org/ns/dqv#';
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+const RDF_TYPE = namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type');
+const COMMENT = namedNode('http://www.w3.org/2000/01/rdf-schema#comment');
+const HAS_MEASUREMENT = namedNode(`${DQV}hasQualityMeasurement`);
+const MEASUREMENT = namedNode(`${DQV}QualityMeasurement`);
+const COMPUTED_ON = namedNode(`${DQV}computedOn`);
+const MEASUREMENT_OF = namedNode(`${DQV}isMeasurementOf`);
+const VALUE = namedNode(`${DQV}value`);
+/** fedcat's term for how many datasets an aggregate measurement (of a source) was computed over. */
+export const DATASETS_ASSESSED = 'https://w3id.org/fedcat/ns#datasetsAssessed';
+
+/** DQV terms as IRIs, for queries that read measurements back. */
+export const DQV_TERMS = {
+  hasQualityMeasurement: HAS_MEASUREMENT.value, computedOn: COMPUTED_ON.value, isMeasurementOf: MEASUREMENT_OF.value, value: VALUE.value,
+} as const;
+
+function measurement(on: string, metric: string, value: boolean | number, datatype: 'boolean' | 'integer' | 'decimal', note?: string): Quad[] {
+  const m = blankNode();
+  const subject = namedNode(on);
+  return [
+    quad(subject, HAS_MEASUREMENT, m),
+    quad(m, RDF_TYPE, MEASUREMENT),
+    quad(m, COMPUTED_ON, subject),
+    quad(m, MEASUREMENT_OF, namedNode(metric)),
+    quad(m, VALUE, literal(String(value), namedNode(`${XSD}${datatype}`))),
+    ...(note ? [quad(m, COMMENT, literal(note))] : []),
+  ];
+}
+
+/**
+ * A dataset's measurements and its score as W3C DQV: each measurement hangs off the resource it was computed on
+ * (the dataset or a distribution), as data.europa.eu publishes them. Resources must be IRIs (harvested records are
+ * skolemised), so the measurements can be read back by the resource they describe.
+ */
+export function recordDqv(quality: RecordQuality, measurements: readonly Measurement[]): Quad[] {
+  return [
+    ...measurements.flatMap((m) => measurement(m.on, metricIri(m.metric), m.value, typeof m.value === 'boolean' ? 'boolean' : 'integer', m.note)),
+    ...measurement(quality.dataset, SCORE_METRIC, quality.score, 'integer'),
+  ];
+}
+
+/**
+ * A set of records' quality as DQV on one resource (a source graph): the average score (with the number of
+ * datasets it was computed over) and, per indicator, the share of datasets that meet it (0 to 1).
+ */
+export function aggregateDqv(on: string, quality: AggregateQuality): Quad[] {
+  const score = measurement(on, SCORE_METRIC, quality.score, 'decimal');
+  const node = score[1]!.subject;
+  return [
+    ...score,
+    quad(node as ReturnType<typeof blankNode>, namedNode(DATASETS_ASSESSED), literal(String(quality.records), namedNode(`${XSD}integer`))),
+    ...quality.indicators.flatMap((i) => measurement(on, metricIri(i.metric), i.share, 'decimal')),
+  ];
+}
+
+/** One measurement as read back from the store (a row of a SELECT over DQV). */
+export interface StoredMeasurement {
+  readonly on: string;
+  readonly metric: string;
+  readonly value: string;
+  readonly note?: string;
+}
+
+/** Turns stored rows back into measurements of MQA metrics; other metrics (the score itself) are left out. */
+export function measurementsFromRows(rows: readonly StoredMeasurement[]): Measurement[] {
+  const out: Measurement[] = [];
+  for (const r of rows) {
+    const metric = metricByIri(r.metric);
+    if (!metric) continue;
+    const value = metric.kind === 'boolean' ? r.value === 'true' || r.value === '1' : Number(r.value);
+    out.push({ metric: metric.id, on: r.on, value, ...(r.note ? { note: r.note } : {}) });
+  }
+  return out;
+}
+
+/**
+ * Rebuilds a source's aggregate from its stored measurements: the average score, the dataset count and the
+ * per-indicator shares (a dimension's average is the sum of its indicators' weight × share).
+ */
+export function aggregateFromRows(rows: readonly StoredMeasurement[]): AggregateQuality {
+  const shares = new Map<string, number>();
+  let score = 0;
+  let records = 0;
+  for (const r of rows) {
+    if (r.metric === SCORE_METRIC) score = Number(r.value);
+    else if (r.metric === DATASETS_ASSESSED) records = Number(r.value);
+    else {
+      const metric = metricByIri(r.metric);
+      if (metric) shares.set(metric.id, Number(r.value));
+    }
+  }
+  const share = (id: string) => shares.get(id) ?? 0;
+  return {
+    records, score, max: MAX_SCORE, rating: rating(score),
+    dimensions: DIMENSIONS.map((dimension) => {
+      const mine = METRICS.filter((x) => x.dimension === dimension);
+      return { dimension, score: Math.round(mine.reduce((s, x) => s + x.weight * share(x.id), 0) * 10) / 10, max: mine.reduce((s, x) => s + x.weight, 0) };
+    }),
+    indicators: METRICS.map((metric) => ({ metric, share: share(metric.id), met: Math.round(share(metric.id) * records) })),
+  };
+}

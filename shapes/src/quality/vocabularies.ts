@@ -1,0 +1,26 @@
+import { AUTHORITY_TABLES, loadAuthorityTable } from '@fedcat/vocab';
+
+const IN_SCHEME = 'http://www.w3.org/2004/02/skos/core#inScheme';
+
+/** The controlled vocabularies quality indicators check values against: concept IRIs per EU authority table. */
+export interface QualityVocabularies {
+  readonly fileTypes: ReadonlySet<string>;
+  readonly licences: ReadonlySet<string>;
+  readonly accessRights: ReadonlySet<string>;
+}
+
+async function concepts(name: string): Promise<Set<string>> {
+  const table = AUTHORITY_TABLES.find((t) => t.name === name);
+  if (!table) throw new Error(`no vendored authority table '${name}'`);
+  const quads = await loadAuthorityTable(table);
+  return new Set(quads.filter((q) => q.predicate.value === IN_SCHEME && q.object.value === table.scheme).map((q) => q.subject.value));
+}
+
+let loaded: Promise<QualityVocabularies> | null = null;
+
+/** The vendored EU file-type, licence and access-right tables as sets of concept IRIs; loaded once per process. */
+export function qualityVocabularies(): Promise<QualityVocabularies> {
+  loaded ??= Promise.all([concepts('file-type'), concepts('licence'), concepts('access-right')])
+    .then(([fileTypes, licences, accessRights]) => ({ fileTypes, licences, accessRights }));
+  return loaded;
+}
