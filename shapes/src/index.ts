@@ -12,3 +12,4 @@ export { recordDqv, aggregateDqv, measurementsFromRows, aggregateFromRows, DQV_T
 export { explainIndicator, qualityText, aggregateText, type Lang } from './quality/explain.js';
 export { assessDatasets, datasetsIn, type AssessedRecord, type AssessContext } from './quality/assess.js';
 export { qualityVocabularies, type QualityVocabularies } from './quality/vocabularies.js';
+export { complianceOf } from './quality/compliance.js';

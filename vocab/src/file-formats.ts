@@ -14,7 +14,7 @@ const MEDIA_TYPE_CODES: Readonly<Record<string, string>> = {
   'application/vnd.oasis.opendocument.spreadsheet': 'ODS', 'application/vnd.oasis.opendocument.text': 'ODT',
   'application/gml+xml': 'GML', 'application/vnd.google-earth.kml+xml': 'KML', 'application/vnd.google-earth.kmz': 'KMZ',
   'application/geopackage+sqlite3': 'GPKG', 'application/x-netcdf': 'NETCDF', 'application/vnd.apache.parquet': 'PARQUET',
-  'application/yaml': 'YAML', 'application/atom+xml': 'ATOM', 'application/rss+xml': 'RSS',
+  'application/vnd.shp': 'SHP', 'application/x-shapefile': 'SHP', 'application/yaml': 'YAML', 'application/atom+xml': 'ATOM', 'application/rss+xml': 'RSS',
   'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/tiff': 'TIFF', 'image/svg+xml': 'SVG', 'application/sparql-query': 'SPARQLQ',
   'application/sparql-results+json': 'SPARQLQRES', 'application/sparql-results+xml': 'SPARQLQRES',
 };

@@ -15,12 +15,13 @@ const WORDS = {
 } as const;
 
 /** Why an indicator has its points, in one line: met or not with the evidence, or why it was not measured. */
-export function explainIndicator(i: IndicatorScore, lang: Lang, record: Pick<RecordQuality, 'bestDistribution'>): string {
+export function explainIndicator(i: IndicatorScore, lang: Lang, record: Pick<RecordQuality, 'bestDistribution' | 'indicators'>): string {
   const m = i.measurement;
   if (!m) {
     if (i.metric.id === 'dcatApCompliance') return WORDS.notValidated[lang];
     if (i.metric.on === 'distribution' && record.bestDistribution === null) return WORDS.noDistribution[lang];
-    if (i.metric.id === 'downloadUrlStatusCode') return WORDS.noDownload[lang];
+    const download = record.indicators.find((x) => x.metric.id === 'downloadUrlAvailability')?.measurement;
+    if (i.metric.id === 'downloadUrlStatusCode' && download?.value !== true) return WORDS.noDownload[lang];
     return WORDS.notChecked[lang];
   }
   const verdict = meets(m) ? WORDS.met[lang] : WORDS.notMet[lang];
@@ -36,7 +37,7 @@ export function qualityText(q: RecordQuality, lang: Lang): string {
   for (const d of q.dimensions) {
     lines.push(`  ${DIMENSION_LABELS[d.dimension][lang]} ${d.score}/${d.max}`);
     for (const i of q.indicators.filter((x) => x.metric.dimension === d.dimension)) {
-      lines.push(`    ${pad(`${i.points}/${i.metric.weight}`, 6)} ${pad(i.metric.label[lang], 44)} ${explainIndicator(i, lang, q)}`);
+      lines.push(`    ${pad(`${i.points}/${i.metric.weight}`, 6)} ${pad(i.metric.label[lang], 56)} ${explainIndicator(i, lang, q)}`);
     }
   }
   return lines.join('\n');
@@ -46,7 +47,7 @@ export function qualityText(q: RecordQuality, lang: Lang): string {
 export function aggregateText(a: AggregateQuality, lang: Lang): string {
   const lines = [`  MQA ${a.score}/${a.max} (${RATING_LABELS[a.rating][lang]}), ${a.records} ${lang === 'nl' ? 'datasets' : 'datasets'}`];
   for (const i of a.indicators) {
-    lines.push(`    ${pad(`${Math.round(i.share * 100)} %`, 6)} ${pad(i.metric.label[lang], 44)} ${i.met}/${a.records}`);
+    lines.push(`    ${pad(`${Math.round(i.share * 100)} %`, 6)} ${pad(i.metric.label[lang], 56)} ${i.met}/${a.records}`);
   }
   return lines.join('\n');
 }

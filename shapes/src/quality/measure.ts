@@ -50,7 +50,7 @@ export function indexQuads(quads: Iterable<Quad>): Index {
 
 const values = (index: Index, subject: string, predicate: string): Term[] => index.get(subject)?.get(predicate) ?? [];
 const short = (iri: string) => (iri.length > 80 ? `${iri.slice(0, 77)}…` : iri);
-const shown = (t: Term) => (t.termType === 'NamedNode' ? `<${short(t.value)}>` : t.termType === 'Literal' ? JSON.stringify(short(t.value)) : 'a blank node');
+const shown = (t: Term) => (t.termType === 'NamedNode' ? `<${short(t.value)}>` : t.termType === 'Literal' ? JSON.stringify(short(t.value)) : '[ ]');
 
 const METRIC = new Map(METRICS.map((x) => [x.id, x] as const));
 const metric = (id: string): Metric => METRIC.get(id)!;
