@@ -2,6 +2,7 @@ import createError from '@fastify/error';
 
 // The HTTP-facing error catalogue: one line per case. Messages are shown to clients as problem `detail`.
 export const DatasetNotFound = createError('CAT_DATASET_NOT_FOUND', "No dataset or data service with id '%s'", 404);
+export const QualityNotAssessed = createError('CAT_QUALITY_NOT_ASSESSED', 'No quality assessment is stored for %s yet; it is made when the source is next harvested', 404);
 export const SourceNotFound = createError('CAT_SOURCE_NOT_FOUND', "No source with id '%s'", 404);
 export const SparqlUpdateForbidden = createError('CAT_SPARQL_UPDATE_FORBIDDEN', 'SPARQL Update is not allowed on this endpoint; it is read-only', 403);
 export const SparqlSyntax = createError('CAT_SPARQL_SYNTAX', 'Invalid SPARQL query: %s', 400);

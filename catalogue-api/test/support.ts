@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Source } from '@fedcat/harvester';
+import { qualityVocabularies } from '@fedcat/shapes';
 import { buildApp, genidBase, harvestAll, loadConfig, openRuntime, type HarvestLauncher, type Runtime } from '../src/index.js';
 
 /** {@link harvestedApp} on the demo organisations a demo publisher serves on loopback (the harvest may reach it). */
@@ -17,10 +18,14 @@ export function harvestedDemo(publisher: { readonly origin: string; readonly fil
  */
 export async function harvestedApp(sources: readonly { id: string; url: string }[], env: NodeJS.ProcessEnv): Promise<{ runtime: Runtime; app: FastifyInstance; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'fedcat-api-'));
-  const config = loadConfig({ ...env, FEDCAT_DATA_DIR: dir });
+  // Links are checked only where a test says so: the demo's links lead off this machine.
+  const config = loadConfig({ FEDCAT_LINK_CHECK: 'false', ...env, FEDCAT_DATA_DIR: dir });
   const runtime = openRuntime(config);
   for (const s of sources) await runtime.sources.upsert(s);
-  const deps = { ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config) };
+  const deps = {
+    ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config),
+    quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck },
+  };
   await harvestAll(await runtime.sources.list(), deps);
   await runtime.store.ready();
   // Harvests owners ask for run here, in this process (the server runs them in child processes).

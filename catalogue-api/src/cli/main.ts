@@ -100,7 +100,11 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
 
 async function demo(config: Config): Promise<void> {
   const publisher = await startDemoPublisher();
-  const demoConfig: Config = { ...config, fetchPolicy: { ...config.fetchPolicy, privateAccess: { kind: 'origins', origins: new Set([publisher.origin.slice(7)]) } } };
+  const demoConfig: Config = {
+    ...config, fetchPolicy: { ...config.fetchPolicy, privateAccess: { kind: 'origins', origins: new Set([publisher.origin.slice(7)]) } },
+    // The demo organisations' links name hosts that do not exist: do not wait long for them.
+    linkCheck: config.linkCheck && { ...config.linkCheck, timeoutMs: Math.min(config.linkCheck.timeoutMs, 3000) },
+  };
   const runtime = openRuntime(demoConfig);
   for (const file of publisher.files) {
     await runtime.sources.upsert({ id: file.replace(/\.ttl$/, ''), url: `${publisher.origin}/${file}` }, { kind: 'system', reason: 'demo' });

@@ -1,0 +1,64 @@
+import { DataFactory } from 'n3';
+import { DATASETS_ASSESSED, SCORE_METRIC, type StoredMeasurement } from '@fedcat/shapes';
+import { sparqlTerm } from '../store/sparql-term.js';
+
+const PREFIXES = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX dqv: <http://www.w3.org/ns/dqv#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>`;
+
+const iri = (value: string) => sparqlTerm(DataFactory.namedNode(value));
+
+/** The DQV measurements of a dataset and of its distributions (the IRI enters only as a term). */
+export function recordQualityQuery(dataset: string): string {
+  return `${PREFIXES}
+SELECT ?on ?metric ?value ?note WHERE {
+  { VALUES ?on { ${iri(dataset)} } } UNION { ${iri(dataset)} dcat:distribution ?on }
+  ?on dqv:hasQualityMeasurement ?m .
+  ?m dqv:computedOn ?on ; dqv:isMeasurementOf ?metric ; dqv:value ?value .
+  OPTIONAL { ?m rdfs:comment ?note }
+}`;
+}
+
+/** A source's aggregate measurements, on its graph IRI, with the number of datasets they cover. */
+export function sourceQualityQuery(graph: string): string {
+  return `${PREFIXES}
+SELECT ?on ?metric ?value WHERE {
+  GRAPH ${iri(graph)} {
+    VALUES ?on { ${iri(graph)} }
+    ?on dqv:hasQualityMeasurement ?m .
+    ?m dqv:computedOn ?on .
+    { ?m dqv:isMeasurementOf ?metric ; dqv:value ?value }
+    UNION { ?m ${iri(DATASETS_ASSESSED)} ?value BIND(${iri(DATASETS_ASSESSED)} AS ?metric) }
+  }
+}`;
+}
+
+/** Each publisher's datasets with a stored score: how many, their average score and a name. */
+export const ORGANISATION_QUALITY_QUERY = `${PREFIXES}
+SELECT ?publisher (SAMPLE(?n) AS ?name) (COUNT(DISTINCT ?d) AS ?datasets) (AVG(?score) AS ?average) WHERE {
+  ?d a dcat:Dataset ; dct:publisher ?publisher ; dqv:hasQualityMeasurement ?m .
+  ?m dqv:isMeasurementOf ${iri(SCORE_METRIC)} ; dqv:value ?score .
+  OPTIONAL { ?publisher foaf:name ?n }
+  FILTER(isIRI(?publisher))
+} GROUP BY ?publisher ORDER BY DESC(?average) ?publisher`;
+
+type Bindings = { results: { bindings: Record<string, { value: string } | undefined>[] } };
+
+/** Rows of measurements from a SPARQL JSON answer of {@link recordQualityQuery} or {@link sourceQualityQuery}. */
+export function measurementRows(body: string): StoredMeasurement[] {
+  return (JSON.parse(body) as Bindings).results.bindings.map((b) => ({
+    on: b.on!.value, metric: b.metric!.value, value: b.value!.value, ...(b.note ? { note: b.note.value } : {}),
+  }));
+}
+
+/** One publisher's quality, as {@link ORGANISATION_QUALITY_QUERY} answers it. */
+export interface OrganisationQualityRow { readonly iri: string; readonly name: string | null; readonly datasets: number; readonly score: number }
+
+export function organisationRows(body: string): OrganisationQualityRow[] {
+  return (JSON.parse(body) as Bindings).results.bindings.map((b) => ({
+    iri: b.publisher!.value, name: b.name?.value ?? null, datasets: Number(b.datasets!.value),
+    score: Math.round(Number(b.average!.value) * 10) / 10,
+  }));
+}

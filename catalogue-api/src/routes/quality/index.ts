@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sourceGraph } from '@fedcat/harvester';
+import { aggregateFromRows, measurementsFromRows, rating, scoreRecord } from '@fedcat/shapes';
+import { Type } from 'typebox';
+import { DatasetNotFound, QualityNotAssessed, SourceNotFound, StoreUnavailable } from '../../errors.js';
+import { aggregateQualityJson, recordQualityJson } from '../../quality/quality-json.js';
+import { measurementRows, ORGANISATION_QUALITY_QUERY, organisationRows, recordQualityQuery, sourceQualityQuery } from '../../queries/quality.js';
+import type { SourceRegistry } from '../../registry/sources.js';
+import { problemResponses } from '../../schemas/common.js';
+import { OrganisationQuality } from '../../schemas/quality.js';
+import type { SearchIndex } from '../../search/search-index.js';
+import type { QuadStore } from '../../store/quad-store.js';
+
+export interface QualityRouteOptions { readonly store: QuadStore; readonly search: SearchIndex; readonly sources: SourceRegistry }
+
+const FORMATS = { solutions: 'application/sparql-results+json', graph: 'application/n-triples' } as const;
+/** Quality answers come from small queries; one that takes longer than this is cut off (503) instead of waiting. */
+const TIMEOUT_MS = 10_000;
+
+/**
+ * The MQA quality fedcat stored as DQV at harvest, read back from the store so the API, SPARQL and the UI agree:
+ * `GET /v1/datasets/{id}/quality` (per indicator, explained), `GET /v1/sources/{id}/quality` (the source's averages
+ * and shares) and `GET /v1/organisations/quality` (each publisher's average).
+ */
+const qualityRoute: FastifyPluginAsyncTypebox<QualityRouteOptions> = async (app, { store, search, sources }) => {
+  const query = async (sparql: string) => {
+    if (store.state().status !== 'ready') throw new StoreUnavailable('still loading; quality is read from the store');
+    return (await store.query(sparql, FORMATS, { timeoutMs: TIMEOUT_MS })).body;
+  };
+
+  app.get('/datasets/:id/quality', {
+    schema: {
+      summary: 'The MQA quality score of a dataset, per indicator, explained in Dutch and English', tags: ['quality'],
+      params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Record id (16 hex characters)' }) }),
+      response: { 200: Type.Ref('RecordQuality'), ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const doc = await search.get(request.params.id);
+    if (!doc || doc.type !== 'Dataset') throw new DatasetNotFound(request.params.id);
+    const rows = measurementRows(await query(recordQualityQuery(doc.iri)));
+    if (rows.length === 0) throw new QualityNotAssessed(`dataset ${request.params.id}`);
+    reply.header('cache-control', 'no-cache');
+    return recordQualityJson(scoreRecord(doc.iri, measurementsFromRows(rows)));
+  });
+
+  app.get('/sources/:id/quality', {
+    schema: {
+      summary: "A source's MQA quality: average score and how many of its datasets meet each indicator", tags: ['quality', 'sources'],
+      params: Type.Object({ id: Type.String() }), response: { 200: Type.Ref('AggregateQuality'), ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const source = await sources.get(request.params.id);
+    if (!source) throw new SourceNotFound(request.params.id);
+    const rows = measurementRows(await query(sourceQualityQuery(sourceGraph(source.id))));
+    if (rows.length === 0) throw new QualityNotAssessed(`source ${source.id}`);
+    reply.header('cache-control', 'no-cache');
+    return aggregateQualityJson(aggregateFromRows(rows));
+  });
+
+  app.get('/organisations/quality', {
+    schema: {
+      summary: "Each publishing organisation's average MQA score over its datasets", tags: ['quality', 'organisations'],
+      response: { 200: OrganisationQuality, ...problemResponses },
+    },
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'no-cache');
+    const rows = organisationRows(await query(ORGANISATION_QUALITY_QUERY));
+    return { organisations: rows.map((r) => ({ ...r, rating: rating(r.score) })) };
+  });
+};
+
+export default qualityRoute;
