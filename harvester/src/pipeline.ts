@@ -316,7 +316,8 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
 
     const quality = deps.quality
       ? await assessRecords(inCatalogue, sourceGraph(source.id), previous.links ?? {}, deps.quality, {
-        now, onLinks: (linksChecked, linksToCheck) => report({ phase: 'assessing', linksChecked, linksToCheck }),
+        now, genid: `${deps.genidBase}${encodeURIComponent(source.id)}/`,
+        onLinks: (linksChecked, linksToCheck) => report({ phase: 'assessing', linksChecked, linksToCheck }),
       })
       : null;
     if (quality && quality.digest !== previous.qualityDigest) contentChanged = true;

@@ -8,7 +8,7 @@ export { builtExecArgv } from './worker-exec-argv.js';
 export { METRICS, DIMENSIONS, MAX_SCORE, SCORE_METRIC, PV, metricIri, metricByIri, rating, RATING_LABELS, DIMENSION_LABELS, type Metric, type Dimension, type Rating, type MeasuredOn } from './quality/metrics.js';
 export { measureDataset, linksOf, indexQuads, reachable, type Measurement, type MeasureContext, type LinkStatus } from './quality/measure.js';
 export { scoreRecord, aggregateQuality, meets, type RecordQuality, type AggregateQuality, type IndicatorScore, type IndicatorShare, type DimensionScore } from './quality/score.js';
-export { recordDqv, aggregateDqv, measurementsFromRows, aggregateFromRows, DQV_TERMS, DATASETS_ASSESSED, type StoredMeasurement } from './quality/dqv.js';
+export { recordDqv, aggregateDqv, measurementsFromRows, aggregateFromRows, DQV_TERMS, DATASETS_ASSESSED, type StoredMeasurement, type MeasurementNamer } from './quality/dqv.js';
 export { explainIndicator, qualityText, aggregateText, type Lang } from './quality/explain.js';
 export { assessDatasets, datasetsIn, type AssessedRecord, type AssessContext } from './quality/assess.js';
 export { qualityVocabularies, type QualityVocabularies } from './quality/vocabularies.js';

@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
 import {
   aggregateDqv, aggregateQuality, indexQuads, linksOf, measureDataset, recordDqv, scoreRecord,
-  type AggregateQuality, type QualityVocabularies,
+  type AggregateQuality, type MeasurementNamer, type QualityVocabularies,
 } from '@fedcat/shapes';
+import { DataFactory } from 'n3';
 import { checkLinks, type LinkCache, type LinkCheckOptions } from '../links/link-check.js';
 import type { HarvestRecord } from '../records/split-records.js';
+
+const { namedNode } = DataFactory;
 
 /** How a harvest assesses quality; without `links` no link is checked and the link indicators stay unmeasured. */
 export interface QualityOptions {
@@ -36,24 +39,27 @@ export interface SourceQuality {
  */
 export async function assessRecords(
   records: readonly AcceptedRecord[], graph: string, previousLinks: LinkCache, opts: QualityOptions,
-  progress: { now: () => Date; onLinks?: (checked: number, toCheck: number) => void },
+  run: { now: () => Date; genid: string; onLinks?: (checked: number, toCheck: number) => void },
 ): Promise<SourceQuality> {
   const datasets = records.filter((r) => r.record.type === 'Dataset').map((r) => ({ ...r, index: indexQuads(r.record.quads) }));
   const urls = [...new Set(datasets.flatMap((d) => linksOf(d.index, d.record.iri)))];
   const checked = opts.links
-    ? await checkLinks(urls, previousLinks, { ...opts.links, now: progress.now, onProgress: progress.onLinks })
+    ? await checkLinks(urls, previousLinks, { ...opts.links, now: run.now, onProgress: run.onLinks })
     : { links: Object.fromEntries(urls.filter((u) => previousLinks[u]).map((u) => [u, previousLinks[u]!])), checked: 0, deferred: 0 };
   const links = checked.links;
+  // Stable names under the source's skolem base: the same measurement has the same IRI in every run and answer.
+  const name: MeasurementNamer = (on, metric) =>
+    namedNode(`${run.genid}${createHash('sha256').update(`mqa\n${on}\n${metric}`).digest('base64url').slice(0, 22)}`);
   const hash = createHash('sha256');
   const quads: Quad[] = [];
   const scores = datasets.map(({ record, compliant, index }) => {
     const measurements = measureDataset(index, record.iri, { vocabularies: opts.vocabularies, links: (u) => links[u], compliant });
     const quality = scoreRecord(record.iri, measurements);
-    quads.push(...recordDqv(quality, measurements));
+    quads.push(...recordDqv(quality, measurements, name));
     hash.update(`${record.iri}\n${quality.score}\n${JSON.stringify(measurements)}\n`);
     return quality;
   });
   const aggregate = aggregateQuality(scores);
-  if (datasets.length > 0) quads.push(...aggregateDqv(graph, aggregate));
+  if (datasets.length > 0) quads.push(...aggregateDqv(graph, aggregate, name));
   return { quads, links, aggregate, digest: hash.digest('base64url'), linkCheck: { checked: checked.checked, deferred: checked.deferred } };
 }

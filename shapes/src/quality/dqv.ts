@@ -23,8 +23,16 @@ export const DQV_TERMS = {
   hasQualityMeasurement: HAS_MEASUREMENT.value, computedOn: COMPUTED_ON.value, isMeasurementOf: MEASUREMENT_OF.value, value: VALUE.value,
 } as const;
 
-function measurement(on: string, metric: string, value: boolean | number, datatype: 'boolean' | 'integer' | 'decimal', note?: string): Quad[] {
-  const m = blankNode();
+/**
+ * Names a measurement node: a blank node by default; harvests pass a function minting stable IRIs (under the skolem
+ * base), so a measurement keeps its name across queries and serialisations (ETags of feeds stay stable).
+ */
+export type MeasurementNamer = (on: string, metric: string) => Quad['subject'];
+
+const blank: MeasurementNamer = () => blankNode();
+
+function measurement(name: MeasurementNamer, on: string, metric: string, value: boolean | number, datatype: 'boolean' | 'integer' | 'decimal', note?: string): Quad[] {
+  const m = name(on, metric);
   const subject = namedNode(on);
   return [
     quad(subject, HAS_MEASUREMENT, m),
@@ -41,10 +49,10 @@ function measurement(on: string, metric: string, value: boolean | number, dataty
  * (the dataset or a distribution), as data.europa.eu publishes them. Resources must be IRIs (harvested records are
  * skolemised), so the measurements can be read back by the resource they describe.
  */
-export function recordDqv(quality: RecordQuality, measurements: readonly Measurement[]): Quad[] {
+export function recordDqv(quality: RecordQuality, measurements: readonly Measurement[], name: MeasurementNamer = blank): Quad[] {
   return [
-    ...measurements.flatMap((m) => measurement(m.on, metricIri(m.metric), m.value, typeof m.value === 'boolean' ? 'boolean' : 'integer', m.note)),
-    ...measurement(quality.dataset, SCORE_METRIC, quality.score, 'integer'),
+    ...measurements.flatMap((m) => measurement(name, m.on, metricIri(m.metric), m.value, typeof m.value === 'boolean' ? 'boolean' : 'integer', m.note)),
+    ...measurement(name, quality.dataset, SCORE_METRIC, quality.score, 'integer'),
   ];
 }
 
@@ -52,13 +60,13 @@ export function recordDqv(quality: RecordQuality, measurements: readonly Measure
  * A set of records' quality as DQV on one resource (a source graph): the average score (with the number of
  * datasets it was computed over) and, per indicator, the share of datasets that meet it (0 to 1).
  */
-export function aggregateDqv(on: string, quality: AggregateQuality): Quad[] {
-  const score = measurement(on, SCORE_METRIC, quality.score, 'decimal');
+export function aggregateDqv(on: string, quality: AggregateQuality, name: MeasurementNamer = blank): Quad[] {
+  const score = measurement(name, on, SCORE_METRIC, quality.score, 'decimal');
   const node = score[1]!.subject;
   return [
     ...score,
-    quad(node as ReturnType<typeof blankNode>, namedNode(DATASETS_ASSESSED), literal(String(quality.records), namedNode(`${XSD}integer`))),
-    ...quality.indicators.flatMap((i) => measurement(on, metricIri(i.metric), i.share, 'decimal')),
+    quad(node, namedNode(DATASETS_ASSESSED), literal(String(quality.records), namedNode(`${XSD}integer`))),
+    ...quality.indicators.flatMap((i) => measurement(name, on, metricIri(i.metric), i.share, 'decimal')),
   ];
 }
 
