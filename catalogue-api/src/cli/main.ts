@@ -14,6 +14,7 @@ import { ProgressView } from './progress-view.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { harvestPolicy } from '../harvest-policy.js';
 import { DEFAULT_PROFILE_ID, PROFILES, qualityVocabularies } from '@fedcat/shapes';
+import { qualityCommand } from './quality-command.js';
 import { validateCommand } from './validate-command.js';
 
 const USAGE = `fedcat: federated data catalogue
@@ -40,6 +41,10 @@ Usage:
       --profile NAME      ${PROFILES.map((p) => p.id).join(', ')} (default ${DEFAULT_PROFILE_ID})
       --shapes FILE       validate with your own shape files instead (repeatable)
       --format F          text (default), json or turtle (an sh:ValidationReport); --lang nl|en for text
+  fedcat quality FILE|URL [options]                  the EU metadata quality score (MQA) of each dataset, per indicator
+      --profile NAME      the profile that decides DCAT-AP compliance (default: FEDCAT_HARVEST_PROFILE)
+      --offline           do not check access and download URLs (their indicators stay unmeasured)
+      --format F          text (default) or json; --lang nl|en
   fedcat harvest [--all | --source ID] [--full]      harvest now (incremental; --full revalidates all), sources in parallel
                                                      with live progress; exit 1 if a source failed
 
@@ -54,7 +59,7 @@ const options = {
   json: { type: 'boolean' }, all: { type: 'boolean' }, full: { type: 'boolean' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   admin: { type: 'boolean' }, name: { type: 'string' }, limit: { type: 'string' },
   profile: { type: 'string' }, shapes: { type: 'string', multiple: true }, format: { type: 'string' }, lang: { type: 'string' },
-  invalid: { type: 'string' }, kind: { type: 'string' }, every: { type: 'string' }, 'max-bytes': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-records': { type: 'string' },
+  offline: { type: 'boolean' }, invalid: { type: 'string' }, kind: { type: 'string' }, every: { type: 'string' }, 'max-bytes': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-records': { type: 'string' },
 } as const;
 
 /** On SIGINT or SIGTERM, closes each part in order and exits. */
@@ -157,6 +162,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'validate':
       return validateCommand(sub, values, await harvestPolicy(config));
+    case 'quality':
+      return qualityCommand(sub, values, { policy: await harvestPolicy(config), profile: config.harvestProfile, linkCheck: config.linkCheck, perHost: config.harvestPerHost });
     case 'harvest': {
       const runtime = openRuntime(config, { lazyStore: true });
       try {

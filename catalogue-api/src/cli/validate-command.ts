@@ -16,7 +16,8 @@ export interface ValidateFlags {
 
 const FORMATS = ['text', 'json', 'turtle'] as const;
 
-async function openInput(input: string, policy: FetchPolicy): Promise<DryRunDocument> {
+/** Opens a file or an http(s) URL (under the harvester's rules) for a dry run. */
+export async function openInput(input: string, policy: FetchPolicy): Promise<DryRunDocument> {
   if (/^https?:\/\//i.test(input)) return openForValidation(input, policy);
   const path = resolve(input);
   const info = await stat(path).catch(() => null);

@@ -14,6 +14,8 @@ export interface DryRunResult {
   readonly report: ValidationReport;
   /** Statements read from the document. */
   readonly statements: number;
+  /** The statements themselves (for the quality assessment of the same document). */
+  readonly quads: readonly Quad[];
 }
 
 /** The document is not RDF fedcat can read (syntax error, unknown syntax, refused JSON-LD context, nothing in it). */
@@ -36,7 +38,7 @@ export async function validateDocument(doc: DryRunDocument, validator: Validator
   }
   if (quads.length === 0) throw new UnreadableDocument('the document holds no RDF statements');
   const summary = await validator.validate(quads);
-  return { summary, report: groupResults(summary), statements: quads.length };
+  return { summary, report: groupResults(summary), statements: quads.length, quads };
 }
 
 /** Opens a URL for validation under the harvester's rules (no private addresses unless allowed, size and time caps). */

@@ -1,0 +1,75 @@
+import { checkLinks, HarvestError, HostLimiter, type FetchPolicy } from '@fedcat/harvester';
+import {
+  aggregateText, assessDatasets, complianceOf, linksOf, loadValidator, PROFILES, profileById, qualityText, qualityVocabularies,
+} from '@fedcat/shapes';
+import type { LinkCheckSettings } from '../config.js';
+import { aggregateQualityJson, recordQualityJson } from '../quality/quality-json.js';
+import { UnreadableDocument, validateDocument } from '../validation/dry-run.js';
+import { UsageError } from './usage-error.js';
+import { openInput } from './validate-command.js';
+
+export interface QualityFlags {
+  readonly profile?: string;
+  readonly format?: string;
+  readonly lang?: string;
+  readonly offline?: boolean;
+}
+
+/** What the command needs from configuration: the harvest's fetch policy, default profile and link-check bounds. */
+export interface QualitySettings {
+  readonly policy: FetchPolicy;
+  readonly profile: string;
+  readonly linkCheck: LinkCheckSettings | null;
+  readonly perHost: number;
+}
+
+/**
+ * `fedcat quality FILE|URL`: the MQA score of every dataset in a catalogue, explained per indicator, without storing
+ * anything. DCAT-AP compliance comes from validating with the harvest profile; links are checked as a harvest
+ * checks them (bounded, polite, under the address policy) unless `--offline`. Exit 0, or 2 when unreadable.
+ */
+export async function qualityCommand(input: string | undefined, flags: QualityFlags, settings: QualitySettings): Promise<number> {
+  if (!input) throw new UsageError('quality needs a file or an http(s) URL');
+  const format = flags.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
+  const lang = flags.lang ?? 'nl';
+  if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang must be nl or en, not '${lang}'`);
+  const profile = profileById(flags.profile ?? settings.profile);
+  if (!profile) throw new UsageError(`unknown profile '${flags.profile}'; profiles: ${PROFILES.map((p) => p.id).join(', ')}`);
+  let result;
+  try {
+    result = await validateDocument(await openInput(input, settings.policy), await loadValidator(profile), settings.policy);
+  } catch (err) {
+    if (err instanceof UnreadableDocument || err instanceof HarvestError) {
+      console.error(`fedcat: cannot assess ${input}: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  const quads = result.quads;
+  let links: Record<string, { status: number; reason?: string }> = {};
+  if (!flags.offline && settings.linkCheck) {
+    const urls = [...new Set(assessDatasets(quads, { vocabularies: await qualityVocabularies(), links: () => undefined }).records
+      .flatMap((r) => linksOf(quads, r.quality.dataset)))];
+    if (urls.length) console.error(`checking ${urls.length} links (at most ${settings.linkCheck.maxChecks}; --offline skips this)…`);
+    links = (await checkLinks(urls, {}, {
+      ...settings.linkCheck, policy: settings.policy, limiter: new HostLimiter(settings.perHost),
+      onProgress: (done, of) => { if (done % 25 === 0 || done === of) console.error(`  ${done}/${of} links checked`); },
+    })).links;
+  }
+  const { records, aggregate } = assessDatasets(quads, {
+    vocabularies: await qualityVocabularies(), links: (u) => links[u], compliant: complianceOf(quads, result.summary),
+  });
+  if (format === 'json') {
+    console.log(JSON.stringify({ profile: profile.id, ...aggregateQualityJson(aggregate), datasets: records.map((r) => recordQualityJson(r.quality)) }, null, 2));
+    return 0;
+  }
+  if (records.length === 0) {
+    console.log(lang === 'nl' ? 'Geen datasets gevonden.' : 'No datasets found.');
+    return 0;
+  }
+  console.log(records.map((r) => qualityText(r.quality, lang)).join('\n\n'));
+  console.log(`\n${lang === 'nl' ? 'Alle datasets' : 'All datasets'} (${profile.id}${flags.offline || !settings.linkCheck ? (lang === 'nl' ? ', links niet gecontroleerd' : ', links not checked') : ''}):`);
+  console.log(aggregateText(aggregate, lang));
+  return 0;
+}
