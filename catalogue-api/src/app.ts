@@ -150,7 +150,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(harvests, { prefix: '/v1/harvests', running: opts.running });
   await app.register(runsRoute, { prefix: '/v1/runs', sources: opts.sources, runs: opts.runs });
   await app.register(organisations, { prefix: '/v1/organisations', search: index, sources: opts.sources });
-  await app.register(quality, { prefix: '/v1', store, search: index, sources: opts.sources });
   const validators = new DryRunValidators();
   app.addHook('onClose', () => validators.close());
   const fetchPolicy = opts.fetchPolicy ?? defaultFetchPolicy;
@@ -161,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(sparql, { prefix: '/sparql', backend: store, limits, uncapped: { header: FEDERATION_HEADER, key: federation.key } });
   await app.register(sparql, { prefix: '/sparql/federated', backend: federation, limits, federated: true });
   const baseUrl = opts.baseUrl ?? 'http://localhost:8080';
+  await app.register(quality, { prefix: '/v1', store, search: index, sources: opts.sources, runs: opts.runs, genidBase: genidBase({ baseUrl }) });
   await app.register(catalog, {
     prefix: '/catalog', search: index, store, sources: opts.sources, baseUrl, genidBase: genidBase({ baseUrl }),
     operator: opts.operator ?? defaultOperator(baseUrl),

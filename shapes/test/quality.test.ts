@@ -4,7 +4,7 @@ import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
 import {
   aggregateDqv, aggregateFromRows, assessDatasets, complianceOf, DIMENSIONS, explainIndicator, loadValidator, MAX_SCORE,
-  measurementsFromRows, METRICS, metricIri, profileById, qualityText, qualityVocabularies, rating, recordDqv, scoreRecord,
+  measurementsFromDescription, METRICS, metricIri, profileById, qualityText, qualityVocabularies, rating, recordDqv, scoreRecord, unmappedValues,
   type RecordQuality, type StoredMeasurement,
 } from '../src/index.js';
 
@@ -107,21 +107,17 @@ describe('scoring one record', () => {
 });
 
 describe('DQV', () => {
-  it('reads back to the same measurements and score', async () => {
+  it('stores only what the statements cannot tell (link answers, compliance, the score) and reads back to the same score', async () => {
     const quads = await turtleFile(new URL('fixtures/quality-record.ttl', import.meta.url));
     const { records, aggregate } = assessDatasets(quads, { vocabularies: await qualityVocabularies(), links: (u) => ({ status: u.endsWith('.csv') ? 404 : 200 }), compliant: () => true });
     const { quality, measurements } = records[0]!;
     const dqv = recordDqv(quality, measurements);
-    const rows = (on: string): StoredMeasurement[] => {
-      const nodes = dqv.filter((q) => q.predicate.value === 'http://www.w3.org/ns/dqv#computedOn' && q.object.value === on).map((q) => q.subject);
-      return nodes.map((n) => {
-        const get = (p: string) => dqv.find((q) => q.subject.equals(n) && q.predicate.value === p)?.object.value;
-        return { on, metric: get('http://www.w3.org/ns/dqv#isMeasurementOf')!, value: get('http://www.w3.org/ns/dqv#value')!, note: get('http://www.w3.org/2000/01/rdf-schema#comment') };
-      });
-    };
-    const stored = ['https://data.example.nl/wegen', 'https://data.example.nl/wegen-csv', 'https://data.example.nl/wegen-pdf'].flatMap(rows);
-    expect(stored.find((r) => r.metric === 'https://piveau.eu/ns/voc#score')?.value).toBe('320');
-    expect(scoreRecord(quality.dataset, measurementsFromRows(stored))).toEqual(quality);
+    const metrics = dqv.filter((q) => q.predicate.value === 'http://www.w3.org/ns/dqv#isMeasurementOf').map((q) => q.object.value.replace(/^.*#/, '')).sort();
+    // Two distributions' access URLs, one download URL, the compliance, the score.
+    expect(metrics).toEqual(['accessUrlStatusCode', 'accessUrlStatusCode', 'dcatApCompliance', 'downloadUrlStatusCode', 'score']);
+    const read = measurementsFromDescription([...quads, ...dqv], quality.dataset, await qualityVocabularies());
+    expect(read.storedScore).toBe(320);
+    expect(scoreRecord(quality.dataset, read.measurements)).toEqual(quality);
     const source = aggregateDqv('urn:fedcat:source:x', aggregate);
     const sourceRows: StoredMeasurement[] = source.filter((q) => q.predicate.value === 'http://www.w3.org/ns/dqv#isMeasurementOf').map((q) => ({
       on: 'urn:fedcat:source:x', metric: q.object.value, value: source.find((v) => v.subject.equals(q.subject) && v.predicate.value === 'http://www.w3.org/ns/dqv#value')!.object.value,
@@ -160,5 +156,19 @@ describe('the MQA of real catalogues', () => {
     expect(met.dcatApCompliance).toBe(0);
     expect(aggregate).toMatchObject({ score: 199.4, rating: 'sufficient' });
     expect(records.every((r) => r.quality.score <= 405)).toBe(true);
+  });
+});
+
+describe('unmapped values', () => {
+  it('lists the Bremen dump’s themes, licences, languages and frequencies that are not in the EU tables, most used first', async () => {
+    const quads = await rdfXmlFile(new URL('govdata-bremen-portal-dump.rdf', SAMPLES), 'https://samples.fedcat.test/bremen.rdf');
+    const unmapped = unmappedValues(quads, await qualityVocabularies());
+    const find = (property: string, value: string) => unmapped.find((u) => u.property === property && u.value === value);
+    expect(find('dct:language', 'http://publications.europa.eu/resource/authority/language/GER')?.count).toBeGreaterThan(0);
+    expect(find('dct:accrualPeriodicity', 'http://publications.europa.eu/resource/authority/frequency/IRREGULAR')?.count).toBeGreaterThan(0);
+    expect(unmapped.some((u) => u.property === 'dct:license' && u.value.startsWith('http://dcat-ap.de/def/licenses/'))).toBe(true);
+    expect(unmapped.map((u) => u.count)).toEqual([...unmapped.map((u) => u.count)].sort((a, b) => b - a));
+    // Terms of the EU tables are never listed.
+    expect(unmapped.filter((u) => u.value === 'http://publications.europa.eu/resource/authority/file-type/CSV')).toEqual([]);
   });
 });

@@ -10,17 +10,6 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>`;
 
 const iri = (value: string) => sparqlTerm(DataFactory.namedNode(value));
 
-/** The DQV measurements of a dataset and of its distributions (the IRI enters only as a term). */
-export function recordQualityQuery(dataset: string): string {
-  return `${PREFIXES}
-SELECT ?on ?metric ?value ?note WHERE {
-  { VALUES ?on { ${iri(dataset)} } } UNION { ${iri(dataset)} dcat:distribution ?on }
-  ?on dqv:hasQualityMeasurement ?m .
-  ?m dqv:computedOn ?on ; dqv:isMeasurementOf ?metric ; dqv:value ?value .
-  OPTIONAL { ?m rdfs:comment ?note }
-}`;
-}
-
 /** A source's aggregate measurements, on its graph IRI, with the number of datasets they cover. */
 export function sourceQualityQuery(graph: string): string {
   return `${PREFIXES}
@@ -28,7 +17,6 @@ SELECT ?on ?metric ?value WHERE {
   GRAPH ${iri(graph)} {
     VALUES ?on { ${iri(graph)} }
     ?on dqv:hasQualityMeasurement ?m .
-    ?m dqv:computedOn ?on .
     { ?m dqv:isMeasurementOf ?metric ; dqv:value ?value }
     UNION { ?m ${iri(DATASETS_ASSESSED)} ?value BIND(${iri(DATASETS_ASSESSED)} AS ?metric) }
   }
@@ -46,7 +34,7 @@ SELECT ?publisher (SAMPLE(?n) AS ?name) (COUNT(DISTINCT ?d) AS ?datasets) (AVG(?
 
 type Bindings = { results: { bindings: Record<string, { value: string } | undefined>[] } };
 
-/** Rows of measurements from a SPARQL JSON answer of {@link recordQualityQuery} or {@link sourceQualityQuery}. */
+/** Rows of measurements from a SPARQL JSON answer of {@link sourceQualityQuery}. */
 export function measurementRows(body: string): StoredMeasurement[] {
   return (JSON.parse(body) as Bindings).results.bindings.map((b) => ({
     on: b.on!.value, metric: b.metric!.value, value: b.value!.value, ...(b.note ? { note: b.note.value } : {}),

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
 import {
-  aggregateDqv, aggregateQuality, indexQuads, linksOf, measureDataset, recordDqv, scoreRecord,
-  type AggregateQuality, type MeasurementNamer, type QualityVocabularies,
+  aggregateDqv, linksOf, QualityTally, measureDataset, recordDqv, scoreRecord, unmappedValues,
+  type AggregateQuality, type UnmappedValue, type MeasurementNamer, type QualityVocabularies,
 } from '@fedcat/shapes';
 import { DataFactory } from 'n3';
 import { checkLinks, type LinkCache, type LinkCheckOptions } from '../links/link-check.js';
@@ -30,6 +30,8 @@ export interface SourceQuality {
   /** Digest of the scores and measurements: equal digests mean the stored DQV need not be rewritten. */
   readonly digest: string;
   readonly linkCheck: { readonly checked: number; readonly deferred: number };
+  /** Values of vocabulary-bound properties outside the EU tables, most used first (see unmappedValues). */
+  readonly unmapped: readonly UnmappedValue[];
 }
 
 /**
@@ -41,8 +43,9 @@ export async function assessRecords(
   records: readonly AcceptedRecord[], graph: string, previousLinks: LinkCache, opts: QualityOptions,
   run: { now: () => Date; genid: string; onLinks?: (checked: number, toCheck: number) => void },
 ): Promise<SourceQuality> {
-  const datasets = records.filter((r) => r.record.type === 'Dataset').map((r) => ({ ...r, index: indexQuads(r.record.quads) }));
-  const urls = [...new Set(datasets.flatMap((d) => linksOf(d.index, d.record.iri)))];
+  const datasets = records.filter((r) => r.record.type === 'Dataset');
+  // Indexes are built per dataset when needed and dropped after, never all held at once (100,000s of records).
+  const urls = [...new Set(datasets.flatMap((d) => linksOf(d.record.quads, d.record.iri)))];
   const checked = opts.links
     ? await checkLinks(urls, previousLinks, { ...opts.links, now: run.now, onProgress: run.onLinks })
     : { links: Object.fromEntries(urls.filter((u) => previousLinks[u]).map((u) => [u, previousLinks[u]!])), checked: 0, deferred: 0 };
@@ -52,14 +55,18 @@ export async function assessRecords(
     namedNode(`${run.genid}${createHash('sha256').update(`mqa\n${on}\n${metric}`).digest('base64url').slice(0, 22)}`);
   const hash = createHash('sha256');
   const quads: Quad[] = [];
-  const scores = datasets.map(({ record, compliant, index }) => {
-    const measurements = measureDataset(index, record.iri, { vocabularies: opts.vocabularies, links: (u) => links[u], compliant });
+  const tally = new QualityTally();
+  for (const { record, compliant } of datasets) {
+    const measurements = measureDataset(record.quads, record.iri, { vocabularies: opts.vocabularies, links: (u) => links[u], compliant });
     const quality = scoreRecord(record.iri, measurements);
     quads.push(...recordDqv(quality, measurements, name));
     hash.update(`${record.iri}\n${quality.score}\n${JSON.stringify(measurements)}\n`);
-    return quality;
-  });
-  const aggregate = aggregateQuality(scores);
+    tally.add(quality);
+  }
+  const aggregate = tally.result();
   if (datasets.length > 0) quads.push(...aggregateDqv(graph, aggregate, name));
-  return { quads, links, aggregate, digest: hash.digest('base64url'), linkCheck: { checked: checked.checked, deferred: checked.deferred } };
+  return {
+    quads, links, aggregate, digest: hash.digest('base64url'), linkCheck: { checked: checked.checked, deferred: checked.deferred },
+    unmapped: unmappedValues((function* () { for (const r of records) yield* r.record.quads; })(), opts.vocabularies),
+  };
 }

@@ -8,20 +8,15 @@ const { namedNode, blankNode, literal, quad } = DataFactory;
 
 const DQV = 'http://www.w3.org/ns/dqv#';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
-const RDF_TYPE = namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type');
 const COMMENT = namedNode('http://www.w3.org/2000/01/rdf-schema#comment');
 const HAS_MEASUREMENT = namedNode(`${DQV}hasQualityMeasurement`);
-const MEASUREMENT = namedNode(`${DQV}QualityMeasurement`);
-const COMPUTED_ON = namedNode(`${DQV}computedOn`);
 const MEASUREMENT_OF = namedNode(`${DQV}isMeasurementOf`);
 const VALUE = namedNode(`${DQV}value`);
 /** fedcat's term for how many datasets an aggregate measurement (of a source) was computed over. */
 export const DATASETS_ASSESSED = 'https://w3id.org/fedcat/ns#datasetsAssessed';
 
 /** DQV terms as IRIs, for queries that read measurements back. */
-export const DQV_TERMS = {
-  hasQualityMeasurement: HAS_MEASUREMENT.value, computedOn: COMPUTED_ON.value, isMeasurementOf: MEASUREMENT_OF.value, value: VALUE.value,
-} as const;
+export const DQV_TERMS = { hasQualityMeasurement: HAS_MEASUREMENT.value, isMeasurementOf: MEASUREMENT_OF.value, value: VALUE.value } as const;
 
 /**
  * Names a measurement node: a blank node by default; harvests pass a function minting stable IRIs (under the skolem
@@ -31,13 +26,15 @@ export type MeasurementNamer = (on: string, metric: string) => Quad['subject'];
 
 const blank: MeasurementNamer = () => blankNode();
 
+/**
+ * One measurement, compact: `<on> dqv:hasQualityMeasurement <m>. <m> dqv:isMeasurementOf <metric>; dqv:value v`
+ * (+ `rdfs:comment` with the evidence). DQV's `rdf:type dqv:QualityMeasurement` and `dqv:computedOn` follow from
+ * `dqv:hasQualityMeasurement` and are left out: at 100,000 datasets every quad per measurement costs 100,000s.
+ */
 function measurement(name: MeasurementNamer, on: string, metric: string, value: boolean | number, datatype: 'boolean' | 'integer' | 'decimal', note?: string): Quad[] {
   const m = name(on, metric);
-  const subject = namedNode(on);
   return [
-    quad(subject, HAS_MEASUREMENT, m),
-    quad(m, RDF_TYPE, MEASUREMENT),
-    quad(m, COMPUTED_ON, subject),
+    quad(namedNode(on), HAS_MEASUREMENT, m),
     quad(m, MEASUREMENT_OF, namedNode(metric)),
     quad(m, VALUE, literal(String(value), namedNode(`${XSD}${datatype}`))),
     ...(note ? [quad(m, COMMENT, literal(note))] : []),
@@ -45,13 +42,21 @@ function measurement(name: MeasurementNamer, on: string, metric: string, value: 
 }
 
 /**
- * A dataset's measurements and its score as W3C DQV: each measurement hangs off the resource it was computed on
- * (the dataset or a distribution), as data.europa.eu publishes them. Resources must be IRIs (harvested records are
+ * The metrics fedcat stores per record: those that cannot be read off the record's own statements (link answers,
+ * the validation verdict). Every other indicator is a function of the record's statements and is measured again
+ * from them when read (see {@link storedAndDerived}), so storing it would only repeat the data.
+ */
+export const STORED_METRICS: ReadonlySet<string> = new Set(['accessUrlStatusCode', 'downloadUrlStatusCode', 'dcatApCompliance']);
+
+/**
+ * A dataset's quality as W3C DQV: its score, and the measurements of {@link STORED_METRICS}, each on the resource it
+ * was made on (the dataset, or a distribution for link answers). Resources must be IRIs (harvested records are
  * skolemised), so the measurements can be read back by the resource they describe.
  */
 export function recordDqv(quality: RecordQuality, measurements: readonly Measurement[], name: MeasurementNamer = blank): Quad[] {
   return [
-    ...measurements.flatMap((m) => measurement(name, m.on, metricIri(m.metric), m.value, typeof m.value === 'boolean' ? 'boolean' : 'integer', m.note)),
+    ...measurements.filter((m) => STORED_METRICS.has(m.metric))
+      .flatMap((m) => measurement(name, m.on, metricIri(m.metric), m.value, typeof m.value === 'boolean' ? 'boolean' : 'integer', m.note)),
     ...measurement(name, quality.dataset, SCORE_METRIC, quality.score, 'integer'),
   ];
 }
@@ -76,18 +81,6 @@ export interface StoredMeasurement {
   readonly metric: string;
   readonly value: string;
   readonly note?: string;
-}
-
-/** Turns stored rows back into measurements of MQA metrics; other metrics (the score itself) are left out. */
-export function measurementsFromRows(rows: readonly StoredMeasurement[]): Measurement[] {
-  const out: Measurement[] = [];
-  for (const r of rows) {
-    const metric = metricByIri(r.metric);
-    if (!metric) continue;
-    const value = metric.kind === 'boolean' ? r.value === 'true' || r.value === '1' : Number(r.value);
-    out.push({ metric: metric.id, on: r.on, value, ...(r.note ? { note: r.note } : {}) });
-  }
-  return out;
 }
 
 /**

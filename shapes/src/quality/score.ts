@@ -94,20 +94,41 @@ export interface AggregateQuality {
 
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
+/**
+ * Adds up record scores one at a time (so a source of 100,000 datasets never holds them all): `add` each record,
+ * then `result` gives the averages and, per indicator, the records that meet it.
+ */
+export class QualityTally {
+  private n = 0;
+  private total = 0;
+  private readonly dimensionTotals = DIMENSIONS.map(() => 0);
+  private readonly met = METRICS.map(() => 0);
+
+  add(r: RecordQuality): void {
+    this.n++;
+    this.total += r.score;
+    r.dimensions.forEach((d, i) => { this.dimensionTotals[i]! += d.score; });
+    r.indicators.forEach((x, i) => { if (x.points > 0) this.met[i]!++; });
+  }
+
+  result(): AggregateQuality {
+    const n = this.n;
+    const avg = (sum: number) => (n === 0 ? 0 : oneDecimal(sum / n));
+    const score = avg(this.total);
+    return {
+      records: n, score, max: MAX_SCORE, rating: rating(score),
+      dimensions: DIMENSIONS.map((dimension, i) => ({
+        dimension, score: avg(this.dimensionTotals[i]!),
+        max: METRICS.filter((x) => x.dimension === dimension).reduce((s, x) => s + x.weight, 0),
+      })),
+      indicators: METRICS.map((metric, i) => ({ metric, met: this.met[i]!, share: n === 0 ? 0 : Math.round((this.met[i]! / n) * 1000) / 1000 })),
+    };
+  }
+}
+
 /** Averages record scores and counts, per indicator, the records that meet it. */
 export function aggregateQuality(records: readonly RecordQuality[]): AggregateQuality {
-  const n = records.length;
-  const avg = (f: (r: RecordQuality) => number) => (n === 0 ? 0 : oneDecimal(records.reduce((s, r) => s + f(r), 0) / n));
-  const score = avg((r) => r.score);
-  return {
-    records: n, score, max: MAX_SCORE, rating: rating(score),
-    dimensions: DIMENSIONS.map((dimension, i) => ({
-      dimension, score: avg((r) => r.dimensions[i]!.score),
-      max: METRICS.filter((x) => x.dimension === dimension).reduce((s, x) => s + x.weight, 0),
-    })),
-    indicators: METRICS.map((metric, i) => {
-      const met = records.filter((r) => r.indicators[i]!.points > 0).length;
-      return { metric, met, share: n === 0 ? 0 : Math.round((met / n) * 1000) / 1000 };
-    }),
-  };
+  const tally = new QualityTally();
+  for (const r of records) tally.add(r);
+  return tally.result();
 }

@@ -1,28 +1,39 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sourceGraph } from '@fedcat/harvester';
-import { aggregateFromRows, measurementsFromRows, rating, scoreRecord } from '@fedcat/shapes';
+import { aggregateFromRows, measurementsFromDescription, qualityVocabularies, rating, scoreRecord } from '@fedcat/shapes';
+import { Parser } from 'n3';
 import { Type } from 'typebox';
 import { DatasetNotFound, QualityNotAssessed, SourceNotFound, StoreUnavailable } from '../../errors.js';
 import { aggregateQualityJson, recordQualityJson } from '../../quality/quality-json.js';
-import { measurementRows, ORGANISATION_QUALITY_QUERY, organisationRows, recordQualityQuery, sourceQualityQuery } from '../../queries/quality.js';
+import { measurementRows, ORGANISATION_QUALITY_QUERY, organisationRows, sourceQualityQuery } from '../../queries/quality.js';
+import { recordDescriptionQuery } from '../../queries/record-description.js';
+import type { RunLog } from '../../registry/runs.js';
 import type { SourceRegistry } from '../../registry/sources.js';
 import { problemResponses } from '../../schemas/common.js';
 import { OrganisationQuality } from '../../schemas/quality.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import type { QuadStore } from '../../store/quad-store.js';
 
-export interface QualityRouteOptions { readonly store: QuadStore; readonly search: SearchIndex; readonly sources: SourceRegistry }
+export interface QualityRouteOptions {
+  readonly store: QuadStore;
+  readonly search: SearchIndex;
+  readonly sources: SourceRegistry;
+  readonly runs: RunLog;
+  /** Where fedcat mints IRIs: the stored measurements live under it, and belong to a record's description. */
+  readonly genidBase: string;
+}
 
 const FORMATS = { solutions: 'application/sparql-results+json', graph: 'application/n-triples' } as const;
 /** Quality answers come from small queries; one that takes longer than this is cut off (503) instead of waiting. */
 const TIMEOUT_MS = 10_000;
 
 /**
- * The MQA quality fedcat stored as DQV at harvest, read back from the store so the API, SPARQL and the UI agree:
+ * The MQA quality fedcat stored as DQV at harvest, read back from the store so the API, SPARQL and the UI agree (the
+ * indicators a record's own statements decide are measured again from them, by the harvest's function):
  * `GET /v1/datasets/{id}/quality` (per indicator, explained), `GET /v1/sources/{id}/quality` (the source's averages
- * and shares) and `GET /v1/organisations/quality` (each publisher's average).
+ * and shares, with the unmapped values of its last harvest) and `GET /v1/organisations/quality` (each publisher's average).
  */
-const qualityRoute: FastifyPluginAsyncTypebox<QualityRouteOptions> = async (app, { store, search, sources }) => {
+const qualityRoute: FastifyPluginAsyncTypebox<QualityRouteOptions> = async (app, { store, search, sources, runs, genidBase }) => {
   const query = async (sparql: string) => {
     if (store.state().status !== 'ready') throw new StoreUnavailable('still loading; quality is read from the store');
     return (await store.query(sparql, FORMATS, { timeoutMs: TIMEOUT_MS })).body;
@@ -37,10 +48,11 @@ const qualityRoute: FastifyPluginAsyncTypebox<QualityRouteOptions> = async (app,
   }, async (request, reply) => {
     const doc = await search.get(request.params.id);
     if (!doc || doc.type !== 'Dataset') throw new DatasetNotFound(request.params.id);
-    const rows = measurementRows(await query(recordQualityQuery(doc.iri)));
-    if (rows.length === 0) throw new QualityNotAssessed(`dataset ${request.params.id}`);
+    const description = new Parser({ format: 'application/n-triples' }).parse(await query(recordDescriptionQuery(doc.iri, genidBase)));
+    const { measurements, storedScore } = measurementsFromDescription(description, doc.iri, await qualityVocabularies());
+    if (storedScore === null) throw new QualityNotAssessed(`dataset ${request.params.id}`);
     reply.header('cache-control', 'no-cache');
-    return recordQualityJson(scoreRecord(doc.iri, measurementsFromRows(rows)));
+    return recordQualityJson(scoreRecord(doc.iri, measurements));
   });
 
   app.get('/sources/:id/quality', {
@@ -54,7 +66,8 @@ const qualityRoute: FastifyPluginAsyncTypebox<QualityRouteOptions> = async (app,
     const rows = measurementRows(await query(sourceQualityQuery(sourceGraph(source.id))));
     if (rows.length === 0) throw new QualityNotAssessed(`source ${source.id}`);
     reply.header('cache-control', 'no-cache');
-    return aggregateQualityJson(aggregateFromRows(rows));
+    const unmapped = (await runs.status(source.id)).lastSuccess?.stats?.quality?.unmapped;
+    return { ...aggregateQualityJson(aggregateFromRows(rows)), ...(unmapped ? { unmappedValues: [...unmapped] } : {}) };
   });
 
   app.get('/organisations/quality', {
