@@ -80,6 +80,8 @@ describe('GET /v1/sources/{id}/quality and /v1/organisations/quality', () => {
     expect(q).toMatchObject({ records: 2, score: 180, rating: 'sufficient' });
     const met = Object.fromEntries(q.indicators.map((i: { id: string; met: number }) => [i.id, i.met]));
     expect(met).toMatchObject({ keywordAvailability: 1, accessUrlStatusCode: 1, formatAvailability: 2, publisherAvailability: 2, temporalAvailability: 0 });
+    // Every theme, format and licence it uses is in the EU tables.
+    expect(q.unmappedValues).toEqual([]);
   });
 
   it('gives each publisher’s average over its datasets', async () => {

@@ -38,6 +38,13 @@ describe('sparqlTerm', () => {
 });
 
 describe('loadConfig', () => {
+  it('checks links by default within bounds, and not at all when FEDCAT_LINK_CHECK is false', () => {
+    expect(loadConfig({}).linkCheck).toEqual({ maxChecks: 500, timeoutMs: 10_000, maxAgeMs: 7 * 24 * 3600_000 });
+    expect(loadConfig({ FEDCAT_LINK_CHECK: 'false' }).linkCheck).toBeNull();
+    expect(loadConfig({ FEDCAT_LINK_CHECK_MAX: '50', FEDCAT_LINK_CHECK_MAX_AGE_HOURS: '1' }).linkCheck).toMatchObject({ maxChecks: 50, maxAgeMs: 3600_000 });
+    expect(() => loadConfig({ FEDCAT_LINK_CHECK: 'sometimes' })).toThrow(/FEDCAT_LINK_CHECK must be true or false/);
+  });
+
   it('lets a harvest grow its heap 30% past live data unless told otherwise', () => {
     expect(loadConfig({}).harvestHeapGrowth).toBe(30);
     expect(loadConfig({ FEDCAT_HARVEST_HEAP_GROWTH: '80' }).harvestHeapGrowth).toBe(80);

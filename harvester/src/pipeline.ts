@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
-import type { ShaclResult, Validator } from '@fedcat/shapes';
+import type { ShaclResult, UnmappedValue, Validator } from '@fedcat/shapes';
 import { forEachConcurrently } from './concurrency.js';
 import { HarvestError, SourceLimitExceeded } from './errors.js';
 import type { FetchPolicy } from './fetch/fetch-document.js';
@@ -68,6 +68,8 @@ export interface HarvestStats {
   readonly quality: {
     readonly datasets: number; readonly score: number; readonly rating: string;
     readonly linksChecked: number; readonly linksDeferred: number;
+    /** Theme, format, licence, access-right, frequency and language values outside the EU tables, most used first. */
+    readonly unmapped: readonly UnmappedValue[];
   } | null;
 }
 
@@ -345,7 +347,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
         normalisations: { count: noteCount, examples: notes },
         quality: quality && {
           datasets: quality.aggregate.records, score: quality.aggregate.score, rating: quality.aggregate.rating,
-          linksChecked: quality.linkCheck.checked, linksDeferred: quality.linkCheck.deferred,
+          linksChecked: quality.linkCheck.checked, linksDeferred: quality.linkCheck.deferred, unmapped: quality.unmapped,
         },
       },
     };

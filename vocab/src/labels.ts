@@ -1,33 +1,41 @@
-/** Dutch and English labels of the EU authority-table concepts fedcat shows in facets before the full tables are vendored. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Parser } from 'n3';
+
+/** Dutch and English labels of an EU authority-table concept. */
 export interface ConceptLabel { readonly nl: string; readonly en: string }
 
-const AUTH = 'http://publications.europa.eu/resource/authority/';
+const PREF_LABEL = 'http://www.w3.org/2004/02/skos/core#prefLabel';
+/** The vendored tables that carry labels (file types, frequencies and languages come as codes only; see SOURCES.md). */
+const LABELLED = ['access-right', 'data-theme', 'distribution-status', 'licence'] as const;
+const DATA_DIR = fileURLToPath(new URL('../data/eu/', import.meta.url));
 
-const table: Record<string, ConceptLabel> = {
-  [`${AUTH}access-right/PUBLIC`]: { nl: 'Openbaar', en: 'Public' },
-  [`${AUTH}access-right/RESTRICTED`]: { nl: 'Beperkt', en: 'Restricted' },
-  [`${AUTH}access-right/NON_PUBLIC`]: { nl: 'Niet openbaar', en: 'Non-public' },
-  [`${AUTH}data-theme/AGRI`]: { nl: 'Landbouw, visserij, bosbouw en voeding', en: 'Agriculture, fisheries, forestry and food' },
-  [`${AUTH}data-theme/ECON`]: { nl: 'Economie en financiën', en: 'Economy and finance' },
-  [`${AUTH}data-theme/EDUC`]: { nl: 'Onderwijs, cultuur en sport', en: 'Education, culture and sport' },
-  [`${AUTH}data-theme/ENER`]: { nl: 'Energie', en: 'Energy' },
-  [`${AUTH}data-theme/ENVI`]: { nl: 'Milieu', en: 'Environment' },
-  [`${AUTH}data-theme/GOVE`]: { nl: 'Overheid en publieke sector', en: 'Government and public sector' },
-  [`${AUTH}data-theme/HEAL`]: { nl: 'Gezondheid', en: 'Health' },
-  [`${AUTH}data-theme/INTR`]: { nl: 'Internationale vraagstukken', en: 'International issues' },
-  [`${AUTH}data-theme/JUST`]: { nl: 'Justitie, rechtsstelsel en openbare veiligheid', en: 'Justice, legal system and public safety' },
-  [`${AUTH}data-theme/REGI`]: { nl: 'Regio’s en steden', en: 'Regions and cities' },
-  [`${AUTH}data-theme/SOCI`]: { nl: 'Bevolking en samenleving', en: 'Population and society' },
-  [`${AUTH}data-theme/TECH`]: { nl: 'Wetenschap en technologie', en: 'Science and technology' },
-  [`${AUTH}data-theme/TRAN`]: { nl: 'Vervoer', en: 'Transport' },
-};
+let labels: Map<string, ConceptLabel> | null = null;
+
+function load(): Map<string, ConceptLabel> {
+  const found = new Map<string, { nl?: string; en?: string }>();
+  for (const name of LABELLED) {
+    for (const q of new Parser().parse(readFileSync(`${DATA_DIR}${name}.ttl`, 'utf8'))) {
+      if (q.predicate.value !== PREF_LABEL || q.object.termType !== 'Literal') continue;
+      const lang = q.object.language;
+      if (lang !== 'nl' && lang !== 'en') continue;
+      const entry = found.get(q.subject.value) ?? found.set(q.subject.value, {}).get(q.subject.value)!;
+      entry[lang] = q.object.value.replace(/\s+/g, ' ').trim();
+    }
+  }
+  const out = new Map<string, ConceptLabel>();
+  for (const [iri, l] of found) if (l.nl || l.en) out.set(iri, { nl: l.nl ?? l.en!, en: l.en ?? l.nl! });
+  return out;
+}
 
 /**
- * Returns the Dutch/English label of a known authority-table concept, or undefined.
+ * The Dutch/English label of a concept of the vendored EU tables (themes, access rights, licences, distribution
+ * statuses), or undefined; a table without a Dutch label gives the English one for both. Loaded on first use.
  * File types and unknown IRIs fall back to the IRI's last path segment in {@link shortLabel}.
  */
 export function conceptLabel(iri: string): ConceptLabel | undefined {
-  return table[iri];
+  labels ??= load();
+  return labels.get(iri);
 }
 
 /** A readable fallback label for any IRI: its last path or fragment segment. */

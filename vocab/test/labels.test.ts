@@ -5,6 +5,11 @@ describe('conceptLabel', () => {
   it('gives Dutch and English labels for EU data themes', () => {
     expect(conceptLabel('http://publications.europa.eu/resource/authority/data-theme/TRAN')).toEqual({ nl: 'Vervoer', en: 'Transport' });
   });
+  it('labels licences and access rights from the vendored EU tables', () => {
+    expect(conceptLabel('http://publications.europa.eu/resource/authority/licence/CC_BY')).toEqual({
+      nl: 'Creative Commons Naamsvermelding 4.0 Internationaal', en: 'Creative Commons Attribution 4.0 International' });
+    expect(conceptLabel('http://publications.europa.eu/resource/authority/access-right/PUBLIC')).toEqual({ nl: 'openbaar', en: 'public' });
+  });
   it('knows nothing of unknown concepts', () => {
     expect(conceptLabel('https://example.org/x')).toBeUndefined();
   });

@@ -29,6 +29,9 @@ export function describeOutcome(outcome: HarvestOutcome, status: SourceStatus): 
       if (q && q.datasets > 0) {
         lines.push(`    quality (MQA): ${q.score}/405 on average (${q.rating})${q.linksChecked ? `; ${plural(q.linksChecked, 'link', 'links')} checked` : ''}`
           + `${q.linksDeferred ? `, ${q.linksDeferred} left for the next run` : ''}; per indicator: GET /v1/sources/${outcome.source}/quality`);
+        if (q.unmapped.length) {
+          lines.push(`    values outside the EU vocabularies: ${q.unmapped.slice(0, 5).map((u) => `${u.property} ${u.value} (${u.count}x)`).join(', ')}${q.unmapped.length > 5 ? ', …' : ''}`);
+        }
       }
       for (const p of s.problems.slice(0, 10)) {
         const first = p.results[0];

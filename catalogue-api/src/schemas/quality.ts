@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { UnmappedValue } from './sources.js';
 
 const Labels = Type.Object({ nl: Type.String(), en: Type.String() }, { description: 'Dutch and English' });
 const Rating = Type.Union([Type.Literal('excellent'), Type.Literal('good'), Type.Literal('sufficient'), Type.Literal('bad')], {
@@ -36,6 +37,8 @@ export const AggregateQuality = Type.Object({
   indicators: Type.Array(Type.Object({
     ...IndicatorBase, met: Type.Integer({ description: 'Datasets that meet it' }), share: Type.Number({ description: 'met / records' }),
   })),
+  unmappedValues: Type.Optional(Type.Array(UnmappedValue, {
+    description: "Theme, format, licence, access-right, frequency and language values outside the EU tables, from the source's last harvest" })),
 }, { $id: 'AggregateQuality' });
 export type AggregateQuality = Static<typeof AggregateQuality>;
 

@@ -7,6 +7,11 @@ const ShaclResult = Type.Object({
   sourceShape: Nullable(Type.String()), constraint: Nullable(Type.String()), gating: Type.Boolean(),
 });
 
+/** A value of a vocabulary-bound property that is not in its EU table. */
+export const UnmappedValue = Type.Object({
+  property: Type.String({ description: 'e.g. dcat:theme' }), value: Type.String({ description: 'The IRI, or a literal in quotes' }), count: Type.Integer(),
+});
+
 /** One harvest run of a source. */
 export const Run = Type.Object({
   id: Type.String(),
@@ -21,6 +26,11 @@ export const Run = Type.Object({
     problems: Type.Array(Type.Object({ record: Type.String(), results: Type.Array(ShaclResult) })),
     normalisations: Type.Object({ count: Type.Integer(), examples: Type.Array(Type.Object({
       stage: Type.String(), subject: Type.String(), predicate: Type.String(), original: Type.String(), normalised: Type.String() })) }),
+    quality: Type.Optional(Nullable(Type.Object({
+      datasets: Type.Integer(), score: Type.Number({ description: 'Average MQA score of the datasets' }), rating: Type.String(),
+      linksChecked: Type.Integer(), linksDeferred: Type.Integer({ description: 'Links left for the next run by the bounds' }),
+      unmapped: Type.Array(UnmappedValue, { description: 'Vocabulary-bound values outside the EU tables, most used first (at most 50)' }),
+    }))),
   })),
   error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
 }, { $id: 'Run' });
@@ -32,9 +42,10 @@ export const RunningHarvest = Type.Object({
   startedAt: Type.String(),
   updatedAt: Type.String({ description: 'When the progress was last written (every 0.5 s while it works)' }),
   progress: Type.Object({
-    phase: Type.Union([Type.Literal('reading'), Type.Literal('splitting'), Type.Literal('validating'), Type.Literal('publishing')]),
+    phase: Type.Union([Type.Literal('reading'), Type.Literal('splitting'), Type.Literal('validating'), Type.Literal('assessing'), Type.Literal('publishing')]),
     pages: Type.Integer(), bytes: Type.Integer(), quads: Type.Integer(), records: Type.Integer(),
     toValidate: Type.Integer({ description: 'New or changed records to validate' }), validated: Type.Integer(),
+    linksToCheck: Type.Optional(Type.Integer({ description: 'Links to check in the assessing phase' })), linksChecked: Type.Optional(Type.Integer()),
   }),
 }, { $id: 'RunningHarvest' });
 

@@ -7,6 +7,9 @@ export interface QualityVocabularies {
   readonly fileTypes: ReadonlySet<string>;
   readonly licences: ReadonlySet<string>;
   readonly accessRights: ReadonlySet<string>;
+  readonly themes: ReadonlySet<string>;
+  readonly frequencies: ReadonlySet<string>;
+  readonly languages: ReadonlySet<string>;
 }
 
 async function concepts(name: string): Promise<Set<string>> {
@@ -18,9 +21,10 @@ async function concepts(name: string): Promise<Set<string>> {
 
 let loaded: Promise<QualityVocabularies> | null = null;
 
-/** The vendored EU file-type, licence and access-right tables as sets of concept IRIs; loaded once per process. */
+/** The vendored EU tables as sets of concept IRIs; loaded once per process. */
 export function qualityVocabularies(): Promise<QualityVocabularies> {
-  loaded ??= Promise.all([concepts('file-type'), concepts('licence'), concepts('access-right')])
-    .then(([fileTypes, licences, accessRights]) => ({ fileTypes, licences, accessRights }));
+  loaded ??= Promise.all(['file-type', 'licence', 'access-right', 'data-theme', 'frequency', 'language'].map(concepts))
+    .then(([fileTypes, licences, accessRights, themes, frequencies, languages]) =>
+      ({ fileTypes: fileTypes!, licences: licences!, accessRights: accessRights!, themes: themes!, frequencies: frequencies!, languages: languages! }));
   return loaded;
 }
