@@ -57,6 +57,11 @@ describe('the web UI on the demo catalogue (Playwright, Debian chromium)', () =>
     await page.goto(`${fedcat.base}/datasets/${hit.id}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bomenregister');
     await expect.poll(() => page.getByText('Gemeente Dijkstad').count()).toBeGreaterThan(0);
+    // The quality panel shows the score the API computed from the stored DQV.
+    const quality = ((await (await fetch(`${fedcat.base}/v1/datasets/${hit.id}/quality`)).json()) as any);
+    await expect.poll(() => page.getByText(`${quality.score} van 405 punten: ${quality.ratingLabel.nl}`).count(), { timeout: 10_000 }).toBe(1);
+    await page.getByText('Per indicator: wat telt en waarom').click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Trefwoorden' }).count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, '4-dataset-page.png'), fullPage: true });
   });
 });

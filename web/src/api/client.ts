@@ -1,5 +1,5 @@
 import type { SearchState } from '../lib/url-state.js';
-import type { CatalogueRecordDetail, Problem, SearchResult } from './types.js';
+import type { CatalogueRecordDetail, Problem, RecordQuality, SearchResult } from './types.js';
 
 /** An API error carrying the server's problem document. */
 export class ApiError extends Error {
@@ -34,5 +34,10 @@ export class CatalogueApi {
 
   record(kind: 'datasets' | 'dataservices', id: string, signal?: AbortSignal): Promise<CatalogueRecordDetail> {
     return this.get(`v1/${kind}/${encodeURIComponent(id)}`, signal);
+  }
+
+  /** A dataset's MQA score, per indicator; rejects with an ApiError (404) before its first assessment. */
+  quality(id: string, signal?: AbortSignal): Promise<RecordQuality> {
+    return this.get(`v1/datasets/${encodeURIComponent(id)}/quality`, signal);
   }
 }

@@ -16,3 +16,11 @@ export interface SearchResult {
   facets: Record<string, FacetCount[]>; corrections: Record<string, string[]>; processingTimeMs: number;
 }
 export interface Problem { type: string; title: string; status: number; detail?: string }
+/** Dutch and English text. */
+export interface Labels { nl: string; en: string }
+/** A dataset's MQA score from `/v1/datasets/{id}/quality`. */
+export interface RecordQuality {
+  dataset: string; score: number; max: number; rating: 'excellent' | 'good' | 'sufficient' | 'bad'; ratingLabel: Labels;
+  dimensions: { dimension: string; label: Labels; score: number; max: number }[];
+  indicators: { id: string; dimension: string; label: Labels; weight: number; points: number; explanation: Labels }[];
+}
