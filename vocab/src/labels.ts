@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'n3';
+import { skos } from './terms.js';
 
 /** Dutch and English labels of an EU authority-table concept. */
 export interface ConceptLabel { readonly nl: string; readonly en: string }
 
-const PREF_LABEL = 'http://www.w3.org/2004/02/skos/core#prefLabel';
 /** The vendored tables that carry labels (file types, frequencies and languages come as codes only; see SOURCES.md). */
 const LABELLED = ['access-right', 'data-theme', 'distribution-status', 'licence'] as const;
 const DATA_DIR = fileURLToPath(new URL('../data/eu/', import.meta.url));
@@ -16,7 +16,7 @@ function load(): Map<string, ConceptLabel> {
   const found = new Map<string, { nl?: string; en?: string }>();
   for (const name of LABELLED) {
     for (const q of new Parser().parse(readFileSync(`${DATA_DIR}${name}.ttl`, 'utf8'))) {
-      if (q.predicate.value !== PREF_LABEL || q.object.termType !== 'Literal') continue;
+      if (!q.predicate.equals(skos.prefLabel) || q.object.termType !== 'Literal') continue;
       const lang = q.object.language;
       if (lang !== 'nl' && lang !== 'en') continue;
       const entry = found.get(q.subject.value) ?? found.set(q.subject.value, {}).get(q.subject.value)!;

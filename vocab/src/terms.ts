@@ -7,13 +7,13 @@ export const rdf = closedNamespace('http://www.w3.org/1999/02/22-rdf-syntax-ns#'
 export const dcat = closedNamespace('http://www.w3.org/ns/dcat#', [
   'Catalog', 'Dataset', 'DataService', 'DatasetSeries', 'Distribution', 'CatalogRecord',
   'dataset', 'service', 'distribution', 'accessURL', 'downloadURL', 'mediaType', 'keyword', 'theme',
-  'contactPoint', 'endpointURL', 'endpointDescription', 'servesDataset', 'accessService', 'landingPage',
+  'contactPoint', 'endpointURL', 'endpointDescription', 'servesDataset', 'accessService', 'landingPage', 'byteSize',
 ] as const);
 
 /** DCMI Metadata Terms used by fedcat. */
 export const dct = closedNamespace('http://purl.org/dc/terms/', [
   'title', 'description', 'publisher', 'license', 'accessRights', 'format', 'modified', 'issued',
-  'identifier', 'language', 'conformsTo', 'rights', 'source', 'type', 'creator', 'hasPart',
+  'identifier', 'language', 'conformsTo', 'rights', 'source', 'type', 'creator', 'hasPart', 'spatial', 'temporal', 'accrualPeriodicity',
 ] as const);
 
 /** FOAF terms (agents and their names). */
@@ -26,7 +26,7 @@ export const vcard = closedNamespace('http://www.w3.org/2006/vcard/ns#', ['Kind'
 export const skos = closedNamespace('http://www.w3.org/2004/02/skos/core#', ['Concept', 'ConceptScheme', 'prefLabel', 'inScheme', 'notation'] as const);
 
 /** XML Schema datatypes used by fedcat. */
-export const xsd = closedNamespace('http://www.w3.org/2001/XMLSchema#', ['string', 'date', 'dateTime', 'integer', 'boolean'] as const);
+export const xsd = closedNamespace('http://www.w3.org/2001/XMLSchema#', ['string', 'date', 'dateTime', 'integer', 'decimal', 'boolean'] as const);
 
 /** PROV-O terms for harvest provenance. */
 export const prov = closedNamespace('http://www.w3.org/ns/prov#', ['Activity', 'wasGeneratedBy', 'startedAtTime', 'endedAtTime', 'used', 'wasAssociatedWith'] as const);
@@ -40,8 +40,14 @@ export const changetype = closedNamespace('http://purl.org/adms/changetype/', ['
 /** fedcat's own terms: the outcome and counts of a harvest run. */
 export const fedcat = closedNamespace('https://w3id.org/fedcat/ns#', [
   'HarvestRun', 'outcome', 'errorCode', 'errorMessage', 'bytes', 'pages',
-  'recordsAdded', 'recordsUpdated', 'recordsUnchanged', 'recordsRemoved', 'recordsInvalid',
+  'recordsAdded', 'recordsUpdated', 'recordsUnchanged', 'recordsRemoved', 'recordsInvalid', 'datasetsAssessed',
 ] as const);
+
+/** W3C Data Quality Vocabulary terms fedcat stores quality with. */
+export const dqv = closedNamespace('http://www.w3.org/ns/dqv#', ['hasQualityMeasurement', 'isMeasurementOf', 'value'] as const);
+
+/** RDF Schema terms. */
+export const rdfs = closedNamespace('http://www.w3.org/2000/01/rdf-schema#', ['comment'] as const);
 
 /** Hydra Core terms for paged collections (the DCAT feed). */
 export const hydra = closedNamespace('http://www.w3.org/ns/hydra/core#', [

@@ -1,10 +1,8 @@
 import type { Quad } from '@rdfjs/types';
+import { dcat, rdf } from '@fedcat/vocab';
 import { indexQuads, measureDataset, type LinkStatus, type Measurement } from './measure.js';
 import { aggregateQuality, scoreRecord, type AggregateQuality, type RecordQuality } from './score.js';
 import type { QualityVocabularies } from './vocabularies.js';
-
-const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-const DATASET = 'http://www.w3.org/ns/dcat#Dataset';
 
 /** One dataset's score with the measurements it was computed from. */
 export interface AssessedRecord {
@@ -23,7 +21,7 @@ export interface AssessContext {
 /** The datasets (subjects typed dcat:Dataset) of some quads, sorted. */
 export function datasetsIn(quads: Iterable<Quad>): string[] {
   const out = new Set<string>();
-  for (const q of quads) if (q.predicate.value === RDF_TYPE && q.object.value === DATASET) out.add(q.subject.value);
+  for (const q of quads) if (q.predicate.equals(rdf.type) && q.object.equals(dcat.Dataset)) out.add(q.subject.value);
   return [...out].sort();
 }
 

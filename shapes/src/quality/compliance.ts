@@ -1,8 +1,7 @@
 import type { Quad } from '@rdfjs/types';
+import { dcat } from '@fedcat/vocab';
 import type { ShaclSummary } from '../validate.js';
 import { datasetsIn } from './assess.js';
-
-const DISTRIBUTION = 'http://www.w3.org/ns/dcat#distribution';
 
 /**
  * The MQA's DCAT-AP compliance of each dataset in a validated document: compliant when no result of severity
@@ -13,7 +12,7 @@ export function complianceOf(quads: readonly Quad[], summary: Pick<ShaclSummary,
   const owners = new Map<string, string[]>();
   const own = (node: string, dataset: string) => (owners.get(node) ?? owners.set(node, []).get(node)!).push(dataset);
   for (const d of datasets) own(d, d);
-  for (const q of quads) if (q.predicate.value === DISTRIBUTION && datasets.has(q.subject.value)) own(q.object.value, q.subject.value);
+  for (const q of quads) if (q.predicate.equals(dcat.distribution) && datasets.has(q.subject.value)) own(q.object.value, q.subject.value);
   const failing = new Set<string>();
   for (const r of summary.results) {
     if (r.shaclSeverity !== 'violation') continue;

@@ -1,10 +1,7 @@
 import type { Quad, Term } from '@rdfjs/types';
-import { fileTypeCode, isIanaMediaType, MACHINE_READABLE, NON_PROPRIETARY } from '@fedcat/vocab';
+import { dcat, dct, fileTypeCode, isIanaMediaType, MACHINE_READABLE, NON_PROPRIETARY } from '@fedcat/vocab';
 import { METRICS, type Metric } from './metrics.js';
 import type { QualityVocabularies } from './vocabularies.js';
-
-const DCAT = 'http://www.w3.org/ns/dcat#';
-const DCT = 'http://purl.org/dc/terms/';
 
 /** What a link check found: the HTTP status of the final answer, or 0 with the reason when none came. */
 export interface LinkStatus {
@@ -86,21 +83,21 @@ function statusMeasurement(id: string, on: string, urls: readonly Term[], ctx: M
 
 /** The indicators of one distribution. */
 function measureDistribution(index: Index, d: string, ctx: MeasureContext): Measurement[] {
-  const formats = values(index, d, `${DCT}format`);
-  const mediaTypes = values(index, d, `${DCAT}mediaType`);
+  const formats = values(index, d, dct.format.value);
+  const mediaTypes = values(index, d, dcat.mediaType.value);
   const both = [...formats, ...mediaTypes];
   const codes = both.filter((t) => t.termType === 'NamedNode').map((t) => fileTypeCode(t.value)).filter((c): c is string => c !== null);
   const aligned = both.length > 0 && formats.every((t) => t.termType === 'NamedNode' && ctx.vocabularies.fileTypes.has(t.value))
     && mediaTypes.every((t) => t.termType === 'NamedNode' && isIanaMediaType(t.value));
   const nonProprietary = codes.find((c) => NON_PROPRIETARY.has(c));
   const machine = codes.find((c) => MACHINE_READABLE.has(c));
-  const licences = values(index, d, `${DCT}license`);
+  const licences = values(index, d, dct.license.value);
   const known = licences.find((t) => t.termType === 'NamedNode' && ctx.vocabularies.licences.has(t.value));
-  const downloads = values(index, d, `${DCAT}downloadURL`);
+  const downloads = values(index, d, dcat.downloadURL.value);
   const codeNote = codes.length ? [...new Set(codes)].join(', ') : both.length ? both.map(shown).join(', ') : undefined;
   const outside = both.filter((t) => !(t.termType === 'NamedNode' && (ctx.vocabularies.fileTypes.has(t.value) || isIanaMediaType(t.value))));
   return [
-    ...statusMeasurement('accessUrlStatusCode', d, values(index, d, `${DCAT}accessURL`), ctx),
+    ...statusMeasurement('accessUrlStatusCode', d, values(index, d, dcat.accessURL.value), ctx),
     presence('downloadUrlAvailability', d, downloads, 'dcat:downloadURL'),
     ...statusMeasurement('downloadUrlStatusCode', d, downloads, ctx),
     presence('formatAvailability', d, formats, 'dct:format'),
@@ -110,10 +107,10 @@ function measureDistribution(index: Index, d: string, ctx: MeasureContext): Meas
     withNote({ metric: 'formatMediaTypeMachineInterpretable', on: d, value: machine !== undefined }, codeNote),
     presence('licenceAvailability', d, licences, 'dct:license'),
     withNote({ metric: 'knownLicence', on: d, value: known !== undefined }, licences.length ? shown(known ?? licences[0]!) : undefined),
-    presence('rightsAvailability', d, values(index, d, `${DCT}rights`), 'dct:rights'),
-    presence('byteSizeAvailability', d, values(index, d, `${DCAT}byteSize`), 'dcat:byteSize'),
-    presence('dateIssuedAvailability', d, values(index, d, `${DCT}issued`), 'dct:issued'),
-    presence('dateModifiedAvailability', d, values(index, d, `${DCT}modified`), 'dct:modified'),
+    presence('rightsAvailability', d, values(index, d, dct.rights.value), 'dct:rights'),
+    presence('byteSizeAvailability', d, values(index, d, dcat.byteSize.value), 'dcat:byteSize'),
+    presence('dateIssuedAvailability', d, values(index, d, dct.issued.value), 'dct:issued'),
+    presence('dateModifiedAvailability', d, values(index, d, dct.modified.value), 'dct:modified'),
   ];
 }
 
@@ -124,28 +121,28 @@ function measureDistribution(index: Index, d: string, ctx: MeasureContext): Meas
  */
 export function measureDataset(quads: Iterable<Quad> | Index, dataset: string, ctx: MeasureContext): Measurement[] {
   const index = quads instanceof Map ? quads : indexQuads(quads);
-  const accessRights = values(index, dataset, `${DCT}accessRights`);
+  const accessRights = values(index, dataset, dct.accessRights.value);
   const alignedRights = accessRights.find((t) => t.termType === 'NamedNode' && ctx.vocabularies.accessRights.has(t.value));
   const own: Measurement[] = [
-    presence('keywordAvailability', dataset, values(index, dataset, `${DCAT}keyword`), 'dcat:keyword'),
-    presence('categoryAvailability', dataset, values(index, dataset, `${DCAT}theme`), 'dcat:theme'),
-    presence('spatialAvailability', dataset, values(index, dataset, `${DCT}spatial`), 'dct:spatial'),
-    presence('temporalAvailability', dataset, values(index, dataset, `${DCT}temporal`), 'dct:temporal'),
+    presence('keywordAvailability', dataset, values(index, dataset, dcat.keyword.value), 'dcat:keyword'),
+    presence('categoryAvailability', dataset, values(index, dataset, dcat.theme.value), 'dcat:theme'),
+    presence('spatialAvailability', dataset, values(index, dataset, dct.spatial.value), 'dct:spatial'),
+    presence('temporalAvailability', dataset, values(index, dataset, dct.temporal.value), 'dct:temporal'),
     presence('accessRightsAvailability', dataset, accessRights, 'dct:accessRights'),
     withNote({ metric: 'accessRightsVocabularyAlignment', on: dataset, value: alignedRights !== undefined },
       accessRights.length ? shown(alignedRights ?? accessRights[0]!) : undefined),
-    presence('contactPointAvailability', dataset, values(index, dataset, `${DCAT}contactPoint`), 'dcat:contactPoint'),
-    presence('publisherAvailability', dataset, values(index, dataset, `${DCT}publisher`), 'dct:publisher'),
+    presence('contactPointAvailability', dataset, values(index, dataset, dcat.contactPoint.value), 'dcat:contactPoint'),
+    presence('publisherAvailability', dataset, values(index, dataset, dct.publisher.value), 'dct:publisher'),
     ...(ctx.compliant === undefined ? [] : [{ metric: 'dcatApCompliance', on: dataset, value: ctx.compliant }]),
   ];
-  const distributions = [...new Set(values(index, dataset, `${DCAT}distribution`).map((t) => t.value))].sort();
+  const distributions = [...new Set(values(index, dataset, dcat.distribution.value).map((t) => t.value))].sort();
   return [...own, ...distributions.flatMap((d) => measureDistribution(index, d, ctx))];
 }
 
 /** The URLs whose link status the measurements of a dataset use: every distribution's access and download URLs. */
 export function linksOf(quads: Iterable<Quad> | Index, dataset: string): string[] {
   const index = quads instanceof Map ? quads : indexQuads(quads);
-  const urls = values(index, dataset, `${DCAT}distribution`).flatMap((d) =>
-    [...values(index, d.value, `${DCAT}accessURL`), ...values(index, d.value, `${DCAT}downloadURL`)]);
+  const urls = values(index, dataset, dcat.distribution.value).flatMap((d) =>
+    [...values(index, d.value, dcat.accessURL.value), ...values(index, d.value, dcat.downloadURL.value)]);
   return [...new Set(urls.filter((u) => u.termType === 'NamedNode' && /^https?:/i.test(u.value)).map((u) => u.value))];
 }

@@ -1,12 +1,9 @@
 import type { Quad } from '@rdfjs/types';
+import { dcat, dqv, rdfs } from '@fedcat/vocab';
 import { indexQuads, measureDataset, type Measurement } from './measure.js';
 import { metricByIri, SCORE_METRIC } from './metrics.js';
 import type { QualityVocabularies } from './vocabularies.js';
 import { STORED_METRICS } from './dqv.js';
-
-const DQV = 'http://www.w3.org/ns/dqv#';
-const DISTRIBUTION = 'http://www.w3.org/ns/dcat#distribution';
-const COMMENT = 'http://www.w3.org/2000/01/rdf-schema#comment';
 
 /**
  * A stored dataset's measurements, from its description (its statements with the DQV fedcat stored at harvest):
@@ -18,16 +15,16 @@ export function measurementsFromDescription(quads: readonly Quad[], dataset: str
   const one = (s: string, p: string) => index.get(s)?.get(p)?.[0]?.value;
   const stored: Measurement[] = [];
   let storedScore: number | null = null;
-  const on = [dataset, ...(index.get(dataset)?.get(DISTRIBUTION) ?? []).map((t) => t.value)];
+  const on = [dataset, ...(index.get(dataset)?.get(dcat.distribution.value) ?? []).map((t) => t.value)];
   for (const resource of on) {
-    for (const m of index.get(resource)?.get(`${DQV}hasQualityMeasurement`) ?? []) {
-      const metricIri = one(m.value, `${DQV}isMeasurementOf`);
-      const value = one(m.value, `${DQV}value`);
+    for (const m of index.get(resource)?.get(dqv.hasQualityMeasurement.value) ?? []) {
+      const metricIri = one(m.value, dqv.isMeasurementOf.value);
+      const value = one(m.value, dqv.value.value);
       if (!metricIri || value === undefined) continue;
       if (metricIri === SCORE_METRIC && resource === dataset) storedScore = Number(value);
       const metric = metricByIri(metricIri);
       if (!metric || !STORED_METRICS.has(metric.id)) continue;
-      const note = one(m.value, COMMENT);
+      const note = one(m.value, rdfs.comment.value);
       stored.push({ metric: metric.id, on: resource, value: metric.kind === 'boolean' ? value === 'true' || value === '1' : Number(value), ...(note ? { note } : {}) });
     }
   }

@@ -1,4 +1,5 @@
 import type { Quad } from '@rdfjs/types';
+import { dcat, dct } from '@fedcat/vocab';
 import type { QualityVocabularies } from './vocabularies.js';
 
 /** A value of a vocabulary-bound property that is not a concept of its EU table, with how often a source uses it. */
@@ -10,18 +11,15 @@ export interface UnmappedValue {
   readonly count: number;
 }
 
-const DCAT = 'http://www.w3.org/ns/dcat#';
-const DCT = 'http://purl.org/dc/terms/';
-
-/** The properties DCAT-AP binds to an EU authority table, and the table (a field of {@link QualityVocabularies}). */
-const BOUND: readonly [string, string, keyof QualityVocabularies][] = [
-  [`${DCAT}theme`, 'dcat:theme', 'themes'],
-  [`${DCT}format`, 'dct:format', 'fileTypes'],
-  [`${DCT}license`, 'dct:license', 'licences'],
-  [`${DCT}accessRights`, 'dct:accessRights', 'accessRights'],
-  [`${DCT}accrualPeriodicity`, 'dct:accrualPeriodicity', 'frequencies'],
-  [`${DCT}language`, 'dct:language', 'languages'],
-];
+/** The properties DCAT-AP binds to an EU authority table: their prefixed name and the table (a field of {@link QualityVocabularies}). */
+const BOUND: ReadonlyMap<string, readonly [string, keyof QualityVocabularies]> = new Map([
+  [dcat.theme.value, ['dcat:theme', 'themes']],
+  [dct.format.value, ['dct:format', 'fileTypes']],
+  [dct.license.value, ['dct:license', 'licences']],
+  [dct.accessRights.value, ['dct:accessRights', 'accessRights']],
+  [dct.accrualPeriodicity.value, ['dct:accrualPeriodicity', 'frequencies']],
+  [dct.language.value, ['dct:language', 'languages']],
+]);
 
 /**
  * The values a source uses for vocabulary-bound properties (themes, formats, licences, access rights, frequencies,
@@ -31,9 +29,9 @@ const BOUND: readonly [string, string, keyof QualityVocabularies][] = [
 export function unmappedValues(quads: Iterable<Quad>, vocabularies: QualityVocabularies, limit = 50): UnmappedValue[] {
   const counts = new Map<string, { property: string; value: string; count: number }>();
   for (const q of quads) {
-    const bound = BOUND.find(([iri]) => iri === q.predicate.value);
+    const bound = BOUND.get(q.predicate.value);
     if (!bound) continue;
-    const [, property, table] = bound;
+    const [property, table] = bound;
     if (q.object.termType === 'NamedNode' && vocabularies[table].has(q.object.value)) continue;
     if (q.object.termType === 'BlankNode') continue;
     const value = q.object.termType === 'Literal' ? JSON.stringify(q.object.value) : q.object.value;

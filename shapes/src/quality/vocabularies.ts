@@ -1,6 +1,4 @@
-import { AUTHORITY_TABLES, loadAuthorityTable } from '@fedcat/vocab';
-
-const IN_SCHEME = 'http://www.w3.org/2004/02/skos/core#inScheme';
+import { AUTHORITY_TABLES, loadAuthorityTable, skos } from '@fedcat/vocab';
 
 /** The controlled vocabularies quality indicators check values against: concept IRIs per EU authority table. */
 export interface QualityVocabularies {
@@ -16,7 +14,7 @@ async function concepts(name: string): Promise<Set<string>> {
   const table = AUTHORITY_TABLES.find((t) => t.name === name);
   if (!table) throw new Error(`no vendored authority table '${name}'`);
   const quads = await loadAuthorityTable(table);
-  return new Set(quads.filter((q) => q.predicate.value === IN_SCHEME && q.object.value === table.scheme).map((q) => q.subject.value));
+  return new Set(quads.filter((q) => q.predicate.equals(skos.inScheme) && q.object.value === table.scheme).map((q) => q.subject.value));
 }
 
 let loaded: Promise<QualityVocabularies> | null = null;
