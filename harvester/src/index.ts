@@ -31,6 +31,5 @@ export { accessUrlFromDownload } from './stages/access-url-from-download.js';
 export { mediaTypes } from './stages/media-types.js';
 export { matchKeys, type MatchKind } from './records/match-keys.js';
 export { probeLink, type ProbeResult } from './links/probe-link.js';
-export { checkLinks, linksDue, DEFAULT_LINK_MAX_AGE_MS, type CheckedLink, type LinkCache, type LinkCheckOptions, type LinkCheckResult } from './links/link-check.js';
+export { checkLinks, linksDue, type CheckedLink, type LinkCache, type LinkCheckOptions, type LinkCheckResult } from './links/link-check.js';
 export { assessRecords, type QualityOptions, type AcceptedRecord, type SourceQuality } from './quality/assess-records.js';
-export { guardedRequest } from './fetch/fetch-document.js';

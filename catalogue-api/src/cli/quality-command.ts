@@ -1,6 +1,6 @@
 import { checkLinks, HarvestError, HostLimiter, type FetchPolicy } from '@fedcat/harvester';
 import {
-  aggregateText, assessDatasets, complianceOf, linksOf, loadValidator, PROFILES, profileById, qualityText, qualityVocabularies,
+  aggregateText, assessDatasets, complianceOf, datasetsIn, indexQuads, linksOf, loadValidator, PROFILES, profileById, qualityText, qualityVocabularies,
 } from '@fedcat/shapes';
 import type { LinkCheckSettings } from '../config.js';
 import { aggregateQualityJson, recordQualityJson } from '../quality/quality-json.js';
@@ -49,8 +49,8 @@ export async function qualityCommand(input: string | undefined, flags: QualityFl
   const quads = result.quads;
   let links: Record<string, { status: number; reason?: string }> = {};
   if (!flags.offline && settings.linkCheck) {
-    const urls = [...new Set(assessDatasets(quads, { vocabularies: await qualityVocabularies(), links: () => undefined }).records
-      .flatMap((r) => linksOf(quads, r.quality.dataset)))];
+    const index = indexQuads(quads);
+    const urls = [...new Set(datasetsIn(quads).flatMap((d) => linksOf(index, d)))];
     if (urls.length) console.error(`checking ${urls.length} links (at most ${settings.linkCheck.maxChecks}; --offline skips this)…`);
     links = (await checkLinks(urls, {}, {
       ...settings.linkCheck, policy: settings.policy, limiter: new HostLimiter(settings.perHost),

@@ -1,5 +1,6 @@
 import { DataFactory } from 'n3';
-import { DATASETS_ASSESSED, SCORE_METRIC, type StoredMeasurement } from '@fedcat/shapes';
+import { oneDecimal, SCORE_METRIC, type StoredMeasurement } from '@fedcat/shapes';
+import { fedcat } from '@fedcat/vocab';
 import { sparqlTerm } from '../store/sparql-term.js';
 
 const PREFIXES = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
@@ -18,7 +19,7 @@ SELECT ?on ?metric ?value WHERE {
     VALUES ?on { ${iri(graph)} }
     ?on dqv:hasQualityMeasurement ?m .
     { ?m dqv:isMeasurementOf ?metric ; dqv:value ?value }
-    UNION { ?m ${iri(DATASETS_ASSESSED)} ?value BIND(${iri(DATASETS_ASSESSED)} AS ?metric) }
+    UNION { ?m ${sparqlTerm(fedcat.datasetsAssessed)} ?value BIND(${sparqlTerm(fedcat.datasetsAssessed)} AS ?metric) }
   }
 }`;
 }
@@ -47,6 +48,6 @@ export interface OrganisationQualityRow { readonly iri: string; readonly name: s
 export function organisationRows(body: string): OrganisationQualityRow[] {
   return (JSON.parse(body) as Bindings).results.bindings.map((b) => ({
     iri: b.publisher!.value, name: b.name?.value ?? null, datasets: Number(b.datasets!.value),
-    score: Math.round(Number(b.average!.value) * 10) / 10,
+    score: oneDecimal(Number(b.average!.value)),
   }));
 }

@@ -43,6 +43,9 @@ export interface LinkCheckResult {
 
 export const DEFAULT_LINK_MAX_AGE_MS = 7 * 24 * 3600_000;
 
+/** The limiter key of a link; links that are no URL share one key (probing them fails at once). */
+const hostOf = (url: string): string => (URL.canParse(url) ? hostKey(url) : '');
+
 /** Whether any of the URLs has no check younger than `maxAgeMs`. */
 export function linksDue(urls: Iterable<string>, cache: LinkCache, now: Date, maxAgeMs = DEFAULT_LINK_MAX_AGE_MS): boolean {
   for (const url of urls) {
@@ -74,8 +77,7 @@ export async function checkLinks(urls: readonly string[], cache: LinkCache, opts
   const chosen: string[] = [];
   for (const url of due) {
     if (chosen.length >= (opts.maxChecks ?? 500)) break;
-    let host: string;
-    try { host = hostKey(url); } catch { host = ''; }
+    const host = hostOf(url);
     const n = perHost.get(host) ?? 0;
     if (n >= (opts.maxPerHost ?? 100)) continue;
     perHost.set(host, n + 1);
@@ -84,9 +86,7 @@ export async function checkLinks(urls: readonly string[], cache: LinkCache, opts
   let checked = 0;
   await forEachConcurrently(chosen.length, opts.concurrency ?? 8, async (i) => {
     const url = chosen[i]!;
-    let host: string;
-    try { host = hostKey(url); } catch { host = ''; }
-    const result = await opts.limiter.run(host, () => probeLink(url, opts.policy, opts.timeoutMs ?? 10_000));
+    const result = await opts.limiter.run(hostOf(url), () => probeLink(url, opts.policy, opts.timeoutMs ?? 10_000));
     links[url] = { ...result, checkedAt: now().toISOString() };
     checked++;
     opts.onProgress?.(checked, chosen.length);

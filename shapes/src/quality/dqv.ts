@@ -1,22 +1,11 @@
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import { DIMENSIONS, MAX_SCORE, METRICS, metricByIri, metricIri, rating, SCORE_METRIC } from './metrics.js';
+import { dqv, fedcat, rdfs, xsd } from '@fedcat/vocab';
+import { DIMENSION_MAX, DIMENSIONS, MAX_SCORE, METRICS, metricByIri, metricIri, oneDecimal, rating, SCORE_METRIC } from './metrics.js';
 import type { Measurement } from './measure.js';
 import type { AggregateQuality, RecordQuality } from './score.js';
 
 const { namedNode, blankNode, literal, quad } = DataFactory;
-
-const DQV = 'http://www.w3.org/ns/dqv#';
-const XSD = 'http://www.w3.org/2001/XMLSchema#';
-const COMMENT = namedNode('http://www.w3.org/2000/01/rdf-schema#comment');
-const HAS_MEASUREMENT = namedNode(`${DQV}hasQualityMeasurement`);
-const MEASUREMENT_OF = namedNode(`${DQV}isMeasurementOf`);
-const VALUE = namedNode(`${DQV}value`);
-/** fedcat's term for how many datasets an aggregate measurement (of a source) was computed over. */
-export const DATASETS_ASSESSED = 'https://w3id.org/fedcat/ns#datasetsAssessed';
-
-/** DQV terms as IRIs, for queries that read measurements back. */
-export const DQV_TERMS = { hasQualityMeasurement: HAS_MEASUREMENT.value, isMeasurementOf: MEASUREMENT_OF.value, value: VALUE.value } as const;
 
 /**
  * Names a measurement node: a blank node by default; harvests pass a function minting stable IRIs (under the skolem
@@ -34,17 +23,17 @@ const blank: MeasurementNamer = () => blankNode();
 function measurement(name: MeasurementNamer, on: string, metric: string, value: boolean | number, datatype: 'boolean' | 'integer' | 'decimal', note?: string): Quad[] {
   const m = name(on, metric);
   return [
-    quad(namedNode(on), HAS_MEASUREMENT, m),
-    quad(m, MEASUREMENT_OF, namedNode(metric)),
-    quad(m, VALUE, literal(String(value), namedNode(`${XSD}${datatype}`))),
-    ...(note ? [quad(m, COMMENT, literal(note))] : []),
+    quad(namedNode(on), dqv.hasQualityMeasurement, m),
+    quad(m, dqv.isMeasurementOf, namedNode(metric)),
+    quad(m, dqv.value, literal(String(value), xsd[datatype])),
+    ...(note ? [quad(m, rdfs.comment, literal(note))] : []),
   ];
 }
 
 /**
  * The metrics fedcat stores per record: those that cannot be read off the record's own statements (link answers,
  * the validation verdict). Every other indicator is a function of the record's statements and is measured again
- * from them when read (see {@link storedAndDerived}), so storing it would only repeat the data.
+ * from them when read (see measurementsFromDescription), so storing it would only repeat the data.
  */
 export const STORED_METRICS: ReadonlySet<string> = new Set(['accessUrlStatusCode', 'downloadUrlStatusCode', 'dcatApCompliance']);
 
@@ -70,7 +59,7 @@ export function aggregateDqv(on: string, quality: AggregateQuality, name: Measur
   const node = score[1]!.subject;
   return [
     ...score,
-    quad(node, namedNode(DATASETS_ASSESSED), literal(String(quality.records), namedNode(`${XSD}integer`))),
+    quad(node, fedcat.datasetsAssessed, literal(String(quality.records), xsd.integer)),
     ...quality.indicators.flatMap((i) => measurement(name, on, metricIri(i.metric), i.share, 'decimal')),
   ];
 }
@@ -93,7 +82,7 @@ export function aggregateFromRows(rows: readonly StoredMeasurement[]): Aggregate
   let records = 0;
   for (const r of rows) {
     if (r.metric === SCORE_METRIC) score = Number(r.value);
-    else if (r.metric === DATASETS_ASSESSED) records = Number(r.value);
+    else if (r.metric === fedcat.datasetsAssessed.value) records = Number(r.value);
     else {
       const metric = metricByIri(r.metric);
       if (metric) shares.set(metric.id, Number(r.value));
@@ -104,7 +93,7 @@ export function aggregateFromRows(rows: readonly StoredMeasurement[]): Aggregate
     records, score, max: MAX_SCORE, rating: rating(score),
     dimensions: DIMENSIONS.map((dimension) => {
       const mine = METRICS.filter((x) => x.dimension === dimension);
-      return { dimension, score: Math.round(mine.reduce((s, x) => s + x.weight * share(x.id), 0) * 10) / 10, max: mine.reduce((s, x) => s + x.weight, 0) };
+      return { dimension, score: oneDecimal(mine.reduce((s, x) => s + x.weight * share(x.id), 0)), max: DIMENSION_MAX[dimension] };
     }),
     indicators: METRICS.map((metric) => ({ metric, share: share(metric.id), met: Math.round(share(metric.id) * records) })),
   };

@@ -45,7 +45,7 @@ export function qualityText(q: RecordQuality, lang: Lang): string {
 
 /** A set of records' quality as text: average and rating, then per indicator how many records meet it. */
 export function aggregateText(a: AggregateQuality, lang: Lang): string {
-  const lines = [`  MQA ${a.score}/${a.max} (${RATING_LABELS[a.rating][lang]}), ${a.records} ${lang === 'nl' ? 'datasets' : 'datasets'}`];
+  const lines = [`  MQA ${a.score}/${a.max} (${RATING_LABELS[a.rating][lang]}), ${a.records} datasets`];
   for (const i of a.indicators) {
     lines.push(`    ${pad(`${Math.round(i.share * 100)} %`, 6)} ${pad(i.metric.label[lang], 56)} ${i.met}/${a.records}`);
   }

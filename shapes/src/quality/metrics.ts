@@ -61,6 +61,14 @@ export const METRICS: readonly Metric[] = [
 /** The most points a record can score. */
 export const MAX_SCORE = METRICS.reduce((sum, x) => sum + x.weight, 0);
 
+/** The most points per dimension. */
+export const DIMENSION_MAX: Readonly<Record<Dimension, number>> = Object.fromEntries(
+  DIMENSIONS.map((d) => [d, METRICS.filter((x) => x.dimension === d).reduce((sum, x) => sum + x.weight, 0)]),
+) as Record<Dimension, number>;
+
+/** Averages and shares are shown to one decimal. */
+export const oneDecimal = (x: number): number => Math.round(x * 10) / 10;
+
 /** The IRI of the overall score metric. */
 export const SCORE_METRIC = `${PV}score`;
 

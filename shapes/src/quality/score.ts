@@ -1,4 +1,4 @@
-import { DIMENSIONS, MAX_SCORE, METRICS, rating, type Dimension, type Metric, type Rating } from './metrics.js';
+import { DIMENSION_MAX, DIMENSIONS, MAX_SCORE, METRICS, oneDecimal, rating, type Dimension, type Metric, type Rating } from './metrics.js';
 import { reachable, type Measurement } from './measure.js';
 
 /** One indicator of a record: its points and the measurement that earned them (or null when not measured). */
@@ -40,7 +40,7 @@ const points = (metric: Metric, m: Measurement | undefined) => (m && meets(m) ? 
 function dimensionScores(indicators: readonly IndicatorScore[]): DimensionScore[] {
   return DIMENSIONS.map((dimension) => {
     const mine = indicators.filter((i) => i.metric.dimension === dimension);
-    return { dimension, score: mine.reduce((s, i) => s + i.points, 0), max: mine.reduce((s, i) => s + i.metric.weight, 0) };
+    return { dimension, score: mine.reduce((s, i) => s + i.points, 0), max: DIMENSION_MAX[dimension] };
   });
 }
 
@@ -92,8 +92,6 @@ export interface AggregateQuality {
   readonly indicators: readonly IndicatorShare[];
 }
 
-const oneDecimal = (x: number) => Math.round(x * 10) / 10;
-
 /**
  * Adds up record scores one at a time (so a source of 100,000 datasets never holds them all): `add` each record,
  * then `result` gives the averages and, per indicator, the records that meet it.
@@ -117,10 +115,7 @@ export class QualityTally {
     const score = avg(this.total);
     return {
       records: n, score, max: MAX_SCORE, rating: rating(score),
-      dimensions: DIMENSIONS.map((dimension, i) => ({
-        dimension, score: avg(this.dimensionTotals[i]!),
-        max: METRICS.filter((x) => x.dimension === dimension).reduce((s, x) => s + x.weight, 0),
-      })),
+      dimensions: DIMENSIONS.map((dimension, i) => ({ dimension, score: avg(this.dimensionTotals[i]!), max: DIMENSION_MAX[dimension] })),
       indicators: METRICS.map((metric, i) => ({ metric, met: this.met[i]!, share: n === 0 ? 0 : Math.round((this.met[i]! / n) * 1000) / 1000 })),
     };
   }

@@ -3,13 +3,14 @@ import { sourceGraph } from '@fedcat/harvester';
 import { aggregateFromRows, measurementsFromDescription, qualityVocabularies, rating, scoreRecord } from '@fedcat/shapes';
 import { Parser } from 'n3';
 import { Type } from 'typebox';
-import { DatasetNotFound, QualityNotAssessed, SourceNotFound, StoreUnavailable } from '../../errors.js';
+import { DatasetNotFound, QualityNotAssessed, SourceNotFound } from '../../errors.js';
 import { aggregateQualityJson, recordQualityJson } from '../../quality/quality-json.js';
 import { measurementRows, ORGANISATION_QUALITY_QUERY, organisationRows, sourceQualityQuery } from '../../queries/quality.js';
 import { recordDescriptionQuery } from '../../queries/record-description.js';
 import type { RunLog } from '../../registry/runs.js';
 import type { SourceRegistry } from '../../registry/sources.js';
 import { problemResponses } from '../../schemas/common.js';
+import { requireReadyStore } from '../graph-request.js';
 import { OrganisationQuality } from '../../schemas/quality.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import type { QuadStore } from '../../store/quad-store.js';
@@ -35,7 +36,7 @@ const TIMEOUT_MS = 10_000;
  */
 const qualityRoute: FastifyPluginAsyncTypebox<QualityRouteOptions> = async (app, { store, search, sources, runs, genidBase }) => {
   const query = async (sparql: string) => {
-    if (store.state().status !== 'ready') throw new StoreUnavailable('still loading; quality is read from the store');
+    requireReadyStore(store.state());
     return (await store.query(sparql, FORMATS, { timeoutMs: TIMEOUT_MS })).body;
   };
 
