@@ -125,11 +125,14 @@ describe('GET /sparql/federated', () => {
 
   it('leaves paused sources out', async () => {
     await runtime.sources.update('member-state', { paused: true }, { kind: 'system', reason: 'test' });
-    const before = registered.requests();
-    const res = await ask(COUNT);
-    expect(Number((await res.json() as any).results.bindings[0].n.value)).toBe(localCount);
-    expect(registered.requests()).toBe(before);
-    await runtime.sources.update('member-state', { paused: false }, { kind: 'system', reason: 'test' });
+    try {
+      const before = registered.requests();
+      const res = await ask(COUNT);
+      expect(Number((await res.json() as any).results.bindings[0].n.value)).toBe(localCount);
+      expect(registered.requests()).toBe(before);
+    } finally {
+      await runtime.sources.update('member-state', { paused: false }, { kind: 'system', reason: 'test' });
+    }
   });
 
   it('cuts off a query whose source never answers at the time limit, while search and health answer at once', async () => {

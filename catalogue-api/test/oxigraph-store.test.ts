@@ -49,6 +49,23 @@ describe('OxigraphStore', () => {
     await server.close();
   });
 
+  it('shows a graph it wrote at once and keeps it, even while its poll of the disk runs', async () => {
+    // The poll lists the directory, then reads; a graph written in between must not be taken for a removed one.
+    const store = new OxigraphStore({ dataDir: await tempDir(), pollMs: 1 });
+    await store.ready();
+    const ask = async (graph: string) => JSON.parse((await store.query(`ASK { GRAPH <${graph}> { ?s ?p ?o } }`, FORMATS)).body).boolean as boolean;
+    const missing: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const graph = `urn:fedcat:source:g${i}`;
+      await store.replaceGraph(graph, ttl(`<https://x/${i}> dct:title "${'t'.repeat(2000)}${i}".`));
+      if (!(await ask(graph))) missing.push(graph);
+      await new Promise((r) => setTimeout(r, i % 7));
+      if (!(await ask(graph))) missing.push(`${graph} (later)`);
+    }
+    expect(missing).toEqual([]);
+    await store.close();
+  }, 30_000);
+
   it('answers a malformed query with a syntax error', async () => {
     const store = new OxigraphStore({ dataDir: await tempDir(), pollMs: 0 });
     await expect(store.query('SELECT WHERE {', FORMATS)).rejects.toMatchObject({ code: 'CAT_SPARQL_SYNTAX', statusCode: 400 });

@@ -18,6 +18,11 @@ const files = new GraphFiles(options.dataDir);
 const loaded = new Map<string, string>();
 const pending: WorkerRequest[] = [];
 let ready = false;
+/**
+ * Graphs a 'replace' set while a read of the directory (start or poll) was under way: that read's listing and
+ * content of them are older than what is loaded, so it must leave them alone. Null when no read runs.
+ */
+let replacedDuringRead: Set<string> | null = null;
 
 const send = (m: WorkerMessage) => port.postMessage(m);
 
@@ -84,6 +89,7 @@ function handle(req: WorkerRequest): void {
         replaceInMemory(req.graph, req.stamp ? readFileSync(files.pathOf(req.graph), 'utf8') : '');
         if (req.stamp) loaded.set(req.graph, req.stamp);
         else loaded.delete(req.graph);
+        replacedDuringRead?.add(req.graph);
         send({ type: 'reply', id: req.id, ok: true, result: null });
         return;
       case 'graphs':
@@ -104,34 +110,47 @@ port.on('message', (req: WorkerRequest) => {
 
 /** Reloads graphs whose files changed on disk since they were loaded (written by a CLI harvest). */
 async function syncFromDisk(): Promise<void> {
-  const onDisk = await files.list();
-  const present = new Set<string>();
-  for (const f of onDisk) {
-    present.add(f.graph);
-    if (loaded.get(f.graph) === f.stamp) continue;
-    try {
-      replaceInMemory(f.graph, await files.read(f.path));
-      loaded.set(f.graph, f.stamp);
-    } catch {
-      // the file was replaced or removed while reading; the next poll sees its final state
+  const replaced = (replacedDuringRead = new Set());
+  try {
+    const onDisk = await files.list();
+    const present = new Set<string>();
+    for (const f of onDisk) {
+      present.add(f.graph);
+      if (loaded.get(f.graph) === f.stamp || replaced.has(f.graph)) continue;
+      try {
+        const nquads = await files.read(f.path);
+        if (replaced.has(f.graph)) continue;
+        replaceInMemory(f.graph, nquads);
+        loaded.set(f.graph, f.stamp);
+      } catch {
+        // the file was replaced or removed while reading; the next poll sees its final state
+      }
     }
-  }
-  for (const graph of [...loaded.keys()]) {
-    if (!present.has(graph)) {
-      replaceInMemory(graph, '');
-      loaded.delete(graph);
+    for (const graph of [...loaded.keys()]) {
+      if (!present.has(graph) && !replaced.has(graph)) {
+        replaceInMemory(graph, '');
+        loaded.delete(graph);
+      }
     }
+  } finally {
+    replacedDuringRead = null;
   }
 }
 
 async function start(): Promise<void> {
+  const replaced = (replacedDuringRead = new Set());
   const onDisk = await files.list();
   let n = 0;
   for (const f of onDisk) {
-    store.load(await files.read(f.path), { format: 'application/n-quads', no_transaction: true });
-    loaded.set(f.graph, f.stamp);
+    // A file removed since the listing was dropped meanwhile: nothing to load.
+    const nquads = await files.read(f.path).catch(() => null);
+    if (nquads !== null && !replaced.has(f.graph)) {
+      store.load(nquads, { format: 'application/n-quads', no_transaction: true });
+      loaded.set(f.graph, f.stamp);
+    }
     send({ type: 'progress', graphsLoaded: ++n, graphsTotal: onDisk.length });
   }
+  replacedDuringRead = null;
   ready = true;
   send({ type: 'ready' });
   for (const req of pending.splice(0)) handle(req);
