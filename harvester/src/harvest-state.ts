@@ -1,4 +1,5 @@
 import type { LinkCache } from './links/link-check.js';
+import type { ServiceCache } from './services/describe-services.js';
 
 /** What fedcat remembers of one record between harvests. */
 export interface RecordState {
@@ -42,6 +43,10 @@ export interface HarvestState {
   readonly linksDeferred?: number;
   /** Digest of the last stored quality assessment (see assessRecords). */
   readonly qualityDigest?: string;
+  /** The last fetch of each data service's OpenAPI description and PDP metadata (see describeServices). */
+  readonly services?: ServiceCache;
+  /** Digest of the last stored service descriptions. */
+  readonly serviceDigest?: string;
 }
 
 export const emptyState: HarvestState = { etag: null, lastModified: null, records: {} };

@@ -21,6 +21,7 @@ import { applyStages, type Normalisation, type Stage } from './stages/stage.js';
 import { toDefaultGraph } from './stages/to-default-graph.js';
 import { linksDue } from './links/link-check.js';
 import { assessRecords, type AcceptedRecord, type QualityOptions } from './quality/assess-records.js';
+import { describeServices, descriptionsDue, emptyServiceCache, type ServiceOptions } from './services/describe-services.js';
 
 /** One source's new state, as the sink applies it: graphs replaced whole, index changed per record. */
 export interface SourceChange {
@@ -71,6 +72,10 @@ export interface HarvestStats {
     /** Theme, format, licence, access-right, frequency and language values outside the EU tables, most used first. */
     readonly unmapped: readonly UnmappedValue[];
   } | null;
+  /** The data services' OpenAPI descriptions and policy decision points; null when services are not described. */
+  readonly services: {
+    readonly services: number; readonly fetched: number; readonly valid: number; readonly invalid: number; readonly unreachable: number; readonly pdps: number;
+  } | null;
 }
 
 type PreviousRecord = HarvestState['records'][string] | undefined;
@@ -112,11 +117,13 @@ export interface HarvestDeps {
   readonly startedAt?: Date;
   /** Assess the MQA quality of the datasets (and check their links) and store it as DQV; omitted: no assessment. */
   readonly quality?: QualityOptions;
+  /** Fetch and check the data services' OpenAPI descriptions and PDP metadata; omitted: not described. */
+  readonly services?: Omit<ServiceOptions, 'limiter'>;
 }
 
 /** Where a running harvest is, for progress displays. */
 export interface HarvestProgress {
-  readonly phase: 'reading' | 'splitting' | 'validating' | 'assessing' | 'publishing';
+  readonly phase: 'reading' | 'splitting' | 'validating' | 'describing' | 'assessing' | 'publishing';
   readonly pages: number;
   readonly bytes: number;
   readonly quads: number;
@@ -128,6 +135,9 @@ export interface HarvestProgress {
   /** Links to check in this run, and how many of them are done (the assessing phase). */
   readonly linksToCheck?: number;
   readonly linksChecked?: number;
+  /** Service descriptions and PDP documents to fetch or reuse, and how many are done (the describing phase). */
+  readonly descriptionsToCheck?: number;
+  readonly descriptionsChecked?: number;
 }
 
 /** Progress before anything is read. */
@@ -207,7 +217,8 @@ async function readRecords(source: Source, deps: HarvestDeps, previous: HarvestS
   const stages = deps.stages ?? defaultStages;
   const genid = `${deps.genidBase}${encodeURIComponent(source.id)}/`;
   const digest = harvestDigest(fetched.digest, source, deps, stages, genid);
-  if (digest === previous.digest && !qualityDue(previous, deps)) return 'same-content';
+  const describeDue = deps.services !== undefined && descriptionsDue(previous.services, (deps.now ?? (() => new Date()))(), deps.services.maxAgeMs);
+  if (digest === previous.digest && !qualityDue(previous, deps) && !describeDue) return 'same-content';
   report({ phase: 'splitting' });
   const notes: Normalisation[] = [];
   let noteCount = 0;
@@ -316,6 +327,15 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     const removed = nextTombstones(previous, nextRecords, startedAt);
     if (Object.keys(removed).length !== Object.keys(previous.removed ?? {}).length) contentChanged = true;
 
+    const services = deps.services
+      ? await describeServices(inCatalogue.filter((r) => r.record.type === 'DataService').flatMap((r) => r.record.quads), previous.services ?? emptyServiceCache,
+        { ...deps.services, limiter: deps.limiter }, {
+          now, genid: `${deps.genidBase}${encodeURIComponent(source.id)}/`,
+          onProgress: (descriptionsChecked, descriptionsToCheck) => report({ phase: 'describing', descriptionsChecked, descriptionsToCheck }),
+        })
+      : null;
+    if (services && services.digest !== previous.serviceDigest) contentChanged = true;
+
     const quality = deps.quality
       ? await assessRecords(inCatalogue, sourceGraph(source.id), previous.links ?? {}, deps.quality, {
         now, genid: `${deps.genidBase}${encodeURIComponent(source.id)}/`,
@@ -326,7 +346,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
 
     report({ phase: 'publishing' });
     await deps.sink.publish(source, {
-      graph: sourceGraph(source.id), quads: quality ? [...accepted, ...quality.quads] : accepted,
+      graph: sourceGraph(source.id), quads: [...accepted, ...(services?.quads ?? []), ...(quality?.quads ?? [])],
       quarantineGraph: quarantineGraph(source.id), quarantined: source.invalidRecords === 'skip' ? [] : quarantined,
       upsert, remove, changed: contentChanged,
     });
@@ -336,6 +356,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       state: {
         etag: fetched.read.etag, lastModified: fetched.read.lastModified, records: nextRecords, removed, restHash, digest: fetched.digest,
         ...(quality ? { links: quality.links, linksDeferred: quality.linkCheck.deferred, qualityDigest: quality.digest } : {}),
+        ...(services ? { services: services.cache, serviceDigest: services.digest } : {}),
       },
       stats: {
         syntax: fetched.read.syntax, bytes: fetched.read.bytes, pages: fetched.read.pages, quads: accepted.length,
@@ -349,6 +370,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
           datasets: quality.aggregate.records, score: quality.aggregate.score, rating: quality.aggregate.rating,
           linksChecked: quality.linkCheck.checked, linksDeferred: quality.linkCheck.deferred, unmapped: quality.unmapped,
         },
+        services: services?.stats ?? null,
       },
     };
   } catch (err) {

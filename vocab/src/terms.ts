@@ -41,13 +41,33 @@ export const changetype = closedNamespace('http://purl.org/adms/changetype/', ['
 export const fedcat = closedNamespace('https://w3id.org/fedcat/ns#', [
   'HarvestRun', 'outcome', 'errorCode', 'errorMessage', 'bytes', 'pages',
   'recordsAdded', 'recordsUpdated', 'recordsUnchanged', 'recordsRemoved', 'recordsInvalid', 'datasetsAssessed',
+  // Access conditions publishers write (data/fedcat/fedcat-ext.ttl).
+  'FscService', 'fscService', 'fscGroup', 'peerId', 'serviceName', 'regulatedArea', 'membershipAdministrator',
+  'externalContractReferenceRequired', 'PolicyDecisionPoint', 'policyDecisionPoint', 'authzenConfiguration',
+  'authorizationProfile', 'subjectType', 'resourceType', 'action', 'requiredSubjectProperty', 'requiredResourceProperty',
+  'requiredActionProperty', 'requiredContext', 'informationModel', 'decisionLog', 'processingActivity',
+  // What fedcat derives at harvest: API descriptions, design rules, PDP checks, FSC Directory listings.
+  'ApiDescription', 'apiDescription', 'descriptionUrl', 'descriptionStatus', 'httpStatus', 'checkedAt', 'sha256', 'problem',
+  'openapiVersion', 'apiVersion', 'server', 'authType', 'deprecatedOn', 'sunsetOn', 'docsUrl', 'corsAllowOrigin',
+  'DesignRuleResult', 'designRuleResult', 'rule', 'passed', 'adrScore', 'PdpCheck', 'pdpCheck', 'pdpStatus',
+  'accessEvaluationEndpoint', 'policyDecisionPointId', 'FscPeer', 'FscServiceListing', 'managerAddress', 'protocol',
+  'serviceType', 'delegatorPeerId', 'delegatorName', 'listedAt',
 ] as const);
+
+/** W3C Data Privacy Vocabulary: legal basis and purpose of processing. */
+export const dpv = closedNamespace('https://w3id.org/dpv#', ['hasLegalBasis', 'hasPurpose'] as const);
+
+/** ODRL: the policy that governs use. */
+export const odrl = closedNamespace('http://www.w3.org/ns/odrl/2/', ['hasPolicy'] as const);
+
+/** DCAT-AP's own terms. */
+export const dcatap = closedNamespace('http://data.europa.eu/r5r/', ['applicableLegislation', 'hvdCategory'] as const);
 
 /** W3C Data Quality Vocabulary terms fedcat stores quality with. */
 export const dqv = closedNamespace('http://www.w3.org/ns/dqv#', ['hasQualityMeasurement', 'isMeasurementOf', 'value'] as const);
 
 /** RDF Schema terms. */
-export const rdfs = closedNamespace('http://www.w3.org/2000/01/rdf-schema#', ['comment'] as const);
+export const rdfs = closedNamespace('http://www.w3.org/2000/01/rdf-schema#', ['comment', 'label'] as const);
 
 /** Hydra Core terms for paged collections (the DCAT feed). */
 export const hydra = closedNamespace('http://www.w3.org/ns/hydra/core#', [

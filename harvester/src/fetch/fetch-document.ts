@@ -1,5 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import http, { type IncomingMessage } from 'node:http';
+import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -57,6 +57,8 @@ export interface OpenedDocument {
   readonly body: DocumentBody;
   readonly etag: string | null;
   readonly lastModified: string | null;
+  /** All response headers of the final answer. */
+  readonly headers: IncomingHttpHeaders;
 }
 
 /** A fetched document, decoded to text. */
@@ -113,9 +115,9 @@ export function guardedRequest(url: URL, policy: FetchPolicy, source: string, si
   });
 }
 
-function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal, conditional?: Conditional): Promise<IncomingMessage> {
+function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal, conditional: Conditional | undefined, accept: string): Promise<IncomingMessage> {
   return guardedRequest(url, policy, source, signal, 'GET', {
-    accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br',
+    accept, 'accept-encoding': 'gzip, deflate, br',
     ...(conditional?.etag ? { 'if-none-match': conditional.etag } : {}),
     ...(conditional?.lastModified ? { 'if-modified-since': conditional.lastModified } : {}),
   });
@@ -200,7 +202,7 @@ export async function fetchConditional(source: string, location: string, policy:
  * Opens a document over http(s) under a policy, like {@link fetchConditional}, but leaves the body to be
  * read as it arrives, so a large document is parsed while it streams in and never held whole.
  */
-export async function openDocument(source: string, location: string, policy: FetchPolicy, conditional?: Conditional): Promise<OpenedDocument | 'not-modified'> {
+export async function openDocument(source: string, location: string, policy: FetchPolicy, conditional?: Conditional, accept = ACCEPT): Promise<OpenedDocument | 'not-modified'> {
   const signal = AbortSignal.timeout(policy.timeoutMs);
   // Only a request that carried validators can be answered "not modified"; a 304 to anything else is an error.
   const sentValidators = Boolean(conditional?.etag || conditional?.lastModified);
@@ -216,7 +218,7 @@ export async function openDocument(source: string, location: string, policy: Fet
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new SourceForbidden(source, `only http(s) URLs can be harvested, not ${url.protocol}`);
       }
-      const res = await request(url, policy, source, signal, conditional);
+      const res = await request(url, policy, source, signal, conditional, accept);
       const status = res.statusCode ?? 0;
       if (status === 304 && sentValidators) {
         res.resume();
@@ -249,6 +251,7 @@ export async function openDocument(source: string, location: string, policy: Fet
         body: new CappedBody(decoded(res), policy.maxBytes, (err) => asHarvestError(err, source, from, policy, signal), source),
         etag: (res.headers.etag as string | undefined) ?? null,
         lastModified: res.headers['last-modified'] ?? null,
+        headers: res.headers,
       };
     }
   } catch (err) {
