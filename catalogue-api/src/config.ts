@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CatalogueOperator } from './feed/feed-frame.js';
-import { defaultFetchPolicy, parsePrivateAccess, type FetchPolicy } from '@fedcat/harvester';
+import { defaultFetchPolicy, parsePrivateAccess, type ClientTls, type FetchPolicy } from '@fedcat/harvester';
 import { PROFILES, profileById } from '@fedcat/shapes';
 
 /** fedcat's typed configuration, loaded once by the entry point. */
@@ -40,6 +41,51 @@ export interface Config {
    * null turns it off (FEDCAT_LINK_CHECK=false). Checks use the harvest's address policy and per-host cap.
    */
   readonly linkCheck: LinkCheckSettings | null;
+  /**
+   * Bounds of fetching data services' OpenAPI descriptions and PDP metadata at harvest; null turns it off
+   * (FEDCAT_SERVICE_CHECK=false). Fetches use the harvest's address policy and per-host cap.
+   */
+  readonly serviceCheck: ServiceCheckSettings | null;
+}
+
+/** The configurable bounds of describing data services (see describeServices). */
+export interface ServiceCheckSettings {
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly maxAgeMs: number;
+}
+
+function onOff(name: string, value: string | undefined): boolean {
+  const on = (value ?? 'true').trim().toLowerCase();
+  if (on === 'false' || on === '0' || on === 'off') return false;
+  if (on !== 'true' && on !== '1' && on !== 'on') throw new ConfigError(`${name} must be true or false, not '${value}'`);
+  return true;
+}
+
+function serviceCheck(env: NodeJS.ProcessEnv): ServiceCheckSettings | null {
+  if (!onOff('FEDCAT_SERVICE_CHECK', env.FEDCAT_SERVICE_CHECK)) return null;
+  return {
+    timeoutMs: integer('FEDCAT_SERVICE_CHECK_TIMEOUT_MS', env.FEDCAT_SERVICE_CHECK_TIMEOUT_MS, 10_000, 100, 600_000),
+    maxBytes: integer('FEDCAT_SERVICE_CHECK_MAX_BYTES', env.FEDCAT_SERVICE_CHECK_MAX_BYTES, 5 * 1024 * 1024, 1024, 2 ** 30),
+    maxAgeMs: integer('FEDCAT_SERVICE_CHECK_MAX_AGE_HOURS', env.FEDCAT_SERVICE_CHECK_MAX_AGE_HOURS, 24, 0, 87_600) * 3600_000,
+  };
+}
+
+/** The client certificate FSC Directories are read with (mutual TLS), from PEM files; null when none is configured. */
+function fscClientTls(env: NodeJS.ProcessEnv): ClientTls | null {
+  const cert = env.FEDCAT_FSC_CLIENT_CERT;
+  const key = env.FEDCAT_FSC_CLIENT_KEY;
+  if (!cert && !key) return null;
+  if (!cert || !key) throw new ConfigError('FEDCAT_FSC_CLIENT_CERT and FEDCAT_FSC_CLIENT_KEY go together: give both PEM files, or neither');
+  const read = (name: string, path: string) => {
+    try {
+      return readFileSync(resolve(path), 'utf8');
+    } catch (err) {
+      throw new ConfigError(`${name}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  };
+  const ca = env.FEDCAT_FSC_CA;
+  return { cert: read('FEDCAT_FSC_CLIENT_CERT', cert), key: read('FEDCAT_FSC_CLIENT_KEY', key), ...(ca ? { ca: read('FEDCAT_FSC_CA', ca) } : {}) };
 }
 
 /** The configurable bounds of link checking (see checkLinks). */
@@ -50,9 +96,7 @@ export interface LinkCheckSettings {
 }
 
 function linkCheck(env: NodeJS.ProcessEnv): LinkCheckSettings | null {
-  const on = (env.FEDCAT_LINK_CHECK ?? 'true').trim().toLowerCase();
-  if (on === 'false' || on === '0' || on === 'off') return null;
-  if (on !== 'true' && on !== '1' && on !== 'on') throw new ConfigError(`FEDCAT_LINK_CHECK must be true or false, not '${env.FEDCAT_LINK_CHECK}'`);
+  if (!onOff('FEDCAT_LINK_CHECK', env.FEDCAT_LINK_CHECK)) return null;
   return {
     maxChecks: integer('FEDCAT_LINK_CHECK_MAX', env.FEDCAT_LINK_CHECK_MAX, 500, 0, 1_000_000),
     timeoutMs: integer('FEDCAT_LINK_CHECK_TIMEOUT_MS', env.FEDCAT_LINK_CHECK_TIMEOUT_MS, 10_000, 100, 600_000),
@@ -147,10 +191,14 @@ function harvestProfile(v: string | undefined): string {
  * FEDCAT_CORS_ORIGINS (`*` or comma-separated origins that may call the API from a browser), and
  * FEDCAT_HARVEST_PROFILE (the validation profile harvests gate with; see {@link Config.harvestProfile}), and the link check's
  * FEDCAT_LINK_CHECK (true), FEDCAT_LINK_CHECK_MAX (500 links per source and run), FEDCAT_LINK_CHECK_TIMEOUT_MS (10000),
- * FEDCAT_LINK_CHECK_MAX_AGE_HOURS (168: a link checked more recently is not checked again).
+ * FEDCAT_LINK_CHECK_MAX_AGE_HOURS (168: a link checked more recently is not checked again), the service check's
+ * FEDCAT_SERVICE_CHECK (true), FEDCAT_SERVICE_CHECK_TIMEOUT_MS (10000), FEDCAT_SERVICE_CHECK_MAX_BYTES (5 MiB),
+ * FEDCAT_SERVICE_CHECK_MAX_AGE_HOURS (24), and FEDCAT_FSC_CLIENT_CERT, FEDCAT_FSC_CLIENT_KEY, FEDCAT_FSC_CA (PEM files:
+ * the client certificate FSC Directories are read with).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
   const base = baseUrl(env.FEDCAT_BASE_URL);
+  const fscTls = fscClientTls(env);
   return {
     port: integer('port', flags.port ?? env.FEDCAT_PORT, 8080, 0, 65535),
     host: flags.host ?? env.FEDCAT_HOST ?? '127.0.0.1',
@@ -161,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
       timeoutMs: integer('FEDCAT_HARVEST_TIMEOUT_MS', env.FEDCAT_HARVEST_TIMEOUT_MS, defaultFetchPolicy.timeoutMs, 100, 3_600_000),
       maxBytes: integer('FEDCAT_HARVEST_MAX_BYTES', env.FEDCAT_HARVEST_MAX_BYTES, defaultFetchPolicy.maxBytes, 1024, 2 ** 31),
       fileRoots: (env.FEDCAT_HARVEST_FILES ?? '').split(',').map((d) => d.trim()).filter(Boolean).map((d) => resolve(d)),
+      ...(fscTls ? { fscClientTls: fscTls } : {}),
     },
     harvestConcurrency: integer('FEDCAT_HARVEST_CONCURRENCY', env.FEDCAT_HARVEST_CONCURRENCY, 2, 1, 64),
     harvestPerHost: integer('FEDCAT_HARVEST_PER_HOST', env.FEDCAT_HARVEST_PER_HOST, 2, 1, 64),
@@ -176,5 +225,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     corsOrigins: corsOrigins(env.FEDCAT_CORS_ORIGINS),
     harvestProfile: harvestProfile(env.FEDCAT_HARVEST_PROFILE),
     linkCheck: linkCheck(env),
+    serviceCheck: serviceCheck(env),
   };
 }

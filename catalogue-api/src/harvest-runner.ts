@@ -1,7 +1,7 @@
 import { forEachConcurrently, harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type Source } from '@fedcat/harvester';
 import type { QualityVocabularies, Validator } from '@fedcat/shapes';
 import { catalogueSink, runIri } from './catalogue-sink.js';
-import type { LinkCheckSettings } from './config.js';
+import type { LinkCheckSettings, ServiceCheckSettings } from './config.js';
 import { historyGraph, historyQuads, runsGraph, runsQuads } from './history.js';
 import type { RunningHarvests } from './registry/running.js';
 import { RunLog, toRunRecord } from './registry/runs.js';
@@ -37,6 +37,8 @@ export interface HarvestRunnerDeps {
   readonly onEvent?: (event: RunnerEvent) => void | Promise<void>;
   /** Assess MQA quality (and check links, within these bounds, unless null); omitted: no assessment. */
   readonly quality?: { readonly vocabularies: QualityVocabularies; readonly links: LinkCheckSettings | null };
+  /** Fetch and check data services' OpenAPI descriptions and PDP metadata within these bounds; omitted or null: not done. */
+  readonly services?: ServiceCheckSettings | null;
 }
 
 /** How often a running harvest's progress file is rewritten. */
@@ -61,6 +63,7 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
         vocabularies: deps.quality.vocabularies,
         ...(deps.quality.links ? { links: { ...deps.quality.links, policy: deps.fetchPolicy, limiter } } : {}),
       } } : {}),
+      ...(deps.services ? { services: { ...deps.services, policy: deps.fetchPolicy } } : {}),
       onProgress: (progress) => {
         void deps.onEvent?.({ phase: 'progress', source, startedAt, progress });
         const now = Date.now();

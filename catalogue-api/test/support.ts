@@ -18,13 +18,13 @@ export function harvestedDemo(publisher: { readonly origin: string; readonly fil
  */
 export async function harvestedApp(sources: readonly { id: string; url: string }[], env: NodeJS.ProcessEnv): Promise<{ runtime: Runtime; app: FastifyInstance; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'fedcat-api-'));
-  // Links are checked only where a test says so: the demo's links lead off this machine.
-  const config = loadConfig({ FEDCAT_LINK_CHECK: 'false', ...env, FEDCAT_DATA_DIR: dir });
+  // Links and service descriptions are fetched only where a test says so: the demo's links lead off this machine.
+  const config = loadConfig({ FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false', ...env, FEDCAT_DATA_DIR: dir });
   const runtime = openRuntime(config);
   for (const s of sources) await runtime.sources.upsert(s);
   const deps = {
     ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config),
-    quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck },
+    quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck }, services: config.serviceCheck,
   };
   await harvestAll(await runtime.sources.list(), deps);
   await runtime.store.ready();

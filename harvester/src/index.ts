@@ -5,7 +5,7 @@ export { splitRecords, type HarvestRecord } from './records/split-records.js';
 export { recordHash } from './records/record-hash.js';
 export { skolemise } from './stages/skolemise.js';
 export { isHydraNext } from './fetch/hydra.js';
-export { fetchDocument, fetchConditional, openDocument, readText, defaultFetchPolicy, type Conditional, type FetchPolicy, type FetchedDocument, type OpenedDocument, type DocumentBody } from './fetch/fetch-document.js';
+export { fetchDocument, fetchConditional, openDocument, readText, defaultFetchPolicy, type ClientTls, type Conditional, type FetchPolicy, type FetchedDocument, type OpenedDocument, type DocumentBody } from './fetch/fetch-document.js';
 export { parsePrivateAccess, isNonPublicAddress, mayConnect, hostPort, type PrivateAccess } from './fetch/address-policy.js';
 export { parseRdf, parseRdfStream, type Chunks } from './parse/parse-rdf.js';
 export { parseDocument } from './parse/parse-document.js';
@@ -18,7 +18,8 @@ export { sourceGraph, quarantineGraph, isValidSourceId, sourceIdFromUrl, sourceK
 export { HostLimiter, hostKey } from './fetch/host-limiter.js';
 export { readSource } from './sources/read-source.js';
 export { recordPageQuery, SPARQL_PAGE_SIZE } from './sources/sparql-endpoint.js';
-export type { ReadContext, ReadResult, ReadProgress } from './sources/read-result.js';
+export type { ReadContext, ReadResult, ReadProgress, SourceSyntax } from './sources/read-result.js';
+export { readFscDirectory, fscDirectoryQuads, fscPeerIri, fscServiceIri, FSC_GROUP_ID, FSC_PAGE_LIMIT, type FscPeer, type FscServiceData } from './sources/fsc-directory.js';
 export { HarvestError, SourceUnreachable, SourceForbidden, SourceLimitExceeded, SourceUnparsable } from './errors.js';
 export { applyStages, type Stage, type StageContext, type Normalisation } from './stages/stage.js';
 export { defaultStages } from './stages/default-stages.js';

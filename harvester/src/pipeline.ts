@@ -6,7 +6,7 @@ import { HarvestError, SourceLimitExceeded } from './errors.js';
 import type { FetchPolicy } from './fetch/fetch-document.js';
 import { HostLimiter } from './fetch/host-limiter.js';
 import { emptyState, nextTombstones, recordDates, type HarvestState, type RecordState } from './harvest-state.js';
-import type { RdfSyntax } from './parse/syntax.js';
+import type { SourceSyntax } from './sources/read-result.js';
 import type { CatalogueDocument } from './records/catalogue-document.js';
 import { extractDocuments } from './records/extract-documents.js';
 import { recordHash } from './records/record-hash.js';
@@ -53,7 +53,7 @@ export interface RecordProblem {
 
 /** Counts and checks of a completed harvest. */
 export interface HarvestStats {
-  readonly syntax: RdfSyntax;
+  readonly syntax: SourceSyntax;
   readonly bytes: number;
   readonly pages: number;
   readonly quads: number;

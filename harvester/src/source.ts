@@ -1,6 +1,9 @@
-/** How a source is read: an RDF catalogue document over http(s) (Hydra paging followed), a SPARQL endpoint, or local files. */
-export type SourceKind = 'catalogue' | 'sparql' | 'files';
-export const SOURCE_KINDS: readonly SourceKind[] = ['catalogue', 'sparql', 'files'];
+/**
+ * How a source is read: an RDF catalogue document over http(s) (Hydra paging followed), a SPARQL endpoint, local
+ * files, or an FSC Directory (its peers and services, linked to the data services that name them).
+ */
+export type SourceKind = 'catalogue' | 'sparql' | 'files' | 'fsc-directory';
+export const SOURCE_KINDS: readonly SourceKind[] = ['catalogue', 'sparql', 'files', 'fsc-directory'];
 
 /** Per-source caps, tighter or looser than the defaults. */
 export interface SourceLimits {
@@ -28,6 +31,8 @@ export interface Source {
   readonly limits?: SourceLimits;
   /** A paused source keeps its data but is not harvested (neither on schedule nor with the others). */
   readonly paused?: boolean;
+  /** The FSC Group ID of an `fsc-directory` source (FSC Directories do not say which group they serve). */
+  readonly fscGroup?: string;
 }
 
 /** The kind of a source, defaulted from its URL. */

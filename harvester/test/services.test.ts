@@ -184,3 +184,38 @@ describe('describing a source’s data services', () => {
     expect(result.cache.descriptions[`${elsewhere.origin}/api/openapi.json`]!.problem).toMatch(/non-public/);
   });
 });
+
+describe('reading an FSC Directory', () => {
+  it('follows the cursor of /peers and /services, keeps what FSC requires and skips a listing without a name', async () => {
+    const { readFscDirectory } = await import('../src/index.js');
+    const { HostLimiter } = await import('../src/index.js');
+    const seen: string[] = [];
+    const dir = await localServer(async (req, res) => {
+      seen.push(req.url ?? '');
+      const url = new URL(req.url ?? '/', 'http://x');
+      const file = url.pathname === '/fsc/v1/peers' ? 'fsc-peers.json'
+        : url.pathname === '/fsc/v1/services' ? (url.searchParams.get('cursor') === 'page-2' ? 'fsc-services-2.json' : 'fsc-services-1.json') : null;
+      if (!file) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(await fixture(file));
+    });
+    try {
+      const ctx = { policy: { ...defaultFetchPolicy, privateAccess: parsePrivateAccess(dir.hostPort) }, maxPages: 10, previous: { etag: null, lastModified: null }, limiter: new HostLimiter(2), onProgress: () => undefined };
+      const read = await readFscDirectory('dir', `${dir.origin}/fsc/v1`, 'fsc-demo', ctx);
+      expect(seen).toEqual(['/fsc/v1/peers?limit=100', '/fsc/v1/services?limit=100', '/fsc/v1/services?limit=100&cursor=page-2']);
+      expect(read.pages).toBe(3);
+      const store = new Store(read.quads);
+      const listings = store.getSubjects(null, fedcat.FscServiceListing, null).map((s) => s.value).sort();
+      expect(listings).toEqual([
+        'urn:fedcat:fsc:fsc-demo:service:00000001001234567000:parkeren',
+        'urn:fedcat:fsc:fsc-demo:service:00000001001234567000:vergunningen',
+        'urn:fedcat:fsc:fsc-demo:service:00000001009876543000:adressen',
+      ]);
+      expect(store.getObjects('urn:fedcat:fsc:fsc-demo:service:00000001009876543000:adressen', fedcat.delegatorPeerId, null).map((o) => o.value)).toEqual(['00000001001234567000']);
+      expect(store.getSubjects(null, fedcat.FscPeer, null)).toHaveLength(3);
+      await expect(readFscDirectory('dir', `${dir.origin}/fsc/v1`, undefined, ctx)).rejects.toThrow(/FSC group id/);
+      await expect(readFscDirectory('dir', `${dir.origin}/nothing`, 'fsc-demo', ctx)).rejects.toThrow(/404/);
+    } finally {
+      await dir.close();
+    }
+  });
+});

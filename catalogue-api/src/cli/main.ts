@@ -25,7 +25,9 @@ Usage:
   fedcat sources add URL|PATH [options]              register (or update) a source
       --id ID             short id (default: from the URL)
       --org IRI           owning organisation
-      --kind KIND         catalogue (RDF document, Hydra paging followed; default), sparql (endpoint), files (file or directory)
+      --kind KIND         catalogue (RDF document, Hydra paging followed; default), sparql (endpoint), files (file or directory),
+                          fsc-directory (an FSC Directory Manager's /v1 base: its peers and services)
+      --fsc-group ID      the FSC group an fsc-directory source lists
       --every INTERVAL    harvest on a schedule while fedcat serves, e.g. 30m, 6h, 1d ('off' removes it)
       --max-bytes N, --max-pages N, --max-records N    per-source caps
       --invalid MODE      records failing a gating shape: quarantine (kept apart, default) or skip
@@ -59,7 +61,7 @@ const options = {
   json: { type: 'boolean' }, all: { type: 'boolean' }, full: { type: 'boolean' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   admin: { type: 'boolean' }, name: { type: 'string' }, limit: { type: 'string' },
   profile: { type: 'string' }, shapes: { type: 'string', multiple: true }, format: { type: 'string' }, lang: { type: 'string' },
-  offline: { type: 'boolean' }, invalid: { type: 'string' }, kind: { type: 'string' }, every: { type: 'string' }, 'max-bytes': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-records': { type: 'string' },
+  offline: { type: 'boolean' }, invalid: { type: 'string' }, kind: { type: 'string' }, 'fsc-group': { type: 'string' }, every: { type: 'string' }, 'max-bytes': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-records': { type: 'string' },
 } as const;
 
 /** On SIGINT or SIGTERM, closes each part in order and exits. */
@@ -86,7 +88,7 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
   const results = await harvestAll(sources, {
     ...runtime, validator: await runtime.validator(), fetchPolicy: await harvestPolicy(config), genidBase: genidBase(config), full,
     concurrency: config.harvestConcurrency, perHost: config.harvestPerHost,
-    quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck },
+    quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck }, services: config.serviceCheck,
     onEvent: async (e) => {
       switch (e.phase) {
         case 'started': view.start(e.source.id); view.print(`… harvesting ${e.source.id} from ${e.source.url}`); break;
@@ -109,6 +111,7 @@ async function demo(config: Config): Promise<void> {
     ...config, fetchPolicy: { ...config.fetchPolicy, privateAccess: { kind: 'origins', origins: new Set([publisher.origin.slice(7)]) } },
     // The demo organisations' links name hosts that do not exist: do not wait long for them.
     linkCheck: config.linkCheck && { ...config.linkCheck, timeoutMs: Math.min(config.linkCheck.timeoutMs, 3000) },
+    serviceCheck: config.serviceCheck && { ...config.serviceCheck, timeoutMs: Math.min(config.serviceCheck.timeoutMs, 3000) },
   };
   const runtime = openRuntime(demoConfig);
   for (const file of publisher.files) {

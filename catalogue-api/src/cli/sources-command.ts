@@ -11,6 +11,7 @@ export interface SourceArgs {
   readonly id?: string;
   readonly org?: string;
   readonly kind?: string;
+  readonly 'fsc-group'?: string;
   readonly every?: string;
   readonly invalid?: string;
   readonly 'max-bytes'?: string;
@@ -40,6 +41,7 @@ export async function sourcesCommand(runtime: Runtime, sub: string | undefined, 
       const source = await runtime.sources.upsert({
         url: arg, ...(args.id !== undefined ? { id: args.id } : {}), ...(args.org !== undefined ? { org: args.org } : {}),
         ...(args.kind !== undefined ? { kind: args.kind as SourceKind } : {}),
+        ...(args['fsc-group'] !== undefined ? { fscGroup: args['fsc-group'] } : {}),
         ...(args.every !== undefined ? { interval: args.every === 'off' ? null : args.every } : {}),
         ...(args.invalid !== undefined ? { invalidRecords: args.invalid as 'skip' | 'quarantine' } : {}),
         limits: { maxBytes: positive('max-bytes', args['max-bytes']), maxPages: positive('max-pages', args['max-pages']), maxRecords: positive('max-records', args['max-records']) },

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { intervalMs, isValidSourceId, SOURCE_KINDS, sourceIdFromUrl, type Source, type SourceKind, type SourceLimits } from '@fedcat/harvester';
+import { FSC_GROUP_ID, intervalMs, isValidSourceId, SOURCE_KINDS, sourceIdFromUrl, type Source, type SourceKind, type SourceLimits } from '@fedcat/harvester';
 
 /** Thrown for a source registration that cannot be accepted. */
 export class InvalidSource extends Error {
@@ -25,6 +25,8 @@ export interface SourceInput {
   readonly invalidRecords?: 'skip' | 'quarantine' | null;
   /** A paused source is not harvested, neither on schedule nor by `harvest --all`. */
   readonly paused?: boolean;
+  /** The FSC Group ID of an `fsc-directory` source; `null` removes it. */
+  readonly fscGroup?: string | null;
 }
 
 function sourceUrl(value: string): URL {
@@ -66,6 +68,10 @@ export function resolveSource(input: SourceInput, existing: Source | undefined, 
     if (value != null && (!Number.isInteger(value) || value < 1)) throw new InvalidSource(`limit ${name} must be a positive integer, not ${value}`);
   }
   if (input.org && !URL.canParse(input.org)) throw new InvalidSource(`organisation must be an IRI: ${input.org}`);
+  const fscGroup = input.fscGroup === undefined ? existing?.fscGroup : input.fscGroup ?? undefined;
+  if (kind === 'fsc-directory' && !fscGroup) throw new InvalidSource('an fsc-directory source needs the FSC group it lists (fscGroup, e.g. fsc-demo)');
+  if (fscGroup !== undefined && !FSC_GROUP_ID.test(fscGroup)) throw new InvalidSource(`invalid FSC group id '${fscGroup}': 1-100 letters, digits, '.', '/', '_' or '-'`);
+  if (fscGroup !== undefined && kind !== 'fsc-directory') throw new InvalidSource('only an fsc-directory source has an FSC group');
 
   const limits: Record<string, number> = { ...existing?.limits };
   for (const [name, value] of Object.entries(input.limits ?? {})) {
@@ -82,5 +88,6 @@ export function resolveSource(input: SourceInput, existing: Source | undefined, 
     ...(Object.keys(limits).length ? { limits } : {}),
     ...(invalidRecords ? { invalidRecords } : {}),
     ...(paused ? { paused } : {}),
+    ...(fscGroup ? { fscGroup } : {}),
   };
 }

@@ -55,7 +55,8 @@ export const SourceWithStatus = Type.Object({
   url: Type.String(),
   org: Nullable(Type.String()),
   addedAt: Type.String(),
-  kind: Type.Union([Type.Literal('catalogue'), Type.Literal('sparql'), Type.Literal('files')]),
+  kind: Type.Union([Type.Literal('catalogue'), Type.Literal('sparql'), Type.Literal('files'), Type.Literal('fsc-directory')]),
+  fscGroup: Type.Optional(Type.String({ description: 'FSC Group ID (fsc-directory sources)' })),
   interval: Nullable(Type.String({ description: 'Schedule, e.g. 6h; null when harvested only on demand' })),
   nextHarvestAt: Nullable(Type.String({ description: 'When the scheduler harvests it next (now or earlier: due)' })),
   paused: Type.Boolean({ description: 'A paused source keeps its data but is not harvested' }),
@@ -64,7 +65,9 @@ export const SourceWithStatus = Type.Object({
   running: Nullable(Type.Ref('RunningHarvest')),
 }, { $id: 'SourceWithStatus' });
 
-const Kind = Type.Union([Type.Literal('catalogue'), Type.Literal('sparql'), Type.Literal('files')]);
+const Kind = Type.Union([Type.Literal('catalogue'), Type.Literal('sparql'), Type.Literal('files'), Type.Literal('fsc-directory')],
+  { description: 'catalogue (RDF over http(s), Hydra paging), sparql (an endpoint), files (file: URL), fsc-directory (an FSC Directory Manager: its /peers and /services)' });
+const FscGroup = Type.String({ pattern: '^[a-zA-Z0-9./_-]{1,100}$', description: 'The FSC Group ID an fsc-directory source lists' });
 const InvalidRecords = Type.Union([Type.Literal('skip'), Type.Literal('quarantine')], { description: 'Records failing a gating shape: kept apart in quarantine (default) or left out' });
 const Limit = (description: string) => Type.Integer({ minimum: 1, description });
 const Interval = Type.String({ pattern: '^\\d{1,5}[mhd]$', description: 'Harvest schedule: minutes, hours or days, e.g. 30m, 6h, 1d (at least 5m)' });
@@ -76,6 +79,7 @@ export const SourceSettings = Type.Object({
   url: Type.String(),
   org: Nullable(Type.String()),
   kind: Kind,
+  fscGroup: Type.Optional(Type.String()),
   interval: Nullable(Type.String()),
   paused: Type.Boolean(),
   limits: Type.Object({ maxBytes: Type.Optional(Type.Integer()), maxPages: Type.Optional(Type.Integer()), maxRecords: Type.Optional(Type.Integer()) },
@@ -90,6 +94,7 @@ export const SourceCreate = Type.Object({
   id: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', description: 'Short id; derived from the URL when absent' })),
   org: Type.Optional(Iri),
   kind: Type.Optional(Kind),
+  fscGroup: Type.Optional(FscGroup),
   interval: Type.Optional(Interval),
   paused: Type.Optional(Type.Boolean()),
   limits: Type.Optional(Type.Object({ maxBytes: Type.Optional(Limit('Decoded bytes of all pages or files')), maxPages: Type.Optional(Limit('Pages or files')), maxRecords: Type.Optional(Limit('Records')) }, { additionalProperties: false })),
@@ -101,6 +106,7 @@ export const SourcePatch = Type.Object({
   url: Type.Optional(Type.String()),
   org: Type.Optional(Nullable(Iri)),
   kind: Type.Optional(Kind),
+  fscGroup: Type.Optional(Nullable(FscGroup)),
   interval: Type.Optional(Nullable(Interval)),
   paused: Type.Optional(Type.Boolean({ description: 'true pauses harvesting, false resumes it' })),
   limits: Type.Optional(Type.Object({ maxBytes: Type.Optional(Nullable(Limit('Decoded bytes'))), maxPages: Type.Optional(Nullable(Limit('Pages or files'))), maxRecords: Type.Optional(Nullable(Limit('Records'))) }, { additionalProperties: false })),

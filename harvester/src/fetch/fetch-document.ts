@@ -23,6 +23,17 @@ export interface FetchPolicy {
   readonly fileRoots: readonly string[];
   /** JSON-LD contexts a document may name by URL; any other remote context is refused, never fetched. */
   readonly jsonLdContexts?: JsonLdContexts;
+  /** A client certificate presented on every https request (mutual TLS). */
+  readonly clientTls?: ClientTls;
+  /** The client certificate for FSC Directories (FSC Managers require mutual TLS with a certificate of the group). */
+  readonly fscClientTls?: ClientTls;
+}
+
+/** PEM-encoded client certificate and key, and the CAs to trust instead of the system's (an FSC group's trust anchor). */
+export interface ClientTls {
+  readonly cert: string;
+  readonly key: string;
+  readonly ca?: string;
 }
 
 /** Defaults: no private addresses, no local files, 50 MiB, 60 s, 5 redirects. */
@@ -104,8 +115,10 @@ export function guardedRequest(url: URL, policy: FetchPolicy, source: string, si
     return Promise.reject(new SourceForbidden(source, `${origin} is a non-public address`));
   }
   return new Promise((resolve, reject) => {
+    const tls = url.protocol === 'https:' && policy.clientTls ? { cert: policy.clientTls.cert, key: policy.clientTls.key, ...(policy.clientTls.ca ? { ca: policy.clientTls.ca } : {}) } : {};
     const req = mod.request(url, {
       method,
+      ...tls,
       headers: { 'user-agent': policy.userAgent, ...headers },
       lookup: guardedLookup(policy.privateAccess, origin, source),
       signal,

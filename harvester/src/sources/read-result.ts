@@ -4,10 +4,13 @@ import type { HostLimiter } from '../fetch/host-limiter.js';
 import type { RdfSyntax } from '../parse/syntax.js';
 import type { ContentDigest } from './content-digest.js';
 
+/** What a source was read as: an RDF syntax, or an FSC Directory's JSON. */
+export type SourceSyntax = RdfSyntax | 'fsc-json';
+
 /** Everything a source reader produced: the quads of all pages or files, and what it took. */
 export interface ReadResult {
   /** Syntax of the first page or file. */
-  readonly syntax: RdfSyntax;
+  readonly syntax: SourceSyntax;
   readonly bytes: number;
   /** Hydra pages, SPARQL pages or files read. */
   readonly pages: number;

@@ -17,7 +17,7 @@ const sourcesRoute: FastifyPluginAsyncTypebox<SourceRouteOptions> = async (app, 
     const next = nextHarvestAt(s, status, new Date());
     // The public view: limits and the handling of invalid records are the owner's settings (GET …/settings).
     return {
-      id: s.id, url: s.url, org: s.org, addedAt: s.addedAt, kind: sourceKind(s), interval: s.interval ?? null, paused: s.paused ?? false,
+      id: s.id, url: s.url, org: s.org, addedAt: s.addedAt, kind: sourceKind(s), ...(s.fscGroup ? { fscGroup: s.fscGroup } : {}), interval: s.interval ?? null, paused: s.paused ?? false,
       nextHarvestAt: next?.toISOString() ?? null, ...status, running: await running.get(s.id),
     };
   };

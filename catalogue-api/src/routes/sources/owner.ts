@@ -27,7 +27,7 @@ export interface OwnerRouteOptions {
 /** A source's settings as its owner reads them. */
 export function settingsOf(s: Source) {
   return {
-    id: s.id, url: s.url, org: s.org, kind: sourceKind(s), interval: s.interval ?? null, paused: s.paused ?? false,
+    id: s.id, url: s.url, org: s.org, kind: sourceKind(s), ...(s.fscGroup ? { fscGroup: s.fscGroup } : {}), interval: s.interval ?? null, paused: s.paused ?? false,
     limits: s.limits ?? {}, invalidRecords: s.invalidRecords ?? 'quarantine' as const, addedAt: s.addedAt,
   };
 }
