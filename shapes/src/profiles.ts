@@ -11,9 +11,11 @@ export interface Profile {
 }
 
 const AP = 'dcat-ap-3.0.1/';
+/** fedcat's own shapes for the access conditions DCAT-AP-NL cannot express (FSC coordinates, PDP): advice everywhere. */
+const accessAdvice = ['fedcat/fedcat-access-SHACL.ttl'];
 const dcatApBase = `${AP}shapes.ttl`;
 /** DCAT-AP 3.0.1 checks that need background knowledge or only recommend: advice, never a gate. */
-const dcatApAdvice = [`${AP}range.ttl`, `${AP}mdr-vocabularies.shape.ttl`, `${AP}shapes_recommended.ttl`, `${AP}deprecateduris.ttl`];
+const dcatApAdvice = [`${AP}range.ttl`, `${AP}mdr-vocabularies.shape.ttl`, `${AP}shapes_recommended.ttl`, `${AP}deprecateduris.ttl`, ...accessAdvice];
 const nlAdvice = (dir: string) => [`${dir}/dcat-ap-nl-SHACL-klassebereik.ttl`, `${dir}/dcat-ap-nl-SHACL-klassebereik-codelijsten.ttl`, `${dir}/dcat-ap-nl-SHACL-aanbevolen.ttl`];
 
 /**
