@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { API_VERSION } from './api-version.js';
 import fastifyCors from '@fastify/cors';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -10,12 +11,18 @@ import { Authenticator } from './auth.js';
 import type { AuditLog } from './control/audit-log.js';
 import type { TokenStore } from './control/tokens.js';
 import type { CatalogueOperator } from './feed/feed-frame.js';
+import { ChangeLog } from './directory/change-log.js';
+import { ResolutionIndex } from './directory/resolution-index.js';
 import { Federation, FEDERATION_HEADER } from './federation/federation.js';
 import type { HarvestLauncher } from './harvest-launcher.js';
 import { registerHttpCaching } from './http-caching.js';
 import { metricsRegistry } from './metrics.js';
 import metrics from './routes/metrics/index.js';
+import accessConditions from './routes/access-conditions/index.js';
 import auditLog from './routes/audit-log/index.js';
+import changes from './routes/changes/index.js';
+import fsc from './routes/fsc/index.js';
+import resolve from './routes/resolve/index.js';
 import catalog from './routes/catalog/index.js';
 import { problemErrorHandler, sendProblem } from './problem.js';
 import type { RunningHarvests } from './registry/running.js';
@@ -35,6 +42,7 @@ import sparql from './routes/sparql/index.js';
 import validate from './routes/validate/index.js';
 import web from './routes/web/index.js';
 import { Problem } from './schemas/common.js';
+import { AccessConditions, ApiDescription, Changes, FscPeers, FscResolution, FscServices, Resolution } from './schemas/directory.js';
 import { CatalogueRecord, CatalogueRecordDetail, SearchResult } from './schemas/records.js';
 import { AggregateQuality, RecordQuality } from './schemas/quality.js';
 import { AuditEntry, Run, RunningHarvest, SourceCreate, SourcePatch, SourceSettings, SourceWithStatus } from './schemas/sources.js';
@@ -69,11 +77,15 @@ export interface AppOptions {
   readonly fetchPolicy?: FetchPolicy;
   /** Directory of the built web UI; omitted in API-only tests. */
   readonly webRoot?: string;
+  /**
+   * Where the service directory keeps its change log (`GET /v1/changes`), so `since` holds across restarts; in memory
+   * only when omitted.
+   */
+  readonly changeLogPath?: string;
   readonly logger?: boolean | FastifyBaseLogger | { level: string; redact?: string[] };
 }
 
-/** The API version, sent as the `API-Version` header (NL API Design Rules). */
-export const API_VERSION = '0.1.0';
+export { API_VERSION } from './api-version.js';
 
 /** The catalogue's SPARQL endpoint as this process listens on it (loopback when listening on every interface). */
 function localSparqlEndpoint(app: FastifyInstance): string | null {
@@ -119,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addSchema(SourcePatch);
   app.addSchema(ValidationReport);
   app.addSchema(AuditEntry);
+  for (const schema of [ApiDescription, Resolution, AccessConditions, FscServices, FscPeers, FscResolution, Changes]) app.addSchema(schema);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -135,11 +148,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   const { store, search: index } = opts;
+  // The service directory: resolution answers in memory, rebuilt whenever the store's graphs change.
+  const directory = new ResolutionIndex(store, new ChangeLog(opts.changeLogPath ?? null));
+  directory.start().catch((err: unknown) => app.log.error({ err }, 'the service directory could not be built'));
+  app.addHook('onClose', async () => directory.stop());
   await app.register(metrics, { prefix: '/metrics', register: metricsRegistry(app, opts) });
   await app.register(health, { prefix: '/health', store, search: index, startedAt: Date.now() });
   await app.register(search, { prefix: '/v1/search', search: index });
-  await app.register(records, { prefix: '/v1/datasets', search: index, store, type: 'Dataset' });
-  await app.register(records, { prefix: '/v1/dataservices', search: index, store, type: 'DataService' });
+  const baseUrl = opts.baseUrl ?? 'http://localhost:8080';
+  await app.register(records, { prefix: '/v1/datasets', search: index, store, type: 'Dataset', directory, genidBase: genidBase({ baseUrl }) });
+  await app.register(records, { prefix: '/v1/dataservices', search: index, store, type: 'DataService', directory, genidBase: genidBase({ baseUrl }) });
+  for (const [prefix, type] of [['/v1/datasets', 'Dataset'], ['/v1/dataservices', 'DataService']] as const) {
+    await app.register(accessConditions, { prefix, search: index, store, directory, type, genidBase: genidBase({ baseUrl }) });
+  }
+  await app.register(resolve, { prefix: '/v1/resolve', directory });
+  await app.register(fsc, { prefix: '/v1/fsc', directory });
+  await app.register(changes, { prefix: '/v1/changes', directory });
   const auth = new Authenticator(opts.tokens);
   await app.register(sources, { prefix: '/v1/sources', sources: opts.sources, runs: opts.runs, running: opts.running });
   await app.register(ownerSources, {
@@ -149,7 +173,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditLog, { prefix: '/v1/audit-log', audit: opts.audit, auth });
   await app.register(harvests, { prefix: '/v1/harvests', running: opts.running });
   await app.register(runsRoute, { prefix: '/v1/runs', sources: opts.sources, runs: opts.runs });
-  await app.register(organisations, { prefix: '/v1/organisations', search: index, sources: opts.sources });
+  await app.register(organisations, { prefix: '/v1/organisations', search: index, sources: opts.sources, directory });
   const validators = new DryRunValidators();
   app.addHook('onClose', () => validators.close());
   const fetchPolicy = opts.fetchPolicy ?? defaultFetchPolicy;
@@ -159,7 +183,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => federation.close());
   await app.register(sparql, { prefix: '/sparql', backend: store, limits, uncapped: { header: FEDERATION_HEADER, key: federation.key } });
   await app.register(sparql, { prefix: '/sparql/federated', backend: federation, limits, federated: true });
-  const baseUrl = opts.baseUrl ?? 'http://localhost:8080';
   await app.register(quality, { prefix: '/v1', store, search: index, sources: opts.sources, runs: opts.runs, genidBase: genidBase({ baseUrl }) });
   await app.register(catalog, {
     prefix: '/catalog', search: index, store, sources: opts.sources, baseUrl, genidBase: genidBase({ baseUrl }),

@@ -28,3 +28,10 @@ export const ValidationInputUnreadable = createError('CAT_VALIDATION_UNREADABLE'
 export const ValidationInputTooLarge = createError('CAT_VALIDATION_TOO_LARGE', 'The document is too large: %s', 413);
 export const ValidationUrlRefused = createError('CAT_VALIDATION_URL_REFUSED', 'fedcat will not fetch this URL: %s', 400);
 export const ValidationUrlUnreachable = createError('CAT_VALIDATION_URL_UNREACHABLE', 'The URL could not be fetched: %s', 502);
+export const ServiceNotFound = createError('CAT_SERVICE_NOT_FOUND', "No data service '%s' in the service directory", 404);
+export const FscServiceNotListed = createError('CAT_FSC_NOT_LISTED', 'No harvested FSC Directory lists %s', 404);
+export const FscGroupNotFound = createError('CAT_FSC_GROUP_NOT_FOUND', "No harvested FSC Directory serves group '%s'", 404);
+export const FscAmbiguous = createError('CAT_FSC_AMBIGUOUS', 'Several groups list this service (%s): give group_id', 409);
+export const InvalidCursor = createError('CAT_INVALID_CURSOR', 'Invalid cursor: %s', 400);
+export const ChangesGone = createError('CAT_CHANGES_GONE', 'Changes since %s are no longer kept: read the resolutions again, then follow from since=%s', 410);
+export const DirectoryNotReady = createError('CAT_DIRECTORY_NOT_READY', 'The service directory is still being built: %s', 503);

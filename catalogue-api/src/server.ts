@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { harvestPolicy } from './harvest-policy.js';
@@ -15,7 +16,7 @@ export async function startServer(config: Config, runtime: Runtime): Promise<Fas
   const launcher = new ChildHarvestLauncher({ config, running: runtime.running, log: () => app.log });
   const app: FastifyInstance = await buildApp({
     ...runtime, launcher, sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, corsOrigins: config.corsOrigins, privateAccess: config.fetchPolicy.privateAccess, webRoot: webRoot(),
-    fetchPolicy: await harvestPolicy(config),
+    fetchPolicy: await harvestPolicy(config), changeLogPath: join(config.dataDir, 'resolution-changes.json'),
     // Request logs never carry credentials: fastify logs no headers by default; the redaction holds if that changes.
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });

@@ -87,8 +87,8 @@ describe('the API Design Rules check', () => {
     const doc = await parseOpenApi(text);
     expect(doc.errors).toEqual([]);
     const summary = summariseOpenApi(doc.resolved, 'https://api.example.org/api/parkeren/v1/openapi.json');
-    expect(summary).toMatchObject({ title: 'Parkeren API', version: '1.2.0', servers: ['https://api.example.org/api/parkeren/v1'], authTypes: ['oauth2'], deprecatedOn: null });
-    const report = checkDesignRules(doc.resolved, doc.errors, { url: 'https://api.example.org/api/parkeren/v1/openapi.json', corsAllowOrigin: '*' }, summary.servers);
+    expect(summary).toMatchObject({ title: 'Parkeren API', version: '1.2.0', servers: [{ url: 'https://api.example.org/api/parkeren/v1', description: 'productie' }], authTypes: ['oauth2'], deprecatedOn: null });
+    const report = checkDesignRules(doc.resolved, doc.errors, { url: 'https://api.example.org/api/parkeren/v1/openapi.json', corsAllowOrigin: '*' }, summary.servers.map((x) => x.url));
     expect(report.findings.filter((f) => !f.passed)).toEqual([]);
     expect(report.findings.map((f) => f.rule)).toEqual([
       '/core/doc-openapi', '/core/publish-openapi', '/core/uri-version', '/core/semver', '/core/version-header',
@@ -103,7 +103,7 @@ describe('the API Design Rules check', () => {
     const doc = await parseOpenApi(text);
     const summary = summariseOpenApi(doc.resolved, 'https://api.example.org/docs/vergunningen.yaml');
     expect(summary).toMatchObject({ version: 'v2', authTypes: ['api_key', 'basic'], deprecatedOn: '2026-01-01', sunsetOn: '2099-12-31' });
-    const report = checkDesignRules(doc.resolved, doc.errors, { url: 'https://api.example.org/docs/vergunningen.yaml', corsAllowOrigin: null }, summary.servers);
+    const report = checkDesignRules(doc.resolved, doc.errors, { url: 'https://api.example.org/docs/vergunningen.yaml', corsAllowOrigin: null }, summary.servers.map((x) => x.url));
     const failed = Object.fromEntries(report.findings.filter((f) => !f.passed).map((f) => [f.rule, f.detail]));
     expect(failed).toEqual({
       '/core/publish-openapi': 'served at https://api.example.org/docs/vergunningen.yaml, not at https://api.example.org/api/vergunningen/openapi.json; Access-Control-Allow-Origin is absent, not *',

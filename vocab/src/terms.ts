@@ -48,7 +48,7 @@ export const fedcat = closedNamespace('https://w3id.org/fedcat/ns#', [
   'requiredActionProperty', 'requiredContext', 'informationModel', 'decisionLog', 'processingActivity',
   // What fedcat derives at harvest: API descriptions, design rules, PDP checks, FSC Directory listings.
   'ApiDescription', 'apiDescription', 'descriptionUrl', 'descriptionStatus', 'httpStatus', 'checkedAt', 'sha256', 'problem',
-  'openapiVersion', 'apiVersion', 'server', 'authType', 'deprecatedOn', 'sunsetOn', 'docsUrl', 'corsAllowOrigin',
+  'openapiVersion', 'apiVersion', 'server', 'serverUrl', 'authType', 'deprecatedOn', 'sunsetOn', 'docsUrl', 'corsAllowOrigin',
   'DesignRuleResult', 'designRuleResult', 'rule', 'passed', 'adrScore', 'PdpCheck', 'pdpCheck', 'pdpStatus',
   'accessEvaluationEndpoint', 'policyDecisionPointId', 'FscPeer', 'FscServiceListing', 'managerAddress', 'protocol',
   'serviceType', 'delegatorPeerId', 'delegatorName', 'listedAt',

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { DirectoryPart } from './directory.js';
 
 /** A dataset or data service as the REST API and the search index present it. */
 export const CatalogueRecord = Type.Object({
@@ -28,6 +29,8 @@ export const CatalogueRecordDetail = Type.Object({
     id: Type.String(), iri: Type.String(), type: Type.String(), title: Type.String(), source: Type.String(), publisherName: Type.Union([Type.String(), Type.Null()]),
     sharedKeys: Type.Array(Type.String(), { description: 'What both records have: identifier:<value> (IRI, dct:identifier, adms:identifier) or landingPage:<url>' }),
   }), { description: 'Records of other sources sharing an identifier or landing page: the same record harvested twice, or one dataset registered by two organisations' }),
+  ...DirectoryPart,
+  accessConditions: Type.Optional(Type.String({ description: 'Where the record\'s access conditions are' })),
 }, { $id: 'CatalogueRecordDetail' });
 
 const Segment = Type.Object({ text: Type.String(), match: Type.Boolean() });

@@ -78,6 +78,11 @@ export class OxigraphStore implements QuadStore {
     return this.start().call({ op: 'graphs' });
   }
 
+  /** Changes as the worker that answers the API's own reads sees them (so a rebuild after one reads the new graph). */
+  onChange(listener: (graphs: readonly string[]) => void): () => void {
+    return this.start().onChange(listener);
+  }
+
   async close(): Promise<void> {
     const w = this.primary;
     this.primary = null;

@@ -91,6 +91,7 @@ function handle(req: WorkerRequest): void {
         else loaded.delete(req.graph);
         replacedDuringRead?.add(req.graph);
         send({ type: 'reply', id: req.id, ok: true, result: null });
+        if (ready) send({ type: 'changed', graphs: [req.graph] });
         return;
       case 'graphs':
         send({ type: 'reply', id: req.id, ok: true, result: graphs() });
@@ -111,6 +112,7 @@ port.on('message', (req: WorkerRequest) => {
 /** Reloads graphs whose files changed on disk since they were loaded (written by a CLI harvest). */
 async function syncFromDisk(): Promise<void> {
   const replaced = (replacedDuringRead = new Set());
+  const changed: string[] = [];
   try {
     const onDisk = await files.list();
     const present = new Set<string>();
@@ -122,6 +124,7 @@ async function syncFromDisk(): Promise<void> {
         if (replaced.has(f.graph)) continue;
         replaceInMemory(f.graph, nquads);
         loaded.set(f.graph, f.stamp);
+        changed.push(f.graph);
       } catch {
         // the file was replaced or removed while reading; the next poll sees its final state
       }
@@ -130,11 +133,13 @@ async function syncFromDisk(): Promise<void> {
       if (!present.has(graph) && !replaced.has(graph)) {
         replaceInMemory(graph, '');
         loaded.delete(graph);
+        changed.push(graph);
       }
     }
   } finally {
     replacedDuringRead = null;
   }
+  if (changed.length > 0) send({ type: 'changed', graphs: changed });
 }
 
 async function start(): Promise<void> {

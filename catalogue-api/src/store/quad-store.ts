@@ -68,5 +68,10 @@ export interface QuadStore {
   query(sparql: string, formats: AnswerFormats, options?: QueryOptions): Promise<QueryAnswer>;
   /** The graphs held, with their sizes. */
   listGraphs(): Promise<readonly { graph: string; quads: number }[]>;
+  /**
+   * Calls `listener` whenever graphs changed after the store loaded (written by this process or, picked up, by
+   * another); returns the unsubscribe function. What caches of the store's content (the resolution index) rebuild on.
+   */
+  onChange(listener: (graphs: readonly string[]) => void): () => void;
   close(): Promise<void>;
 }

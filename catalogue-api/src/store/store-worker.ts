@@ -20,6 +20,7 @@ export class StoreWorker {
   private current: StoreState = { status: 'loading', graphsLoaded: 0, graphsTotal: 0 };
   private readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private ended = false;
+  private readonly changeListeners = new Set<(graphs: readonly string[]) => void>();
 
   constructor(workerData: WorkerOptions, script = 'store/oxigraph-worker.js') {
     // Tests import this module from src/ (TypeScript); the worker always runs the built JavaScript.
@@ -34,6 +35,12 @@ export class StoreWorker {
 
   state(): StoreState {
     return this.current;
+  }
+
+  /** Calls `listener` with the graphs whose content changed after loading; returns the unsubscribe function. */
+  onChange(listener: (graphs: readonly string[]) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   ready(): Promise<void> {
@@ -75,6 +82,9 @@ export class StoreWorker {
       case 'ready':
         this.current = { ...this.current, status: 'ready', graphsLoaded: this.current.graphsTotal };
         for (const w of this.readyWaiters.splice(0)) w.resolve();
+        return;
+      case 'changed':
+        for (const listener of this.changeListeners) listener(m.graphs);
         return;
       case 'failed':
         this.fail(m.message);

@@ -18,6 +18,8 @@ export type WorkerMessage =
   | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: { readonly kind: 'syntax' | 'upstream' | 'internal'; readonly message: string } }
   | { readonly type: 'progress'; readonly graphsLoaded: number; readonly graphsTotal: number }
   | { readonly type: 'ready' }
+  /** Graphs whose content changed in memory after loading (replaced by this process, or picked up from disk). */
+  | { readonly type: 'changed'; readonly graphs: readonly string[] }
   | { readonly type: 'failed'; readonly message: string };
 
 /** Options the worker starts with. */

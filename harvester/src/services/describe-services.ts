@@ -84,7 +84,7 @@ async function describe(url: string, opts: ServiceOptions, now: Date): Promise<D
   try {
     const doc = await parseOpenApi(fetched.text);
     const summary = summariseOpenApi(doc.resolved, fetched.url);
-    const rules = checkDesignRules(doc.resolved, doc.errors, { url: fetched.url, corsAllowOrigin: fetched.corsAllowOrigin }, summary.servers);
+    const rules = checkDesignRules(doc.resolved, doc.errors, { url: fetched.url, corsAllowOrigin: fetched.corsAllowOrigin }, summary.servers.map((x) => x.url));
     return { ...found, status: doc.errors.length ? 'invalid' : 'valid', problem: doc.errors[0] ?? null, summary, rules };
   } catch (err) {
     if (!(err instanceof NotOpenApi)) throw err;
@@ -191,7 +191,11 @@ function descriptionQuads(service: NamedNode, d: DescriptionResult, name: (...pa
     q.push(quad(node, fedcat.openapiVersion, str(s.openapiVersion)));
     if (s.title) q.push(quad(node, rdfs.label, str(s.title)));
     if (s.version) q.push(quad(node, fedcat.apiVersion, str(s.version)));
-    for (const server of s.servers) q.push(quad(node, fedcat.server, iriOrLiteral(server)));
+    for (const server of s.servers) {
+      const n = name('server', service.value, server.url);
+      q.push(quad(node, fedcat.server, n), quad(n, fedcat.serverUrl, iriOrLiteral(server.url)));
+      if (server.description) q.push(quad(n, rdfs.label, str(server.description)));
+    }
     for (const t of s.authTypes) q.push(quad(node, fedcat.authType, str(t)));
     if (s.deprecatedOn) q.push(quad(node, fedcat.deprecatedOn, literal(s.deprecatedOn, xsd.date)));
     if (s.sunsetOn) q.push(quad(node, fedcat.sunsetOn, literal(s.sunsetOn, xsd.date)));

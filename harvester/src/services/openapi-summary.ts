@@ -8,7 +8,8 @@ export interface OpenApiSummary {
   readonly openapiVersion: string;
   readonly title: string | null;
   readonly version: string | null;
-  readonly servers: readonly string[];
+  /** Server URLs (variables filled with their defaults) with their descriptions (an environment: "productie", "test"…). */
+  readonly servers: readonly { readonly url: string; readonly description: string | null }[];
   readonly authTypes: readonly AuthType[];
   readonly deprecatedOn: string | null;
   readonly sunsetOn: string | null;
@@ -33,15 +34,15 @@ function authType(scheme: Json): AuthType {
   }
 }
 
-/** Server URLs with their `{variables}` filled with the defaults, resolved against the document's own URL. */
-export function serverUrls(doc: Json, documentUrl: string): string[] {
-  const servers = Array.isArray(doc.servers) ? doc.servers.map(obj) : [];
-  return servers.flatMap((s) => {
+/** Servers with their `{variables}` filled with the defaults, resolved against the document's own URL. */
+export function servers(doc: Json, documentUrl: string): { url: string; description: string | null }[] {
+  const list = Array.isArray(doc.servers) ? doc.servers.map(obj) : [];
+  return list.flatMap((s) => {
     let url = str(s.url);
     if (!url) return [];
     for (const [name, v] of Object.entries(obj(s.variables))) url = url.replaceAll(`{${name}}`, String(obj(v).default ?? ''));
     try {
-      return [new URL(url, documentUrl).href.replace(/\/$/, '')];
+      return [{ url: new URL(url, documentUrl).href.replace(/\/$/, ''), description: str(s.description) }];
     } catch {
       return [];
     }
@@ -61,7 +62,7 @@ export function summariseOpenApi(doc: Json, documentUrl: string): OpenApiSummary
     openapiVersion: String(doc.openapi),
     title: str(info.title),
     version: str(info.version) ?? (typeof info.version === 'number' ? String(info.version) : null),
-    servers: serverUrls(doc, documentUrl),
+    servers: servers(doc, documentUrl),
     authTypes: types.length > 0 ? types : ['none'],
     deprecatedOn: isoDate(str(info['x-deprecated'])),
     sunsetOn: isoDate(str(info['x-sunset'])),

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import type { SourceRegistry } from '../../registry/sources.js';
 import { problemResponses } from '../../schemas/common.js';
 import type { SearchIndex } from '../../search/search-index.js';
 
-export interface OrganisationRouteOptions { readonly search: SearchIndex; readonly sources: SourceRegistry }
+export interface OrganisationRouteOptions { readonly search: SearchIndex; readonly sources: SourceRegistry; readonly directory?: ResolutionIndex }
 
 const Organisation = Type.Object({
   iri: Type.String({ description: 'The organisation as publishers name it (dct:publisher), or as its sources are registered' }),
@@ -12,13 +13,17 @@ const Organisation = Type.Object({
   datasets: Type.Integer({ description: 'Datasets it publishes in the catalogue' }),
   dataServices: Type.Integer({ description: 'Data services (APIs) it publishes' }),
   sources: Type.Array(Type.String(), { description: 'Ids of the sources registered for it' }),
+  oins: Type.Array(Type.String(), { description: 'Its OINs: adms:identifier notations of 20 digits, or the FSC peer id its own data services give' }),
+  fscPeers: Type.Array(Type.Object({ groupId: Type.String(), peerId: Type.String(), name: Type.String(), managerAddress: Type.String() }),
+    { description: 'FSC peers with one of its OINs in the harvested FSC Directories (the OIN ↔ TOOI crosswalk)' }),
 });
 
 /**
  * `GET /v1/organisations`: every organisation that publishes records (by `dct:publisher`) or owns a registered source,
- * with its counts of datasets and data services, from the search index (so it answers while the store loads).
+ * with its counts of datasets and data services, from the search index (so it answers while the store loads), and its
+ * OINs and FSC peers from the service directory: the crosswalk between TOOI (publisher IRIs) and FSC (OINs).
  */
-const organisationsRoute: FastifyPluginAsyncTypebox<OrganisationRouteOptions> = async (app, { search, sources }) => {
+const organisationsRoute: FastifyPluginAsyncTypebox<OrganisationRouteOptions> = async (app, { search, sources, directory }) => {
   app.get('/', {
     schema: { summary: 'Organisations with their datasets, data services and sources', tags: ['organisations'],
       response: { 200: Type.Object({ organisations: Type.Array(Organisation) }), ...problemResponses } },
@@ -30,7 +35,11 @@ const organisationsRoute: FastifyPluginAsyncTypebox<OrganisationRouteOptions> = 
     for (const f of datasets!.facets.publisher ?? []) Object.assign(entry(f.value), { name: f.label, datasets: f.count });
     for (const f of services!.facets.publisher ?? []) { const e = entry(f.value); e.name ??= f.label; e.dataServices = f.count; }
     for (const s of await sources.list()) if (s.org) entry(s.org).sources.push(s.id);
-    const organisations = [...byIri.values()].sort((a, b) => (a.name ?? a.iri).localeCompare(b.name ?? b.iri, 'nl') || a.iri.localeCompare(b.iri));
+    const organisations = [...byIri.values()].sort((a, b) => (a.name ?? a.iri).localeCompare(b.name ?? b.iri, 'nl') || a.iri.localeCompare(b.iri))
+      .map((o) => {
+        const known = directory?.organisation(o.iri);
+        return { ...o, oins: known?.oins ?? [], fscPeers: known?.fscPeers ?? [] };
+      });
     return { organisations };
   });
 };

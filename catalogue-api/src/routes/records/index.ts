@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RecordType } from '@fedcat/harvester';
+import type { ResolutionIndex } from '../../directory/resolution-index.js';
+import { paths } from '../../directory/resolution-json.js';
 import { DatasetNotFound, NotAcceptable, StoreUnavailable } from '../../errors.js';
 import { negotiate } from '../../negotiate.js';
 import { recordDescriptionQuery } from '../../queries/record-description.js';
@@ -13,15 +15,19 @@ import type { QuadStore } from '../../store/quad-store.js';
 import { setPagingHeaders } from '../paging.js';
 import { toSearchResult } from '../search/index.js';
 
-export interface RecordRouteOptions { readonly search: SearchIndex; readonly store: QuadStore; readonly type: RecordType }
+export interface RecordRouteOptions {
+  readonly search: SearchIndex; readonly store: QuadStore; readonly type: RecordType; readonly directory?: ResolutionIndex;
+  /** Base of fedcat's skolem IRIs: such nodes belong to the record's description. */
+  readonly genidBase?: string;
+}
 
 const OFFERS = ['application/json', ...GRAPH_TYPES];
 
 /**
  * `GET /v1/datasets` and `/v1/dataservices` (listing from the search index) and `/{id}` (JSON from the
- * index, with possible duplicates in other sources; Turtle, JSON-LD, N-Triples or RDF/XML from the store, by `Accept`).
+ * index, with possible duplicates in other sources and, for a data service, the service directory's view; Turtle, JSON-LD, N-Triples or RDF/XML from the store, by `Accept`).
  */
-const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { search, store, type }) => {
+const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { search, store, type, directory, genidBase }) => {
   const tag = type === 'Dataset' ? 'datasets' : 'dataservices';
   app.get('/', {
     schema: { summary: `List ${tag}`, tags: [tag], querystring: SearchQuery, response: { 200: SearchResult, ...problemResponses } },
@@ -49,14 +55,19 @@ const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { sea
     reply.header('vary', 'Accept');
     if (mediaType === 'application/json') {
       const duplicates = await search.possibleDuplicates(doc.id);
+      // A data service's API description, FSC coordinates and PDPs, as the service directory holds them.
+      const view = type === 'DataService' ? directory?.get(doc.id)?.view : undefined;
       return {
         ...doc,
+        ...(view ? { api: view.api, fsc: view.fsc, policyDecisionPoints: view.pdps } : {}),
+        ...(doc.iri.startsWith('_:') ? {} : { accessConditions: type === 'Dataset' ? `/v1/datasets/${doc.id}/access-conditions` : paths.accessConditions(doc.id) }),
         possibleDuplicates: duplicates.map(({ document: d, sharedKeys }) => ({ id: d.id, iri: d.iri, type: d.type, title: d.title, source: d.source, publisherName: d.publisherName, sharedKeys })),
       };
     }
     if (doc.iri.startsWith('_:')) throw new NotAcceptable('application/json (this record has no IRI of its own)');
     if (store.state().status !== 'ready') throw new StoreUnavailable('still loading; JSON is available now');
-    const answer = await store.query(recordDescriptionQuery(doc.iri), { solutions: 'application/sparql-results+json', graph: mediaType });
+    // The record with its publisher and contact point: a DCAT-AP-NL description on its own.
+    const answer = await store.query(recordDescriptionQuery(doc.iri, genidBase, { agents: true }), { solutions: 'application/sparql-results+json', graph: mediaType });
     return reply.serializer((x: unknown) => String(x)).type(`${mediaType}; charset=utf-8`).send(answer.body);
   });
 };

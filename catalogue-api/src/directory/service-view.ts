@@ -1,0 +1,183 @@
+import type { Quad, Term } from '@rdfjs/types';
+import { Store } from 'n3';
+import { lifecycleStatus, recordId, type Lifecycle } from '@fedcat/harvester';
+import { adms, dcat, dct, dqv, fedcat, foaf, rdf, rdfs, skos } from '@fedcat/vocab';
+
+/** FSC coordinates a publisher gives for a data service. */
+export interface FscCoordinates {
+  readonly groupId: string;
+  readonly peerId: string;
+  readonly serviceName: string;
+  readonly regulatedArea: string | null;
+  readonly membershipAdministrator: string | null;
+  readonly externalContractReferenceRequired: boolean | null;
+}
+
+/** What fedcat found at a data service's OpenAPI description (see describeServices). */
+export interface ApiView {
+  readonly descriptionUrl: string;
+  readonly status: 'valid' | 'invalid' | 'unreachable';
+  readonly httpStatus: number;
+  readonly checkedAt: string | null;
+  readonly sha256: string | null;
+  readonly problem: string | null;
+  readonly openapiVersion: string | null;
+  readonly title: string | null;
+  readonly version: string | null;
+  readonly servers: readonly { readonly url: string; readonly description: string | null }[];
+  readonly authTypes: readonly string[];
+  readonly docsUrl: string | null;
+  readonly lifecycle: { readonly status: Lifecycle; readonly deprecated: string | null; readonly sunset: string | null };
+  readonly designRules: { readonly score: number | null; readonly findings: readonly { readonly rule: string; readonly passed: boolean; readonly detail: string }[] };
+}
+
+/** A policy decision point as declared, with fedcat's check of its metadata. */
+export interface PdpView {
+  readonly metadataUrl: string;
+  readonly profile: string | null;
+  readonly status: 'valid' | 'invalid' | 'unreachable' | 'unchecked';
+  readonly policyDecisionPoint: string | null;
+  readonly accessEvaluationEndpoint: string | null;
+  readonly problems: readonly string[];
+}
+
+/** A data service as the service directory holds it. */
+export interface ServiceView {
+  readonly id: string;
+  readonly iri: string;
+  readonly title: string;
+  readonly publisher: { readonly uri: string; readonly name: string | null; readonly oins: readonly string[] } | null;
+  readonly endpointUrls: readonly string[];
+  readonly endpointDescriptions: readonly string[];
+  readonly accessRights: string | null;
+  readonly license: string | null;
+  readonly servesDatasets: readonly string[];
+  readonly fsc: readonly FscCoordinates[];
+  readonly api: ApiView | null;
+  readonly pdps: readonly PdpView[];
+}
+
+const first = (store: Store, s: Term, p: Term): string | null => store.getObjects(s, p, null)[0]?.value ?? null;
+const all = (store: Store, s: Term, p: Term): string[] => [...new Set(store.getObjects(s, p, null).map((o) => o.value))].sort();
+const OIN = /^\d{20}$/;
+
+function preferredLiteral(store: Store, s: Term, predicates: readonly Term[]): string | null {
+  const literals = predicates.flatMap((p) => store.getObjects(s, p, null)).filter((o) => o.termType === 'Literal');
+  const lang = (t: Term) => ((t as { language?: string }).language ?? '').toLowerCase();
+  return (literals.find((l) => lang(l).startsWith('nl')) ?? literals.find((l) => lang(l).startsWith('en')) ?? literals[0])?.value.trim() ?? null;
+}
+
+function apiView(store: Store, node: Term, today: string): ApiView {
+  const status = first(store, node, fedcat.descriptionStatus);
+  const deprecated = first(store, node, fedcat.deprecatedOn);
+  const sunset = first(store, node, fedcat.sunsetOn);
+  const findings = store.getObjects(node, fedcat.designRuleResult, null).map((r) => ({
+    rule: first(store, r, fedcat.rule) ?? '', passed: first(store, r, fedcat.passed) === 'true', detail: first(store, r, rdfs.comment) ?? '',
+  })).sort((a, b) => a.rule.localeCompare(b.rule));
+  return {
+    descriptionUrl: first(store, node, fedcat.descriptionUrl) ?? '',
+    status: status === 'valid' || status === 'invalid' ? status : 'unreachable',
+    httpStatus: Number(first(store, node, fedcat.httpStatus) ?? 0),
+    checkedAt: first(store, node, fedcat.checkedAt),
+    sha256: first(store, node, fedcat.sha256),
+    problem: first(store, node, fedcat.problem),
+    openapiVersion: first(store, node, fedcat.openapiVersion),
+    title: first(store, node, rdfs.label),
+    version: first(store, node, fedcat.apiVersion),
+    servers: store.getObjects(node, fedcat.server, null).flatMap((n) => {
+      const url = first(store, n, fedcat.serverUrl);
+      return url ? [{ url, description: first(store, n, rdfs.label) }] : [];
+    }).sort((a, b) => a.url.localeCompare(b.url)),
+    authTypes: all(store, node, fedcat.authType),
+    docsUrl: first(store, node, fedcat.docsUrl),
+    lifecycle: { status: lifecycleStatus(deprecated, sunset, today), deprecated, sunset },
+    designRules: { score: null, findings },
+  };
+}
+
+/**
+ * The data services in a page of the store's answer ({@link servicePageQuery}), as the directory holds them. `today`
+ * (YYYY-MM-DD) decides lifecycle states. Pure.
+ */
+export function serviceViews(quads: readonly Quad[], today: string): ServiceView[] {
+  const store = new Store([...quads]);
+  return store.getSubjects(rdf.type, dcat.DataService, null).filter((s) => s.termType === 'NamedNode').map((s) => {
+    const publisher = store.getObjects(s, dct.publisher, null).find((o) => o.termType === 'NamedNode');
+    const oins = publisher
+      ? [...new Set(store.getObjects(publisher, adms.identifier, null).flatMap((id) => store.getObjects(id, skos.notation, null).map((n) => n.value.trim())).filter((n) => OIN.test(n)))].sort()
+      : [];
+    const fsc = store.getObjects(s, fedcat.fscService, null).flatMap((f): FscCoordinates[] => {
+      const groupId = first(store, f, fedcat.fscGroup);
+      const peerId = first(store, f, fedcat.peerId);
+      const serviceName = first(store, f, fedcat.serviceName);
+      if (!groupId || !peerId || !serviceName) return [];
+      const ecr = first(store, f, fedcat.externalContractReferenceRequired);
+      return [{ groupId, peerId, serviceName, regulatedArea: first(store, f, fedcat.regulatedArea), membershipAdministrator: first(store, f, fedcat.membershipAdministrator),
+        externalContractReferenceRequired: ecr === null ? null : ecr === 'true' }];
+    }).sort((a, b) => `${a.groupId} ${a.peerId} ${a.serviceName}`.localeCompare(`${b.groupId} ${b.peerId} ${b.serviceName}`));
+    const descriptionNode = store.getObjects(s, fedcat.apiDescription, null)[0];
+    const score = store.getObjects(s, dqv.hasQualityMeasurement, null).find((m) => store.countQuads(m, dqv.isMeasurementOf, fedcat.adrScore, null) > 0);
+    const api = descriptionNode ? apiView(store, descriptionNode, today) : null;
+    const pdps = store.getObjects(s, fedcat.policyDecisionPoint, null).flatMap((node): PdpView[] => {
+      const metadataUrl = first(store, node, fedcat.authzenConfiguration);
+      if (!metadataUrl) return [];
+      const check = store.getObjects(node, fedcat.pdpCheck, null)[0];
+      const status = check ? first(store, check, fedcat.pdpStatus) : null;
+      return [{
+        metadataUrl, profile: first(store, node, fedcat.authorizationProfile),
+        status: status === 'valid' || status === 'invalid' || status === 'unreachable' ? status : 'unchecked',
+        policyDecisionPoint: check ? first(store, check, fedcat.policyDecisionPointId) : null,
+        accessEvaluationEndpoint: check ? first(store, check, fedcat.accessEvaluationEndpoint) : null,
+        problems: check ? all(store, check, fedcat.problem) : [],
+      }];
+    });
+    return {
+      id: recordId(s.value), iri: s.value,
+      title: preferredLiteral(store, s, [dct.title]) ?? '',
+      publisher: publisher ? { uri: publisher.value, name: preferredLiteral(store, publisher, [foaf.name, skos.prefLabel, rdfs.label]), oins } : null,
+      endpointUrls: all(store, s, dcat.endpointURL),
+      endpointDescriptions: all(store, s, dcat.endpointDescription),
+      accessRights: first(store, s, dct.accessRights),
+      license: first(store, s, dct.license),
+      servesDatasets: all(store, s, dcat.servesDataset),
+      fsc,
+      api: api && { ...api, designRules: { ...api.designRules, score: score ? Number(first(store, score, dqv.value)) : null } },
+      pdps,
+    };
+  }).sort((a, b) => a.iri.localeCompare(b.iri));
+}
+
+/** A peer as FSC Directories list it. */
+export interface FscPeerView { readonly groupId: string; readonly id: string; readonly name: string; readonly managerAddress: string }
+/** A service as FSC Directories list it. */
+export interface FscListingView {
+  readonly groupId: string; readonly peerId: string; readonly name: string; readonly protocol: string; readonly type: string;
+  readonly delegator: { readonly peerId: string; readonly peerName: string } | null;
+  /** When fedcat last read it from the Directory. */
+  readonly listedAt: string | null;
+}
+
+/** The FSC Directory listings in the store's answer ({@link fscListingsQuery}). Pure. */
+export function fscViews(quads: readonly Quad[]): { peers: FscPeerView[]; services: FscListingView[] } {
+  const store = new Store([...quads]);
+  const peers = store.getSubjects(rdf.type, fedcat.FscPeer, null).flatMap((p): FscPeerView[] => {
+    const groupId = first(store, p, fedcat.fscGroup);
+    const id = first(store, p, fedcat.peerId);
+    const name = first(store, p, foaf.name);
+    const managerAddress = first(store, p, fedcat.managerAddress);
+    return groupId && id && name && managerAddress ? [{ groupId, id, name, managerAddress }] : [];
+  });
+  const services = store.getSubjects(rdf.type, fedcat.FscServiceListing, null).flatMap((x): FscListingView[] => {
+    const groupId = first(store, x, fedcat.fscGroup);
+    const peerId = first(store, x, fedcat.peerId);
+    const name = first(store, x, fedcat.serviceName);
+    if (!groupId || !peerId || !name) return [];
+    const delegatorId = first(store, x, fedcat.delegatorPeerId);
+    return [{
+      groupId, peerId, name, protocol: first(store, x, fedcat.protocol) ?? 'PROTOCOL_TCP_HTTP_1.1', type: first(store, x, fedcat.serviceType) ?? 'SERVICE_TYPE_SERVICE',
+      delegator: delegatorId ? { peerId: delegatorId, peerName: first(store, x, fedcat.delegatorName) ?? '' } : null,
+      listedAt: first(store, x, fedcat.listedAt),
+    }];
+  });
+  return { peers, services };
+}

@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Parser } from 'n3';
+import { Type } from 'typebox';
+import type { RecordType } from '@fedcat/harvester';
+import { accessConditions } from '../../directory/access-conditions.js';
+import { accessRelatedQuery } from '../../directory/access-query.js';
+import type { ResolutionIndex } from '../../directory/resolution-index.js';
+import { DatasetNotFound } from '../../errors.js';
+import { recordDescriptionQuery } from '../../queries/record-description.js';
+import { problemResponses } from '../../schemas/common.js';
+import type { SearchIndex } from '../../search/search-index.js';
+import type { QuadStore } from '../../store/quad-store.js';
+import { requireReadyStore } from '../graph-request.js';
+
+export interface AccessConditionsRouteOptions {
+  readonly search: SearchIndex;
+  readonly store: QuadStore;
+  readonly directory: ResolutionIndex;
+  readonly type: RecordType;
+  readonly genidBase: string;
+}
+
+const NTRIPLES = { solutions: 'application/sparql-results+json', graph: 'application/n-triples' };
+
+/**
+ * `GET /v1/dataservices/{id}/access-conditions` and `/v1/datasets/{id}/access-conditions`: how to get access, from
+ * the record's description in the store and what the service directory knows (FSC Directory listings).
+ */
+const accessConditionsRoute: FastifyPluginAsyncTypebox<AccessConditionsRouteOptions> = async (app, { search, store, directory, type, genidBase }) => {
+  const tag = type === 'Dataset' ? 'datasets' : 'dataservices';
+  app.get('/:id/access-conditions', {
+    schema: {
+      summary: `How to get access to a ${type === 'Dataset' ? 'dataset' : 'data service'}: rights, licence, legal basis, purpose, FSC, policy decision point, contact`,
+      tags: [tag, 'service directory'],
+      params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Record id (16 hex characters)' }) }),
+      response: { 200: Type.Ref('AccessConditions'), ...problemResponses },
+    },
+  }, async (request) => {
+    const doc = await search.get(request.params.id);
+    if (!doc || doc.type !== type || doc.iri.startsWith('_:')) throw new DatasetNotFound(request.params.id);
+    requireReadyStore(store.state());
+    const [own, related] = await Promise.all([recordDescriptionQuery(doc.iri, genidBase), accessRelatedQuery(doc.iri)].map((q) => store.query(q, NTRIPLES)));
+    const quads = [own!, related!].flatMap((a) => new Parser({ format: 'N-Triples' }).parse(a.body));
+    const conditions = accessConditions(quads, doc.iri, {
+      genidBase,
+      fscListing: (groupId, peerId, serviceName) => {
+        const listing = directory.listing(groupId, peerId, serviceName);
+        return listing ? { managerAddress: directory.peer(peerId)?.managerAddress ?? null } : null;
+      },
+    });
+    if (!conditions) throw new DatasetNotFound(request.params.id);
+    return conditions;
+  });
+};
+
+export default accessConditionsRoute;
