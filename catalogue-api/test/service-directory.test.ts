@@ -197,7 +197,7 @@ describe('after harvesting a demo organisation, its FSC Directory and its PDP', 
       regulated_area: { name: 'omgevingswet', members_url: 'https://directory.fsc-demo.example.nl:8443/v1/regulated-areas/omgevingswet/members' },
       oas_url: `${org.origin}/docs/vergunningen.yaml`,
       oas_sha256: createHash('sha256').update(served.vergunningen!).digest('hex'),
-      access: { $ref: `/v1/dataservices/${recordId(VERGUNNINGEN)}/access-conditions` },
+      access: { href: `/v1/dataservices/${recordId(VERGUNNINGEN)}/access-conditions` },
       catalogue: {
         dataservice_id: recordId(VERGUNNINGEN), dataservice_uri: VERGUNNINGEN, publisher_tooi: ORG,
         access_rights: 'http://publications.europa.eu/resource/authority/access-right/RESTRICTED', oas_url: `${org.origin}/docs/vergunningen.yaml`,

@@ -41,6 +41,8 @@ export async function harvestedApp(sources: readonly { id: string; url: string }
     stop: async () => { await Promise.all(pending); },
   };
   const app = await buildApp({ ...runtime, launcher, fetchPolicy: config.fetchPolicy });
+  // The service directory builds in the background; its change log answers once the first build is done.
+  await app.inject({ method: 'GET', url: '/v1/changes?limit=1' });
   return {
     runtime, app,
     async close() {

@@ -97,7 +97,7 @@ export function fscResolveAnswer(listing: FscListingView, peer: FscPeerView, vie
     } : {}),
     oas_url: view?.api?.descriptionUrl ?? null,
     oas_sha256: view?.api?.sha256 ?? null,
-    access: view ? { $ref: paths.accessConditions(view.id) } : null,
+    access: view ? { href: paths.accessConditions(view.id) } : null,
     catalogue: view ? catalogueLink(view) : null,
     source: { listed_at: listing.listedAt },
   };

@@ -135,7 +135,7 @@ export const FscResolution = Type.Object({
   regulated_area: Type.Optional(Type.Object({ name: Str, members_url: Type.Optional(Str) })),
   oas_url: Nullable(Str),
   oas_sha256: Nullable(Str),
-  access: Nullable(Type.Object({ $ref: Str })),
+  access: Nullable(Type.Object({ href: Type.String({ description: 'The access conditions of the catalogue\'s data service' }) })),
   catalogue: Nullable(CatalogueLink),
   source: Type.Object({ listed_at: Nullable(Str) }),
 }, { $id: 'FscResolution', description: 'Never a grant hash, token or Inway address: those are per consumer (FSC gives the Inway in the access token)' });
