@@ -2,7 +2,7 @@ import { Parser } from 'n3';
 import { entityTag } from '../http-caching.js';
 import type { QuadStore } from '../store/quad-store.js';
 import { ChangeLog } from './change-log.js';
-import { fscListingsQuery, SERVICE_PAGE, servicePageQuery } from './directory-queries.js';
+import { fscListingsQuery, SERVICE_PAGE, serviceDescriptionQuery, servicePageQuery } from './directory-queries.js';
 import { fscKey, resolveAnswer } from './resolution-json.js';
 import { fscViews, serviceViews, type FscCoordinates, type FscListingView, type FscPeerView, type ServiceView } from './service-view.js';
 
@@ -104,6 +104,19 @@ export class ResolutionIndex {
     return this.building;
   }
 
+  private async select(sparql: string): Promise<string[]> {
+    const answer = await this.store.query(sparql, FORMATS);
+    return (JSON.parse(answer.body) as { results: { bindings: { s: { value: string } }[] } }).results.bindings.map((b) => b.s.value);
+  }
+
+  /**
+   * A data service as the directory sees it, read from the store now and with its design-rule findings (which the
+   * in-memory index leaves out: resolution never needs them). Undefined when the store does not hold it.
+   */
+  async describe(iri: string): Promise<ServiceView | undefined> {
+    return serviceViews(await this.construct(serviceDescriptionQuery([iri], { findings: true })), today(this.now()))[0];
+  }
+
   private async construct(sparql: string) {
     const answer = await this.store.query(sparql, FORMATS);
     return new Parser({ format: 'N-Triples' }).parse(answer.body);
@@ -118,12 +131,14 @@ export class ResolutionIndex {
       const published = (c: FscCoordinates) => listings.has(fscKey(c.groupId, c.peerId, c.serviceName));
       const entries = new Map<string, ResolutionEntry>();
       for (let offset = 0; ; offset += SERVICE_PAGE) {
-        const views = serviceViews(await this.construct(servicePageQuery(offset)), day);
-        for (const view of views) {
-          const json = JSON.stringify(resolveAnswer(view, published));
-          entries.set(view.id, { view, json, etag: entityTag(json) });
+        const iris = await this.select(servicePageQuery(offset));
+        if (iris.length > 0) {
+          for (const view of serviceViews(await this.construct(serviceDescriptionQuery(iris)), day)) {
+            const json = JSON.stringify(resolveAnswer(view, published));
+            entries.set(view.id, { view, json, etag: entityTag(json) });
+          }
         }
-        if (views.length < SERVICE_PAGE) break;
+        if (iris.length < SERVICE_PAGE) break;
         await yieldToEventLoop();
       }
       this.install(entries, fsc, listings);

@@ -56,7 +56,9 @@ const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { sea
     if (mediaType === 'application/json') {
       const duplicates = await search.possibleDuplicates(doc.id);
       // A data service's API description, FSC coordinates and PDPs, as the service directory holds them.
-      const view = type === 'DataService' ? directory?.get(doc.id)?.view : undefined;
+      const view = type === 'DataService' && directory && !doc.iri.startsWith('_:')
+        ? (store.state().status === 'ready' ? await directory.describe(doc.iri) : directory.get(doc.id)?.view)
+        : undefined;
       return {
         ...doc,
         ...(view ? { api: view.api, fsc: view.fsc, policyDecisionPoints: view.pdps } : {}),
