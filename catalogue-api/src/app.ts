@@ -104,10 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `No resource at ${request.method} ${request.url.split('?')[0]}`, 'CAT_NOT_FOUND'));
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('api-version', API_VERSION);
-  });
-  registerHttpCaching(app);
+  registerHttpCaching(app, { 'api-version': API_VERSION });
   // Browsers on other sites (portals embedding fedcat, SPARQL editors) may read and, with a token, manage. Tokens
   // travel in a header, never in cookies, so allowing any origin gives a page nothing its user did not hand it.
   await app.register(fastifyCors, {

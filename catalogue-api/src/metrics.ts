@@ -36,10 +36,20 @@ export function metricsRegistry(app: FastifyInstance, deps: MetricsDeps): Regist
     name: 'fedcat_http_request_duration_seconds', help: 'Time to answer an HTTP request, by method and route', labelNames: ['method', 'route'],
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [register],
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // Labelled children kept per method, route and status: prom-client hashes label objects on every call otherwise.
+  const counters = new Map<string, ReturnType<typeof requests.labels>>();
+  const timers = new Map<string, ReturnType<typeof duration.labels>>();
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    const key = `${request.method} ${route}`;
+    const status = `${key} ${reply.statusCode}`;
+    let counter = counters.get(status);
+    if (!counter) counters.set(status, counter = requests.labels(request.method, route, String(reply.statusCode)));
+    let timer = timers.get(key);
+    if (!timer) timers.set(key, timer = duration.labels(request.method, route));
+    counter.inc();
+    timer.observe(reply.elapsedTime / 1000);
+    done();
   });
 
   new Gauge({ name: 'fedcat_search_documents', help: 'Datasets and data services in the search index', registers: [register],

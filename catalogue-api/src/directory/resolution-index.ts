@@ -50,6 +50,7 @@ export class ResolutionIndex {
   private unsubscribe: (() => void) | null = null;
   private readyOnce: Promise<void> | null = null;
   private lastError: string | null = null;
+  private dayCheckedAt = 0;
   builds = 0;
 
   constructor(private readonly store: QuadStore, readonly changes: ChangeLog, private readonly now: () => Date = () => new Date(), private readonly debounceMs = 100) {}
@@ -199,7 +200,11 @@ export class ResolutionIndex {
 
   /** A data service's resolution by record id or IRI. Lifecycle states are of the day of the build; a new day rebuilds. */
   get(idOrIri: string): ResolutionEntry | undefined {
-    if (this.builtFor && this.builtFor !== today(this.now())) this.schedule();
+    const now = Date.now();
+    if (now - this.dayCheckedAt > 1000) {
+      this.dayCheckedAt = now;
+      if (this.builtFor && this.builtFor !== today(this.now())) this.schedule();
+    }
     return this.entries.get(idOrIri) ?? this.entries.get(this.byIri.get(idOrIri) ?? '');
   }
 
