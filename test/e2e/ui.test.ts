@@ -45,6 +45,8 @@ describe('the web UI on the demo catalogue (Playwright, Debian chromium)', () =>
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Parkeer-API Dijkstad');
     expect(new URL(page.url()).pathname).toMatch(/^\/dataservices\/[0-9a-f]{16}$/);
     expect(await page.getByText('https://api.dijkstad.example.nl/parkeren/v1', { exact: true }).count()).toBe(1);
+    // How to get access, from the access conditions the API assembles.
+    await expect.poll(() => page.getByRole('heading', { name: 'Hoe krijg ik toegang?' }).count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, '3-dataservice-page.png'), fullPage: true });
 
     await page.goBack();

@@ -1,5 +1,5 @@
 import type { SearchState } from '../lib/url-state.js';
-import type { CatalogueRecordDetail, Problem, RecordQuality, SearchResult } from './types.js';
+import type { AccessConditions, CatalogueRecordDetail, Problem, RecordQuality, SearchResult } from './types.js';
 
 /** An API error carrying the server's problem document. */
 export class ApiError extends Error {
@@ -34,6 +34,11 @@ export class CatalogueApi {
 
   record(kind: 'datasets' | 'dataservices', id: string, signal?: AbortSignal): Promise<CatalogueRecordDetail> {
     return this.get(`v1/${kind}/${encodeURIComponent(id)}`, signal);
+  }
+
+  /** How to get access to a dataset or data service. */
+  accessConditions(kind: 'datasets' | 'dataservices', id: string, signal?: AbortSignal): Promise<AccessConditions> {
+    return this.get(`v1/${kind}/${encodeURIComponent(id)}/access-conditions`, signal);
   }
 
   /** A dataset's MQA score, per indicator; rejects with an ApiError (404) before its first assessment. */

@@ -8,7 +8,35 @@ export interface CatalogueRecord {
 }
 /** A record of another source sharing an identifier or landing page with the one shown. */
 export interface PossibleDuplicate { id: string; iri: string; type: string; title: string; source: string; publisherName: string | null; sharedKeys: string[] }
-export interface CatalogueRecordDetail extends CatalogueRecord { possibleDuplicates: PossibleDuplicate[] }
+/** What fedcat found at a data service's OpenAPI description (`api` of a data service). */
+export interface ApiDescription {
+  descriptionUrl: string; status: 'valid' | 'invalid' | 'unreachable'; httpStatus: number; checkedAt: string | null; sha256: string | null;
+  problem: string | null; openapiVersion: string | null; title: string | null; version: string | null;
+  servers: { url: string; description: string | null }[]; authTypes: string[]; docsUrl: string | null;
+  lifecycle: { status: 'active' | 'deprecated' | 'sunset' | 'retired'; deprecated: string | null; sunset: string | null };
+  designRules: { score: number | null; findings: { rule: string; passed: boolean; detail: string }[] };
+}
+export interface CatalogueRecordDetail extends CatalogueRecord {
+  possibleDuplicates: PossibleDuplicate[];
+  api?: ApiDescription | null;
+  accessConditions?: string;
+}
+/** `/v1/{datasets|dataservices}/{id}/access-conditions`: fields the source does not give are absent. */
+export interface AccessConditions {
+  resource: { id: string; iri: string; type: 'Dataset' | 'DataService'; title: string };
+  accessRights?: string; licenses?: string[]; rights?: { uri?: string; label?: string }[]; applicableLegislation?: string[];
+  legalBasis?: string[]; purposes?: string[]; processingActivities?: string[]; policies?: string[];
+  connectivity?: { fsc?: { groupId: string; peerId: string; serviceName: string; regulatedArea?: string; membershipAdministrator?: string;
+    externalContractReferenceRequired?: boolean; publishedInDirectory: boolean; providerManagerAddress?: string; resolve?: string }[] };
+  authorization?: { profile?: string; metadataUrl?: string; metadata?: { policy_decision_point?: string; access_evaluation_endpoint?: string };
+    check: { status: string; problems?: string[] }; subjectTypes?: string[]; resourceTypes?: string[]; actions?: string[];
+    requiredSubjectProperties?: string[]; requiredResourceProperties?: string[]; requiredActionProperties?: string[]; requiredContext?: string[];
+    informationModel?: string }[];
+  contact?: { name?: string; email?: string; url?: string };
+  publisher?: { uri?: string; name?: string };
+  distributions?: { iri?: string; title?: string; licenses?: string[]; policies?: string[];
+    accessServices?: { id: string; iri: string; title?: string; accessRights?: string; accessConditions: string }[] }[];
+}
 export interface SearchHit { document: CatalogueRecord; highlights: { title: Segment[]; description: Segment[] } }
 export interface FacetCount { value: string; count: number; label: string | null }
 export interface SearchResult {

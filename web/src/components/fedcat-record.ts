@@ -6,6 +6,8 @@ import type { CatalogueApi } from '../api/client.js';
 import { apiContext } from '../context.js';
 import { FIELD_LABELS, TYPE_LABELS, lastSegment } from '../lib/labels.js';
 import { safeHref } from '../lib/url-state.js';
+import './fedcat-access-conditions.js';
+import './fedcat-api-description.js';
 import './fedcat-quality.js';
 
 /** A dataset or API page: description, facts, endpoints and provenance, from `/v1/{kind}/{id}`. */
@@ -61,6 +63,8 @@ export class FedcatRecord extends LitElement {
           <dt>Identificatie</dt><dd>${this._link(d.iri)}</dd>
           <dt>Herkomst</dt><dd>bron <code>${d.source}</code>, geoogst ${new Date(d.harvestedAt).toLocaleString('nl-NL')}</dd>
         </dl>
+        ${d.type === 'DataService' ? html`<fedcat-api-description .api=${d.api ?? null}></fedcat-api-description>` : ''}
+        ${d.accessConditions ? html`<fedcat-access-conditions kind=${this.kind} record-id=${d.id}></fedcat-access-conditions>` : ''}
         ${d.type === 'Dataset' ? html`<fedcat-quality record-id=${d.id}></fedcat-quality>` : ''}
         ${d.possibleDuplicates.length ? html`<section aria-labelledby="dups">
           <h2 id="dups">Mogelijk dezelfde gegevens in andere bronnen</h2>
