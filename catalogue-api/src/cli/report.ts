@@ -33,6 +33,12 @@ export function describeOutcome(outcome: HarvestOutcome, status: SourceStatus): 
           lines.push(`    values outside the EU vocabularies: ${q.unmapped.slice(0, 5).map((u) => `${u.property} ${u.value} (${u.count}x)`).join(', ')}${q.unmapped.length > 5 ? ', …' : ''}`);
         }
       }
+      const sv = s.services;
+      if (sv && sv.services > 0) {
+        lines.push(`    APIs: ${plural(sv.services, 'data service', 'data services')}; OpenAPI descriptions ${sv.valid} valid, ${sv.invalid} invalid, ${sv.unreachable} unreachable`
+          + `${sv.fetched ? ` (${sv.fetched} fetched now)` : ''}${sv.pdps ? `; ${plural(sv.pdps, 'policy decision point', 'policy decision points')} checked` : ''}; `
+          + `per API: GET /v1/dataservices/{id}`);
+      }
       for (const p of s.problems.slice(0, 10)) {
         const first = p.results[0];
         lines.push(`    rejected ${p.record}: ${first ? `${first.path ?? ''} ${first.message}`.trim() : 'failed a gating shape'}`);

@@ -31,6 +31,11 @@ export const Run = Type.Object({
       linksChecked: Type.Integer(), linksDeferred: Type.Integer({ description: 'Links left for the next run by the bounds' }),
       unmapped: Type.Array(UnmappedValue, { description: 'Vocabulary-bound values outside the EU tables, most used first (at most 50)' }),
     }))),
+    services: Type.Optional(Nullable(Type.Object({
+      services: Type.Integer({ description: 'Data services in the source' }), fetched: Type.Integer({ description: 'Descriptions and PDP documents fetched in this run (the rest were fresh)' }),
+      valid: Type.Integer(), invalid: Type.Integer(), unreachable: Type.Integer({ description: 'OpenAPI descriptions by outcome' }),
+      pdps: Type.Integer({ description: 'Policy decision points whose metadata was checked' }),
+    }))),
   })),
   error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
 }, { $id: 'Run' });
