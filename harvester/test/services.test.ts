@@ -219,3 +219,47 @@ describe('reading an FSC Directory', () => {
     }
   });
 });
+
+describe('reading an FSC Directory over mutual TLS', () => {
+  it('presents the configured client certificate, and a Directory that demands one refuses a harvest without it', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtemp, rm, readFile: read } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const https = await import('node:https');
+    const { readFscDirectory, HostLimiter } = await import('../src/index.js');
+    const dir = await mkdtemp(join(tmpdir(), 'fedcat-mtls-'));
+    const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+    // A group trust anchor, the Directory's server certificate and a peer's client certificate, both signed by it.
+    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=fsc-demo test anchor');
+    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
+    await (await import('node:fs/promises')).writeFile(join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
+    ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '1', '-extfile', 'san.ext');
+    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'client.key', '-out', 'client.csr', '-subj', '/O=Gemeente Voorbeeldstad/serialNumber=00000001001234567000');
+    ssl('x509', '-req', '-in', 'client.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'client.pem', '-days', '1');
+    const pem = (f: string) => read(join(dir, f), 'utf8');
+    const peers: string[] = [];
+    const server = https.createServer({ key: await pem('server.key'), cert: await pem('server.pem'), ca: await pem('ca.pem'), requestCert: true, rejectUnauthorized: true }, async (req, res) => {
+      const cert = (req.socket as import('node:tls').TLSSocket).getPeerCertificate();
+      peers.push(String(cert.subject?.serialNumber));
+      const url = new URL(req.url ?? '/', 'https://x');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(url.pathname.endsWith('/peers') ? await fixture('fsc-peers.json') : JSON.stringify({ services: [], pagination: { next_cursor: '' } }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as import('node:net').AddressInfo).port;
+    try {
+      const base = { ...defaultFetchPolicy, privateAccess: parsePrivateAccess(`127.0.0.1:${port}`) };
+      const ctx = (policy: typeof base) => ({ policy, maxPages: 10, previous: { etag: null, lastModified: null }, limiter: new HostLimiter(2), onProgress: () => undefined });
+      const withCert = { ...base, fscClientTls: { cert: await pem('client.pem'), key: await pem('client.key'), ca: await pem('ca.pem') } };
+      const read1 = await readFscDirectory('dir', `https://127.0.0.1:${port}/v1`, 'fsc-demo', ctx(withCert));
+      expect(new Store(read1.quads).getSubjects(null, fedcat.FscPeer, null)).toHaveLength(3);
+      expect(peers).toEqual(['00000001001234567000', '00000001001234567000']);
+      // With the group's anchor trusted but no client certificate, the Directory ends the handshake.
+      await expect(readFscDirectory('dir', `https://127.0.0.1:${port}/v1`, 'fsc-demo', ctx({ ...base, fscClientTls: { cert: '', key: '', ca: await pem('ca.pem') } })))
+        .rejects.toThrow(/certificate required|alert|socket hang up|ECONNRESET/i);
+    } finally {
+      server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
