@@ -44,7 +44,8 @@ const changesRoute: FastifyPluginAsyncTypebox<ChangesRouteOptions> = async (app,
     checkSince(log, since);
     const changes = log.since(since, request.query.limit ?? 1000);
     reply.header('cache-control', 'no-cache');
-    return { changes, next: changes.length ? changes[changes.length - 1]!.seq : Math.max(since, since === 0 ? log.head() : since) };
+    // Where to go on from: after the last change given, or, when none, where the client already is.
+    return { changes, next: changes.at(-1)?.seq ?? since };
   });
 
   app.get('/stream', {
