@@ -16,6 +16,7 @@ export interface ResolutionEntry {
 /** What one FSC group holds, sorted as FSC pages it (peers by id, services by peer id and name). */
 export interface FscGroupView {
   readonly peers: readonly FscPeerView[];
+  readonly peersById: ReadonlyMap<string, FscPeerView>;
   readonly services: readonly FscListingView[];
 }
 
@@ -23,6 +24,13 @@ export interface FscGroupView {
 export interface OrganisationDirectory {
   readonly oins: readonly string[];
   readonly fscPeers: readonly { readonly groupId: string; readonly peerId: string; readonly name: string; readonly managerAddress: string }[];
+}
+
+/** Adds `value` to the list under `key`. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const FORMATS = { solutions: 'application/sparql-results+json', graph: 'application/n-triples' };
@@ -40,9 +48,12 @@ export class ResolutionIndex {
   private byIri = new Map<string, string>();
   private groups = new Map<string, FscGroupView>();
   private listings = new Map<string, FscListingView>();
-  private peers = new Map<string, FscPeerView>();
+  /** Peer id + service name → the groups listing it. */
+  private listingGroups = new Map<string, string[]>();
   private claimedBy = new Map<string, string>();
   private organisations = new Map<string, OrganisationDirectory>();
+  /** OIN → the organisations holding it. */
+  private organisationsByOin = new Map<string, string[]>();
   private builtFor = '';
   private building: Promise<void> | null = null;
   private again = false;
@@ -179,23 +190,29 @@ export class ResolutionIndex {
       const pub = e.view.publisher;
       if (pub && pub.oins.length === 0) for (const c of e.view.fsc) organisations.get(pub.uri)!.oins.add(c.peerId);
     }
-    const peersById = new Map<string, FscPeerView>();
-    for (const p of fsc.peers) if (!peersById.has(p.id)) peersById.set(p.id, p);
+    const peersById = new Map<string, FscPeerView[]>();
+    for (const p of fsc.peers) push(peersById, p.id, p);
+    const listingGroups = new Map<string, string[]>();
+    for (const l of fsc.services) push(listingGroups, fscKey('', l.peerId, l.name), l.groupId);
     this.entries = entries;
     this.byIri = new Map([...entries.values()].map((e) => [e.view.iri, e.view.id]));
     this.groups = new Map([...groups].map(([id, g]) => [id, {
       peers: [...g.peers.values()].sort((a, b) => a.id.localeCompare(b.id)),
+      peersById: g.peers,
       services: g.services.sort((a, b) => a.peerId.localeCompare(b.peerId) || a.name.localeCompare(b.name)),
     }]));
     this.listings = listings;
-    this.peers = peersById;
+    this.listingGroups = new Map([...listingGroups].map(([k, ids]) => [k, ids.sort()]));
     this.claimedBy = claimedBy;
     this.organisations = new Map([...organisations].map(([uri, o]) => {
       const oins = [...o.oins].sort();
-      const fscPeers = fsc.peers.filter((p) => o.oins.has(p.id)).map((p) => ({ groupId: p.groupId, peerId: p.id, name: p.name, managerAddress: p.managerAddress }))
+      const fscPeers = oins.flatMap((oin) => peersById.get(oin) ?? []).map((p) => ({ groupId: p.groupId, peerId: p.id, name: p.name, managerAddress: p.managerAddress }))
         .sort((a, b) => a.groupId.localeCompare(b.groupId) || a.peerId.localeCompare(b.peerId));
       return [uri, { oins, fscPeers }];
     }));
+    const byOin = new Map<string, string[]>();
+    for (const [uri, o] of organisations) for (const oin of o.oins) push(byOin, oin, uri);
+    this.organisationsByOin = new Map([...byOin].map(([oin, uris]) => [oin, uris.sort()]));
   }
 
   /** A data service's resolution by record id or IRI. Lifecycle states are of the day of the build; a new day rebuilds. */
@@ -208,11 +225,6 @@ export class ResolutionIndex {
     return this.entries.get(idOrIri) ?? this.entries.get(this.byIri.get(idOrIri) ?? '');
   }
 
-  /** Every entry (for listings and benchmarks). */
-  all(): IterableIterator<ResolutionEntry> {
-    return this.entries.values();
-  }
-
   groupIds(): string[] {
     return [...this.groups.keys()].sort();
   }
@@ -221,12 +233,9 @@ export class ResolutionIndex {
     return this.groups.get(id);
   }
 
-  peer(id: string): FscPeerView | undefined {
-    return this.peers.get(id);
-  }
-
-  peerMap(): ReadonlyMap<string, FscPeerView> {
-    return this.peers;
+  /** A peer as the Directory of its group lists it. */
+  peer(groupId: string, peerId: string): FscPeerView | undefined {
+    return this.groups.get(groupId)?.peersById.get(peerId);
   }
 
   /** The listing of FSC coordinates in a harvested Directory. */
@@ -241,8 +250,8 @@ export class ResolutionIndex {
   }
 
   /** Groups listing a service of this peer with this name (to tell an ambiguous resolution). */
-  groupsListing(peerId: string, serviceName: string): string[] {
-    return [...this.listings.values()].filter((l) => l.peerId === peerId && l.name === serviceName).map((l) => l.groupId).sort();
+  groupsListing(peerId: string, serviceName: string): readonly string[] {
+    return this.listingGroups.get(fscKey('', peerId, serviceName)) ?? [];
   }
 
   organisation(uri: string): OrganisationDirectory | undefined {
@@ -250,7 +259,7 @@ export class ResolutionIndex {
   }
 
   /** Organisations (their IRIs, TOOI where publishers use it) that hold an OIN: the crosswalk from an FSC peer. */
-  organisationsWithOin(oin: string): string[] {
-    return [...this.organisations].filter(([, o]) => o.oins.includes(oin)).map(([uri]) => uri).sort();
+  organisationsWithOin(oin: string): readonly string[] {
+    return this.organisationsByOin.get(oin) ?? [];
   }
 }

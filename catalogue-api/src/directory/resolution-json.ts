@@ -74,12 +74,12 @@ const CONNECTION_GRANTS = ['GRANT_TYPE_SERVICE_CONNECTION', 'GRANT_TYPE_DELEGATE
  * (regulated area), the OpenAPI description and its hash, and where the access conditions are. Never a grant hash,
  * token or Inway address: those are per consumer, and FSC gives the Inway only in the access token. Pure.
  */
-export function fscResolveAnswer(listing: FscListingView, peer: FscPeerView, view: ServiceView | undefined, peersById: ReadonlyMap<string, FscPeerView>) {
+export function fscResolveAnswer(listing: FscListingView, peer: FscPeerView, view: ServiceView | undefined, groupPeer: (peerId: string) => FscPeerView | undefined) {
   const manager = peer.managerAddress.replace(/\/+$/, '');
   const coordinates = view?.fsc.find((c) => c.groupId === listing.groupId && c.peerId === listing.peerId && c.serviceName === listing.name);
   const area = coordinates?.regulatedArea ?? null;
   const administrator = coordinates?.membershipAdministrator ?? null;
-  const administratorPeer = administrator ? peersById.get(administrator) : undefined;
+  const administratorPeer = administrator ? groupPeer(administrator) : undefined;
   return {
     group_id: listing.groupId,
     service: {

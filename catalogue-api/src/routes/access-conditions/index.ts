@@ -45,7 +45,7 @@ const accessConditionsRoute: FastifyPluginAsyncTypebox<AccessConditionsRouteOpti
       genidBase,
       fscListing: (groupId, peerId, serviceName) => {
         const listing = directory.listing(groupId, peerId, serviceName);
-        return listing ? { managerAddress: directory.peer(peerId)?.managerAddress ?? null } : null;
+        return listing ? { managerAddress: directory.peer(groupId, peerId)?.managerAddress ?? null } : null;
       },
     });
     if (!conditions) throw new DatasetNotFound(request.params.id);

@@ -79,7 +79,7 @@ const fscRoutes: FastifyPluginAsyncTypebox<FscRouteOptions> = async (app, { dire
     const { slice, next_cursor } = page(g.services.filter(matches), serviceKey, request.query);
     reply.header('cache-control', RESOLUTION_CACHE);
     return {
-      services: slice.map((l) => fscServiceListing(l, directory.peer(l.peerId), directory.serviceFor(l.groupId, l.peerId, l.name))),
+      services: slice.map((l) => fscServiceListing(l, g.peersById.get(l.peerId), directory.serviceFor(l.groupId, l.peerId, l.name))),
       pagination: { next_cursor },
     };
   });
@@ -133,10 +133,10 @@ const fscRoutes: FastifyPluginAsyncTypebox<FscRouteOptions> = async (app, { dire
       groupId = groups[0];
     }
     const listing = groupId ? directory.listing(groupId, peerId, name) : undefined;
-    const peer = listing ? directory.group(listing.groupId)?.peers.find((p) => p.id === peerId) ?? directory.peer(peerId) : undefined;
+    const peer = listing ? directory.peer(listing.groupId, peerId) : undefined;
     if (!listing || !peer) throw new FscServiceNotListed(`service '${name}' of peer ${peerId}${groupId ? ` in group ${groupId}` : ''}`);
     reply.header('cache-control', RESOLUTION_CACHE);
-    return fscResolveAnswer(listing, peer, directory.serviceFor(listing.groupId, peerId, name), directory.peerMap());
+    return fscResolveAnswer(listing, peer, directory.serviceFor(listing.groupId, peerId, name), (id) => directory.peer(listing.groupId, id));
   });
 };
 
