@@ -12,6 +12,7 @@ export { parseDocument } from './parse/parse-document.js';
 export { loadJsonLdContexts, ContextDirectoryError, type JsonLdContexts } from './parse/jsonld-contexts.js';
 export { detectSyntax, sniffSyntax, type RdfSyntax } from './parse/syntax.js';
 export { extractDocuments } from './records/extract-documents.js';
+export { bestLiteral } from './records/preferred-literal.js';
 export { recordId } from './records/record-id.js';
 export { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetField, type RecordType } from './records/catalogue-document.js';
 export { sourceGraph, quarantineGraph, isValidSourceId, sourceIdFromUrl, sourceKind, intervalMs, SOURCE_KINDS, type Source, type SourceKind, type SourceLimits } from './source.js';
@@ -37,7 +38,7 @@ export { assessRecords, type QualityOptions, type AcceptedRecord, type SourceQua
 export { describeServices, descriptionsDue, emptyServiceCache, type ServiceOptions, type ServiceCache, type DescriptionResult, type PdpResult, type ServiceDescriptions } from './services/describe-services.js';
 export { serviceTargets, openApiAt, type ServiceTarget } from './services/service-targets.js';
 export { lifecycleStatus, isoDate, type Lifecycle } from './services/lifecycle.js';
-export { checkDesignRules, ADR_BASE, type DesignRuleReport, type RuleFinding } from './services/design-rules.js';
+export { checkDesignRules, type DesignRuleReport, type RuleFinding } from './services/design-rules.js';
 export { summariseOpenApi, type OpenApiSummary, type AuthType } from './services/openapi-summary.js';
 export { parseOpenApi, NotOpenApi, type OpenApiDocument } from './services/openapi-document.js';
 export { checkPdpMetadata, pdpIdFromMetadataUrl, AUTHZEN_ENDPOINT_KEYS, type PdpMetadataCheck } from './services/authzen-metadata.js';

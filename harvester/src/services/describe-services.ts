@@ -68,11 +68,13 @@ export interface ServiceDescriptions {
 
 const DAY = 86_400_000;
 
+/** True when a fetch made at `checkedAt` is too old to reuse at `now`. */
+const stale = (checkedAt: string, now: Date, maxAgeMs: number) => now.getTime() - Date.parse(checkedAt) >= maxAgeMs;
+
 /** True when some description or PDP check in the cache is older than `maxAgeMs` (the next run should fetch again). */
 export function descriptionsDue(cache: ServiceCache | undefined, now: Date, maxAgeMs = DAY): boolean {
   if (!cache) return false;
-  const old = (at: string) => now.getTime() - Date.parse(at) >= maxAgeMs;
-  return Object.values(cache.descriptions).some((d) => old(d.checkedAt)) || Object.values(cache.pdps).some((p) => old(p.checkedAt));
+  return [...Object.values(cache.descriptions), ...Object.values(cache.pdps)].some((r) => stale(r.checkedAt, now, maxAgeMs));
 }
 
 async function describe(url: string, opts: ServiceOptions, now: Date): Promise<DescriptionResult> {
@@ -112,7 +114,7 @@ export async function describeServices(
 ): Promise<ServiceDescriptions> {
   const now = run.now();
   const maxAge = opts.maxAgeMs ?? DAY;
-  const fresh = <T extends { checkedAt: string }>(r: T | undefined) => r !== undefined && now.getTime() - Date.parse(r.checkedAt) < maxAge;
+  const fresh = <T extends { checkedAt: string }>(r: T | undefined) => r !== undefined && !stale(r.checkedAt, now, maxAge);
   const targets = serviceTargets(quads);
   const descriptionUrls = [...new Set(targets.flatMap((t) => (t.descriptionUrl ? [t.descriptionUrl] : [])))];
   const pdpUrls = [...new Set(targets.flatMap((t) => t.pdps.map((p) => p.configurationUrl)))];

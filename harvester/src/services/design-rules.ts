@@ -5,9 +5,6 @@
  * apply. Pure.
  */
 
-/** The published rule list. */
-export const ADR_BASE = 'https://gitdocumentatie.logius.nl/publicatie/api/adr/';
-
 /** One rule's outcome for one API. `applies` false: nothing in the document the rule speaks about. */
 export interface RuleFinding {
   readonly rule: string;

@@ -2,10 +2,9 @@ import { validate } from '@readme/openapi-parser';
 import type { OpenAPIV3 } from 'openapi-types';
 import { parse as parseYaml } from 'yaml';
 
-/** A parsed OpenAPI document: the object as published, and the same with its internal `$ref`s resolved. */
+/** A parsed OpenAPI document. */
 export interface OpenApiDocument {
-  readonly raw: Record<string, unknown>;
-  /** Internal references resolved (external ones are never fetched: they stay as they are). */
+  /** The document with its internal references resolved (external ones are never fetched: they stay as they are). */
   readonly resolved: Record<string, unknown>;
   /** Problems against the OpenAPI schema and the parser's own checks; empty when valid. */
   readonly errors: readonly string[];
@@ -33,7 +32,8 @@ export async function parseOpenApi(text: string): Promise<OpenApiDocument> {
   if (typeof raw.openapi !== 'string') {
     throw new NotOpenApi(typeof raw.swagger === 'string' ? `Swagger ${raw.swagger}, not OpenAPI 3` : 'no "openapi" version field');
   }
-  const resolved = structuredClone(raw);
+  // The validator resolves references in place: the parsed object becomes the resolved document.
+  const resolved = raw;
   const options = { resolve: { external: false, file: false }, dereference: { circular: 'ignore' as const }, timeoutMs: 5000 };
   let errors: string[] = [];
   try {
@@ -43,7 +43,7 @@ export async function parseOpenApi(text: string): Promise<OpenApiDocument> {
   } catch (err) {
     errors = [firstLine((err as Error).message)];
   }
-  return { raw, resolved, errors };
+  return { resolved, errors };
 }
 
 const firstLine = (s: string) => s.split('\n').find((l) => l.trim().length > 0)?.trim().slice(0, 300) ?? s;

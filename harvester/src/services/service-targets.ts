@@ -1,6 +1,6 @@
 import type { BlankNode, NamedNode, Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
-import { dcat, dct, fedcat, rdf } from '@fedcat/vocab';
+import { dcat, fedcat, rdf } from '@fedcat/vocab';
 
 /** What fedcat fetches for one data service when it harvests. */
 export interface ServiceTarget {
@@ -45,9 +45,4 @@ export function serviceTargets(quads: readonly Quad[]): ServiceTarget[] {
     });
   }
   return targets.sort((a, b) => a.iri.localeCompare(b.iri));
-}
-
-/** True when a record says its endpoint description is an OpenAPI document (dct:conformsTo the OAS). */
-export function conformsToOpenApi(store: Store, service: Term): boolean {
-  return store.getObjects(service, dct.conformsTo, null).some((o) => /^https?:\/\/spec\.openapis\.org\/oas/.test(o.value));
 }
