@@ -1,7 +1,8 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
-import { recordId } from '@fedcat/harvester';
+import { bestLiteral, recordId } from '@fedcat/harvester';
 import { dcat, dcatap, dct, dpv, fedcat, foaf, odrl, rdf, rdfs, skos, vcard } from '@fedcat/vocab';
+import { firstValue, sortedValues } from './rdf-values.js';
 import { paths } from './resolution-json.js';
 
 /** What the record itself does not hold: whether FSC Directories list the service, and which IRIs fedcat minted. */
@@ -11,14 +12,9 @@ export interface DirectoryFacts {
   readonly genidBase: string;
 }
 
-const values = (store: Store, s: Term, p: Term) => [...new Set(store.getObjects(s, p, null).map((o) => o.value))].sort();
-const first = (store: Store, s: Term, p: Term) => store.getObjects(s, p, null)[0]?.value ?? null;
 
-function label(store: Store, s: Term): string | null {
-  const literals = [rdfs.label, skos.prefLabel, dct.title, foaf.name, vcard.fn].flatMap((p) => store.getObjects(s, p, null)).filter((o) => o.termType === 'Literal');
-  const lang = (t: Term) => ((t as { language?: string }).language ?? '').toLowerCase();
-  return (literals.find((l) => lang(l).startsWith('nl')) ?? literals.find((l) => lang(l).startsWith('en')) ?? literals[0])?.value.trim() ?? null;
-}
+/** A resource's name or label, in the preferred language. */
+const label = (store: Store, s: Term): string | null => bestLiteral(store, s, [rdfs.label, skos.prefLabel, dct.title, foaf.name, vcard.fn]);
 
 /** Leaves out absent values and empty lists: what a source does not give is not there, never null or invented. */
 function present<T extends Record<string, unknown>>(o: T): Partial<T> {
@@ -35,21 +31,21 @@ function rights(store: Store, subject: Term, genidBase: string) {
 function contact(store: Store, subject: Term) {
   const c = store.getObjects(subject, dcat.contactPoint, null)[0];
   if (!c) return null;
-  const email = first(store, c, vcard.hasEmail);
-  return present({ name: label(store, c), email: email?.replace(/^mailto:/i, '') ?? null, url: first(store, c, vcard.hasURL) });
+  const email = firstValue(store, c, vcard.hasEmail);
+  return present({ name: label(store, c), email: email?.replace(/^mailto:/i, '') ?? null, url: firstValue(store, c, vcard.hasURL) });
 }
 
 function fsc(store: Store, subject: Term, facts: DirectoryFacts) {
   return store.getObjects(subject, fedcat.fscService, null).flatMap((f) => {
-    const groupId = first(store, f, fedcat.fscGroup);
-    const peerId = first(store, f, fedcat.peerId);
-    const serviceName = first(store, f, fedcat.serviceName);
+    const groupId = firstValue(store, f, fedcat.fscGroup);
+    const peerId = firstValue(store, f, fedcat.peerId);
+    const serviceName = firstValue(store, f, fedcat.serviceName);
     if (!groupId || !peerId || !serviceName) return [];
     const listed = facts.fscListing(groupId, peerId, serviceName);
-    const ecr = first(store, f, fedcat.externalContractReferenceRequired);
+    const ecr = firstValue(store, f, fedcat.externalContractReferenceRequired);
     return [present({
       groupId, peerId, serviceName,
-      regulatedArea: first(store, f, fedcat.regulatedArea), membershipAdministrator: first(store, f, fedcat.membershipAdministrator),
+      regulatedArea: firstValue(store, f, fedcat.regulatedArea), membershipAdministrator: firstValue(store, f, fedcat.membershipAdministrator),
       externalContractReferenceRequired: ecr === null ? null : ecr === 'true',
       publishedInDirectory: listed !== null, providerManagerAddress: listed?.managerAddress ?? null,
       resolve: listed ? paths.fscResolve({ groupId, peerId, serviceName }) : null,
@@ -60,24 +56,24 @@ function fsc(store: Store, subject: Term, facts: DirectoryFacts) {
 function authorization(store: Store, subject: Term) {
   return store.getObjects(subject, fedcat.policyDecisionPoint, null).map((pdp) => {
     const check = store.getObjects(pdp, fedcat.pdpCheck, null)[0];
-    const status = check ? first(store, check, fedcat.pdpStatus) : null;
-    const pdpId = check ? first(store, check, fedcat.policyDecisionPointId) : null;
-    const evaluation = check ? first(store, check, fedcat.accessEvaluationEndpoint) : null;
+    const status = check ? firstValue(store, check, fedcat.pdpStatus) : null;
+    const pdpId = check ? firstValue(store, check, fedcat.policyDecisionPointId) : null;
+    const evaluation = check ? firstValue(store, check, fedcat.accessEvaluationEndpoint) : null;
     return present({
-      profile: first(store, pdp, fedcat.authorizationProfile),
-      metadataUrl: first(store, pdp, fedcat.authzenConfiguration),
+      profile: firstValue(store, pdp, fedcat.authorizationProfile),
+      metadataUrl: firstValue(store, pdp, fedcat.authzenConfiguration),
       // The PDP's metadata as fedcat read it, in AuthZEN's own key names.
       metadata: status === 'valid' ? present({ policy_decision_point: pdpId, access_evaluation_endpoint: evaluation }) : null,
-      check: check ? present({ status, checkedAt: first(store, check, fedcat.checkedAt), problems: values(store, check, fedcat.problem) }) : { status: 'unchecked' },
-      subjectTypes: values(store, pdp, fedcat.subjectType),
-      resourceTypes: values(store, pdp, fedcat.resourceType),
-      actions: values(store, pdp, fedcat.action),
-      requiredSubjectProperties: values(store, pdp, fedcat.requiredSubjectProperty),
-      requiredResourceProperties: values(store, pdp, fedcat.requiredResourceProperty),
-      requiredActionProperties: values(store, pdp, fedcat.requiredActionProperty),
-      requiredContext: values(store, pdp, fedcat.requiredContext),
-      informationModel: first(store, pdp, fedcat.informationModel),
-      decisionLog: first(store, pdp, fedcat.decisionLog),
+      check: check ? present({ status, checkedAt: firstValue(store, check, fedcat.checkedAt), problems: sortedValues(store, check, fedcat.problem) }) : { status: 'unchecked' },
+      subjectTypes: sortedValues(store, pdp, fedcat.subjectType),
+      resourceTypes: sortedValues(store, pdp, fedcat.resourceType),
+      actions: sortedValues(store, pdp, fedcat.action),
+      requiredSubjectProperties: sortedValues(store, pdp, fedcat.requiredSubjectProperty),
+      requiredResourceProperties: sortedValues(store, pdp, fedcat.requiredResourceProperty),
+      requiredActionProperties: sortedValues(store, pdp, fedcat.requiredActionProperty),
+      requiredContext: sortedValues(store, pdp, fedcat.requiredContext),
+      informationModel: firstValue(store, pdp, fedcat.informationModel),
+      decisionLog: firstValue(store, pdp, fedcat.decisionLog),
     });
   });
 }
@@ -99,24 +95,24 @@ export function accessConditions(quads: readonly Quad[], iri: string, facts: Dir
     ? store.getObjects(r, dcat.distribution, null).map((d) => present({
       iri: d.termType === 'NamedNode' ? d.value : null,
       title: label(store, d),
-      licenses: values(store, d, dct.license),
+      licenses: sortedValues(store, d, dct.license),
       rights: rights(store, d, facts.genidBase),
-      policies: values(store, d, odrl.hasPolicy),
+      policies: sortedValues(store, d, odrl.hasPolicy),
       accessServices: store.getObjects(d, dcat.accessService, null).filter((s) => s.termType === 'NamedNode').map((s) => present({
-        id: recordId(s.value), iri: s.value, title: label(store, s), accessRights: first(store, s, dct.accessRights), accessConditions: paths.accessConditions(recordId(s.value)),
+        id: recordId(s.value), iri: s.value, title: label(store, s), accessRights: firstValue(store, s, dct.accessRights), accessConditions: paths.accessConditions(recordId(s.value)),
       })),
     }))
     : [];
   return present({
     resource: { id: recordId(iri), iri, type, title: label(store, r) ?? '' },
-    accessRights: first(store, r, dct.accessRights),
-    licenses: values(store, r, dct.license),
+    accessRights: firstValue(store, r, dct.accessRights),
+    licenses: sortedValues(store, r, dct.license),
     rights: rights(store, r, facts.genidBase),
-    applicableLegislation: values(store, r, dcatap.applicableLegislation),
-    legalBasis: values(store, r, dpv.hasLegalBasis),
-    purposes: values(store, r, dpv.hasPurpose),
-    processingActivities: values(store, r, fedcat.processingActivity),
-    policies: values(store, r, odrl.hasPolicy),
+    applicableLegislation: sortedValues(store, r, dcatap.applicableLegislation),
+    legalBasis: sortedValues(store, r, dpv.hasLegalBasis),
+    purposes: sortedValues(store, r, dpv.hasPurpose),
+    processingActivities: sortedValues(store, r, fedcat.processingActivity),
+    policies: sortedValues(store, r, odrl.hasPolicy),
     connectivity: type === 'DataService' ? present({ fsc: fsc(store, r, facts) }) : null,
     authorization: authorization(store, r),
     contact: contact(store, r),

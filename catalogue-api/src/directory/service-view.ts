@@ -1,7 +1,8 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
-import { lifecycleStatus, recordId, type Lifecycle } from '@fedcat/harvester';
+import { bestLiteral, lifecycleStatus, recordId, type Lifecycle } from '@fedcat/harvester';
 import { adms, dcat, dct, dqv, fedcat, foaf, rdf, rdfs, skos } from '@fedcat/vocab';
+import { firstValue, sortedValues } from './rdf-values.js';
 
 /** FSC coordinates a publisher gives for a data service. */
 export interface FscCoordinates {
@@ -57,39 +58,31 @@ export interface ServiceView {
   readonly pdps: readonly PdpView[];
 }
 
-const first = (store: Store, s: Term, p: Term): string | null => store.getObjects(s, p, null)[0]?.value ?? null;
-const all = (store: Store, s: Term, p: Term): string[] => [...new Set(store.getObjects(s, p, null).map((o) => o.value))].sort();
 const OIN = /^\d{20}$/;
 
-function preferredLiteral(store: Store, s: Term, predicates: readonly Term[]): string | null {
-  const literals = predicates.flatMap((p) => store.getObjects(s, p, null)).filter((o) => o.termType === 'Literal');
-  const lang = (t: Term) => ((t as { language?: string }).language ?? '').toLowerCase();
-  return (literals.find((l) => lang(l).startsWith('nl')) ?? literals.find((l) => lang(l).startsWith('en')) ?? literals[0])?.value.trim() ?? null;
-}
-
 function apiView(store: Store, node: Term, today: string): ApiView {
-  const status = first(store, node, fedcat.descriptionStatus);
-  const deprecated = first(store, node, fedcat.deprecatedOn);
-  const sunset = first(store, node, fedcat.sunsetOn);
+  const status = firstValue(store, node, fedcat.descriptionStatus);
+  const deprecated = firstValue(store, node, fedcat.deprecatedOn);
+  const sunset = firstValue(store, node, fedcat.sunsetOn);
   const findings = store.getObjects(node, fedcat.designRuleResult, null).map((r) => ({
-    rule: first(store, r, fedcat.rule) ?? '', passed: first(store, r, fedcat.passed) === 'true', detail: first(store, r, rdfs.comment) ?? '',
+    rule: firstValue(store, r, fedcat.rule) ?? '', passed: firstValue(store, r, fedcat.passed) === 'true', detail: firstValue(store, r, rdfs.comment) ?? '',
   })).sort((a, b) => a.rule.localeCompare(b.rule));
   return {
-    descriptionUrl: first(store, node, fedcat.descriptionUrl) ?? '',
+    descriptionUrl: firstValue(store, node, fedcat.descriptionUrl) ?? '',
     status: status === 'valid' || status === 'invalid' ? status : 'unreachable',
-    httpStatus: Number(first(store, node, fedcat.httpStatus) ?? 0),
-    checkedAt: first(store, node, fedcat.checkedAt),
-    sha256: first(store, node, fedcat.sha256),
-    problem: first(store, node, fedcat.problem),
-    openapiVersion: first(store, node, fedcat.openapiVersion),
-    title: first(store, node, rdfs.label),
-    version: first(store, node, fedcat.apiVersion),
+    httpStatus: Number(firstValue(store, node, fedcat.httpStatus) ?? 0),
+    checkedAt: firstValue(store, node, fedcat.checkedAt),
+    sha256: firstValue(store, node, fedcat.sha256),
+    problem: firstValue(store, node, fedcat.problem),
+    openapiVersion: firstValue(store, node, fedcat.openapiVersion),
+    title: firstValue(store, node, rdfs.label),
+    version: firstValue(store, node, fedcat.apiVersion),
     servers: store.getObjects(node, fedcat.server, null).flatMap((n) => {
-      const url = first(store, n, fedcat.serverUrl);
-      return url ? [{ url, description: first(store, n, rdfs.label) }] : [];
+      const url = firstValue(store, n, fedcat.serverUrl);
+      return url ? [{ url, description: firstValue(store, n, rdfs.label) }] : [];
     }).sort((a, b) => a.url.localeCompare(b.url)),
-    authTypes: all(store, node, fedcat.authType),
-    docsUrl: first(store, node, fedcat.docsUrl),
+    authTypes: sortedValues(store, node, fedcat.authType),
+    docsUrl: firstValue(store, node, fedcat.docsUrl),
     lifecycle: { status: lifecycleStatus(deprecated, sunset, today), deprecated, sunset },
     designRules: { score: null, findings },
   };
@@ -107,41 +100,41 @@ export function serviceViews(quads: readonly Quad[], today: string): ServiceView
       ? [...new Set(store.getObjects(publisher, adms.identifier, null).flatMap((id) => store.getObjects(id, skos.notation, null).map((n) => n.value.trim())).filter((n) => OIN.test(n)))].sort()
       : [];
     const fsc = store.getObjects(s, fedcat.fscService, null).flatMap((f): FscCoordinates[] => {
-      const groupId = first(store, f, fedcat.fscGroup);
-      const peerId = first(store, f, fedcat.peerId);
-      const serviceName = first(store, f, fedcat.serviceName);
+      const groupId = firstValue(store, f, fedcat.fscGroup);
+      const peerId = firstValue(store, f, fedcat.peerId);
+      const serviceName = firstValue(store, f, fedcat.serviceName);
       if (!groupId || !peerId || !serviceName) return [];
-      const ecr = first(store, f, fedcat.externalContractReferenceRequired);
-      return [{ groupId, peerId, serviceName, regulatedArea: first(store, f, fedcat.regulatedArea), membershipAdministrator: first(store, f, fedcat.membershipAdministrator),
+      const ecr = firstValue(store, f, fedcat.externalContractReferenceRequired);
+      return [{ groupId, peerId, serviceName, regulatedArea: firstValue(store, f, fedcat.regulatedArea), membershipAdministrator: firstValue(store, f, fedcat.membershipAdministrator),
         externalContractReferenceRequired: ecr === null ? null : ecr === 'true' }];
     }).sort((a, b) => `${a.groupId} ${a.peerId} ${a.serviceName}`.localeCompare(`${b.groupId} ${b.peerId} ${b.serviceName}`));
     const descriptionNode = store.getObjects(s, fedcat.apiDescription, null)[0];
     const score = store.getObjects(s, dqv.hasQualityMeasurement, null).find((m) => store.countQuads(m, dqv.isMeasurementOf, fedcat.adrScore, null) > 0);
     const api = descriptionNode ? apiView(store, descriptionNode, today) : null;
     const pdps = store.getObjects(s, fedcat.policyDecisionPoint, null).flatMap((node): PdpView[] => {
-      const metadataUrl = first(store, node, fedcat.authzenConfiguration);
+      const metadataUrl = firstValue(store, node, fedcat.authzenConfiguration);
       if (!metadataUrl) return [];
       const check = store.getObjects(node, fedcat.pdpCheck, null)[0];
-      const status = check ? first(store, check, fedcat.pdpStatus) : null;
+      const status = check ? firstValue(store, check, fedcat.pdpStatus) : null;
       return [{
-        metadataUrl, profile: first(store, node, fedcat.authorizationProfile),
+        metadataUrl, profile: firstValue(store, node, fedcat.authorizationProfile),
         status: status === 'valid' || status === 'invalid' || status === 'unreachable' ? status : 'unchecked',
-        policyDecisionPoint: check ? first(store, check, fedcat.policyDecisionPointId) : null,
-        accessEvaluationEndpoint: check ? first(store, check, fedcat.accessEvaluationEndpoint) : null,
-        problems: check ? all(store, check, fedcat.problem) : [],
+        policyDecisionPoint: check ? firstValue(store, check, fedcat.policyDecisionPointId) : null,
+        accessEvaluationEndpoint: check ? firstValue(store, check, fedcat.accessEvaluationEndpoint) : null,
+        problems: check ? sortedValues(store, check, fedcat.problem) : [],
       }];
     });
     return {
       id: recordId(s.value), iri: s.value,
-      title: preferredLiteral(store, s, [dct.title]) ?? '',
-      publisher: publisher ? { uri: publisher.value, name: preferredLiteral(store, publisher, [foaf.name, skos.prefLabel, rdfs.label]), oins } : null,
-      endpointUrls: all(store, s, dcat.endpointURL),
-      endpointDescriptions: all(store, s, dcat.endpointDescription),
-      accessRights: first(store, s, dct.accessRights),
-      license: first(store, s, dct.license),
-      servesDatasets: all(store, s, dcat.servesDataset),
+      title: bestLiteral(store, s, [dct.title]) ?? '',
+      publisher: publisher ? { uri: publisher.value, name: bestLiteral(store, publisher, [foaf.name, skos.prefLabel, rdfs.label]), oins } : null,
+      endpointUrls: sortedValues(store, s, dcat.endpointURL),
+      endpointDescriptions: sortedValues(store, s, dcat.endpointDescription),
+      accessRights: firstValue(store, s, dct.accessRights),
+      license: firstValue(store, s, dct.license),
+      servesDatasets: sortedValues(store, s, dcat.servesDataset),
       fsc,
-      api: api && { ...api, designRules: { ...api.designRules, score: score ? Number(first(store, score, dqv.value)) : null } },
+      api: api && { ...api, designRules: { ...api.designRules, score: score ? Number(firstValue(store, score, dqv.value)) : null } },
       pdps,
     };
   }).sort((a, b) => a.iri.localeCompare(b.iri));
@@ -161,22 +154,22 @@ export interface FscListingView {
 export function fscViews(quads: readonly Quad[]): { peers: FscPeerView[]; services: FscListingView[] } {
   const store = new Store([...quads]);
   const peers = store.getSubjects(rdf.type, fedcat.FscPeer, null).flatMap((p): FscPeerView[] => {
-    const groupId = first(store, p, fedcat.fscGroup);
-    const id = first(store, p, fedcat.peerId);
-    const name = first(store, p, foaf.name);
-    const managerAddress = first(store, p, fedcat.managerAddress);
+    const groupId = firstValue(store, p, fedcat.fscGroup);
+    const id = firstValue(store, p, fedcat.peerId);
+    const name = firstValue(store, p, foaf.name);
+    const managerAddress = firstValue(store, p, fedcat.managerAddress);
     return groupId && id && name && managerAddress ? [{ groupId, id, name, managerAddress }] : [];
   });
   const services = store.getSubjects(rdf.type, fedcat.FscServiceListing, null).flatMap((x): FscListingView[] => {
-    const groupId = first(store, x, fedcat.fscGroup);
-    const peerId = first(store, x, fedcat.peerId);
-    const name = first(store, x, fedcat.serviceName);
+    const groupId = firstValue(store, x, fedcat.fscGroup);
+    const peerId = firstValue(store, x, fedcat.peerId);
+    const name = firstValue(store, x, fedcat.serviceName);
     if (!groupId || !peerId || !name) return [];
-    const delegatorId = first(store, x, fedcat.delegatorPeerId);
+    const delegatorId = firstValue(store, x, fedcat.delegatorPeerId);
     return [{
-      groupId, peerId, name, protocol: first(store, x, fedcat.protocol) ?? 'PROTOCOL_TCP_HTTP_1.1', type: first(store, x, fedcat.serviceType) ?? 'SERVICE_TYPE_SERVICE',
-      delegator: delegatorId ? { peerId: delegatorId, peerName: first(store, x, fedcat.delegatorName) ?? '' } : null,
-      listedAt: first(store, x, fedcat.listedAt),
+      groupId, peerId, name, protocol: firstValue(store, x, fedcat.protocol) ?? 'PROTOCOL_TCP_HTTP_1.1', type: firstValue(store, x, fedcat.serviceType) ?? 'SERVICE_TYPE_SERVICE',
+      delegator: delegatorId ? { peerId: delegatorId, peerName: firstValue(store, x, fedcat.delegatorName) ?? '' } : null,
+      listedAt: firstValue(store, x, fedcat.listedAt),
     }];
   });
   return { peers, services };

@@ -3,21 +3,8 @@ import { Store } from 'n3';
 import { adms, dcat, dct, foaf, rdf, skos, vcard } from '@fedcat/vocab';
 import type { CatalogueDocument, RecordType } from './catalogue-document.js';
 import { matchKeys } from './match-keys.js';
+import { bestLiteral, langOf, LANGUAGE_PREFERENCE } from './preferred-literal.js';
 import { recordId } from './record-id.js';
-
-const LANGUAGE_PREFERENCE = ['nl', 'en', ''];
-
-const langOf = (t: Term): string => ((t as { language?: string }).language ?? '').toLowerCase().split('-')[0] ?? '';
-
-function bestLiteral(store: Store, subject: Term, predicates: readonly Term[]): string | null {
-  const literals = predicates.flatMap((p) => store.getObjects(subject, p, null)).filter((o) => o.termType === 'Literal');
-  if (literals.length === 0) return null;
-  for (const lang of LANGUAGE_PREFERENCE) {
-    const hit = literals.find((l) => langOf(l) === lang);
-    if (hit) return hit.value.trim();
-  }
-  return literals[0]!.value.trim();
-}
 
 function iris(store: Store, subject: Term, predicate: Term): string[] {
   return store.getObjects(subject, predicate, null).filter((o) => o.termType === 'NamedNode').map((o) => o.value);
