@@ -5,7 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { CatalogueApi } from '../api/client.js';
 import { apiContext } from '../context.js';
 import { lastSegment } from '../lib/labels.js';
-import { safeHref } from '../lib/url-state.js';
+import { safeLink } from '../lib/safe-link.js';
 
 const ACCESS: Record<string, string> = { PUBLIC: 'openbaar', RESTRICTED: 'beperkt toegankelijk', NON_PUBLIC: 'niet openbaar' };
 
@@ -29,13 +29,8 @@ export class FedcatAccessConditions extends LitElement {
     args: () => [this.kind, this.recordId] as const,
   });
 
-  private _link(value: string, text = value) {
-    const href = safeHref(value);
-    return href ? html`<a href=${href} rel="noopener noreferrer">${text}</a>` : text;
-  }
-
   private _list(values: readonly string[] | undefined) {
-    return values?.map((v, i) => html`${i ? ', ' : ''}${this._link(v, lastSegment(v))}`);
+    return values?.map((v, i) => html`${i ? ', ' : ''}${safeLink(v, lastSegment(v))}`);
   }
 
   override render() {
@@ -46,15 +41,15 @@ export class FedcatAccessConditions extends LitElement {
         <h2 id="access">Hoe krijg ik toegang?</h2>
         <dl>
           ${c.accessRights ? html`<dt>Toegang</dt><dd>${ACCESS[lastSegment(c.accessRights)] ?? lastSegment(c.accessRights)}</dd>` : ''}
-          ${c.licenses?.length ? html`<dt>Licentie</dt><dd>${c.licenses.map((l) => html`${this._link(l)}<br>`)}</dd>` : ''}
-          ${c.rights?.length ? html`<dt>Rechten</dt><dd>${c.rights.map((r) => html`${r.uri ? this._link(r.uri, r.label ?? r.uri) : r.label}<br>`)}</dd>` : ''}
+          ${c.licenses?.length ? html`<dt>Licentie</dt><dd>${c.licenses.map((l) => html`${safeLink(l)}<br>`)}</dd>` : ''}
+          ${c.rights?.length ? html`<dt>Rechten</dt><dd>${c.rights.map((r) => html`${r.uri ? safeLink(r.uri, r.label ?? r.uri) : r.label}<br>`)}</dd>` : ''}
           ${c.applicableLegislation?.length ? html`<dt>Wetgeving</dt><dd>${this._list(c.applicableLegislation)}</dd>` : ''}
           ${c.legalBasis?.length ? html`<dt>Grondslag</dt><dd>${this._list(c.legalBasis)}</dd>` : ''}
           ${c.purposes?.length ? html`<dt>Doel</dt><dd>${this._list(c.purposes)}</dd>` : ''}
-          ${c.processingActivities?.length ? html`<dt>Verwerkingsactiviteit</dt><dd>${c.processingActivities.map((p) => html`${this._link(p)}<br>`)}</dd>` : ''}
-          ${c.policies?.length ? html`<dt>Beleid (ODRL)</dt><dd>${c.policies.map((p) => html`${this._link(p)}<br>`)}</dd>` : ''}
-          ${c.contact ? html`<dt>Contact</dt><dd>${c.contact.name ?? ''} ${c.contact.email ? this._link(`mailto:${c.contact.email}`, c.contact.email) : ''}
-            ${c.contact.url ? this._link(c.contact.url) : ''}</dd>` : ''}
+          ${c.processingActivities?.length ? html`<dt>Verwerkingsactiviteit</dt><dd>${c.processingActivities.map((p) => html`${safeLink(p)}<br>`)}</dd>` : ''}
+          ${c.policies?.length ? html`<dt>Beleid (ODRL)</dt><dd>${c.policies.map((p) => html`${safeLink(p)}<br>`)}</dd>` : ''}
+          ${c.contact ? html`<dt>Contact</dt><dd>${c.contact.name ?? ''} ${c.contact.email ? safeLink(`mailto:${c.contact.email}`, c.contact.email) : ''}
+            ${c.contact.url ? safeLink(c.contact.url) : ''}</dd>` : ''}
         </dl>
         ${(c.connectivity?.fsc ?? []).map((f) => html`<h3>Aansluiten via FSC</h3>
           <ol>
@@ -66,8 +61,8 @@ export class FedcatAccessConditions extends LitElement {
         ${(c.authorization ?? []).map((a) => html`<h3>Autorisatie per verzoek (AuthZEN)</h3>
           <dl>
             ${a.profile ? html`<dt>Profiel</dt><dd>${a.profile}</dd>` : ''}
-            ${a.metadata?.policy_decision_point ? html`<dt>Beslispunt (PDP)</dt><dd>${this._link(a.metadata.policy_decision_point)}</dd>` : ''}
-            ${a.metadataUrl ? html`<dt>Metadata</dt><dd>${this._link(a.metadataUrl)} (${a.check.status === 'valid' ? 'gecontroleerd' : a.check.status})</dd>` : ''}
+            ${a.metadata?.policy_decision_point ? html`<dt>Beslispunt (PDP)</dt><dd>${safeLink(a.metadata.policy_decision_point)}</dd>` : ''}
+            ${a.metadataUrl ? html`<dt>Metadata</dt><dd>${safeLink(a.metadataUrl)} (${a.check.status === 'valid' ? 'gecontroleerd' : a.check.status})</dd>` : ''}
             ${a.requiredActionProperties?.length ? html`<dt>Verplicht in action.properties</dt><dd>${a.requiredActionProperties.join(', ')}</dd>` : ''}
             ${a.requiredSubjectProperties?.length ? html`<dt>Verplicht in subject.properties</dt><dd>${a.requiredSubjectProperties.join(', ')}</dd>` : ''}
             ${a.requiredContext?.length ? html`<dt>Verplicht in context</dt><dd>${a.requiredContext.join(', ')}</dd>` : ''}

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ApiDescription } from '../api/types.js';
-import { safeHref } from '../lib/url-state.js';
+import { safeLink } from '../lib/safe-link.js';
 
 const LIFECYCLE: Record<ApiDescription['lifecycle']['status'], string> = {
   active: 'actief', deprecated: 'verouderd (deprecated)', sunset: 'wordt uitgefaseerd', retired: 'uitgefaseerd',
@@ -30,11 +30,6 @@ export class FedcatApiDescription extends LitElement {
   `;
   @property({ attribute: false }) api: ApiDescription | null = null;
 
-  private _link(value: string) {
-    const href = safeHref(value);
-    return href ? html`<a href=${href} rel="noopener noreferrer">${value}</a>` : value;
-  }
-
   override render() {
     const a = this.api;
     if (!a) return html``;
@@ -42,14 +37,14 @@ export class FedcatApiDescription extends LitElement {
     return html`<section aria-labelledby="api">
       <h2 id="api">De API</h2>
       <dl>
-        <dt>Beschrijving</dt><dd>${this._link(a.descriptionUrl)} (${STATUS[a.status]}${a.openapiVersion ? html`, OpenAPI ${a.openapiVersion}` : ''})
+        <dt>Beschrijving</dt><dd>${safeLink(a.descriptionUrl)} (${STATUS[a.status]}${a.openapiVersion ? html`, OpenAPI ${a.openapiVersion}` : ''})
           ${a.problem ? html`<br>${a.problem}` : ''}</dd>
         ${a.version ? html`<dt>Versie</dt><dd>${a.version}</dd>` : ''}
         ${a.status === 'unreachable' ? '' : html`<dt>Levensfase</dt><dd><span class="lifecycle ${a.lifecycle.status}">${LIFECYCLE[a.lifecycle.status]}</span>
           ${a.lifecycle.deprecated ? html` verouderd sinds ${a.lifecycle.deprecated}` : ''}${a.lifecycle.sunset ? html`, uitgefaseerd per ${a.lifecycle.sunset}` : ''}</dd>`}
         ${a.authTypes.length ? html`<dt>Authenticatie</dt><dd>${a.authTypes.map((t) => AUTH[t] ?? t).join(', ')}</dd>` : ''}
-        ${a.servers.length ? html`<dt>Servers</dt><dd>${a.servers.map((s) => html`${this._link(s.url)}${s.description ? ` (${s.description})` : ''}<br>`)}</dd>` : ''}
-        ${a.docsUrl ? html`<dt>Documentatie</dt><dd>${this._link(a.docsUrl)}</dd>` : ''}
+        ${a.servers.length ? html`<dt>Servers</dt><dd>${a.servers.map((s) => html`${safeLink(s.url)}${s.description ? ` (${s.description})` : ''}<br>`)}</dd>` : ''}
+        ${a.docsUrl ? html`<dt>Documentatie</dt><dd>${safeLink(a.docsUrl)}</dd>` : ''}
         ${a.designRules.score !== null ? html`<dt>API-ontwerpregels</dt><dd>${a.designRules.score} van 100
           ${failed.length ? html` (${failed.length} van ${a.designRules.findings.length} regels niet gevolgd)` : ' (alle gecontroleerde regels gevolgd)'}</dd>` : ''}
       </dl>

@@ -5,7 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { CatalogueApi } from '../api/client.js';
 import { apiContext } from '../context.js';
 import { FIELD_LABELS, TYPE_LABELS, lastSegment } from '../lib/labels.js';
-import { safeHref } from '../lib/url-state.js';
+import { safeLink } from '../lib/safe-link.js';
 import './fedcat-access-conditions.js';
 import './fedcat-api-description.js';
 import './fedcat-quality.js';
@@ -37,11 +37,6 @@ export class FedcatRecord extends LitElement {
     args: () => [this.kind, this.recordId] as const,
   });
 
-  private _link(value: string) {
-    const href = safeHref(value);
-    return href ? html`<a href=${href} rel="noopener noreferrer">${value}</a>` : value;
-  }
-
   override render() {
     return this._record.render({
       pending: () => html`<p>Laden…</p>`,
@@ -55,12 +50,12 @@ export class FedcatRecord extends LitElement {
           <dt>${FIELD_LABELS.publisher}</dt><dd>${d.publisherName ?? (d.publisher ? lastSegment(d.publisher) : 'onbekend')}</dd>
           ${d.themes.length ? html`<dt>${FIELD_LABELS.theme}</dt><dd>${d.themes.map(lastSegment).join(', ')}</dd>` : ''}
           ${d.accessRights.length ? html`<dt>${FIELD_LABELS.accessRights}</dt><dd>${d.accessRights.map(lastSegment).join(', ')}</dd>` : ''}
-          ${d.licenses.length ? html`<dt>${FIELD_LABELS.license}</dt><dd>${d.licenses.map((l) => html`${this._link(l)} `)}</dd>` : ''}
+          ${d.licenses.length ? html`<dt>${FIELD_LABELS.license}</dt><dd>${d.licenses.map((l) => html`${safeLink(l)} `)}</dd>` : ''}
           ${d.formats.length ? html`<dt>${FIELD_LABELS.format}</dt><dd>${d.formats.map(lastSegment).join(', ')}</dd>` : ''}
-          ${d.endpointUrls.length ? html`<dt>Endpoint</dt><dd>${d.endpointUrls.map((u) => html`${this._link(u)} `)}</dd>` : ''}
+          ${d.endpointUrls.length ? html`<dt>Endpoint</dt><dd>${d.endpointUrls.map((u) => html`${safeLink(u)} `)}</dd>` : ''}
           ${d.keywords.length ? html`<dt>Trefwoorden</dt><dd>${d.keywords.join(', ')}</dd>` : ''}
           ${d.modified ? html`<dt>Gewijzigd</dt><dd>${d.modified}</dd>` : ''}
-          <dt>Identificatie</dt><dd>${this._link(d.iri)}</dd>
+          <dt>Identificatie</dt><dd>${safeLink(d.iri)}</dd>
           <dt>Herkomst</dt><dd>bron <code>${d.source}</code>, geoogst ${new Date(d.harvestedAt).toLocaleString('nl-NL')}</dd>
         </dl>
         ${d.type === 'DataService' ? html`<fedcat-api-description .api=${d.api ?? null}></fedcat-api-description>` : ''}
