@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,10 +6,11 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { DataFactory, Parser } from 'n3';
+import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { defaultFetchPolicy, describeServices, emptyServiceCache, extractDocuments, parsePrivateAccess, sourceGraph } from '@fedcat/harvester';
+import { defaultFetchPolicy, describeServices, emptyServiceCache, extractDocuments, parsePrivateAccess, skolemise, sourceGraph } from '@fedcat/harvester';
 import { GraphFiles, openControlPlane, SqliteSearchIndex } from '@fedcat/catalogue-api';
+import { numberArg, rssMB, sleep } from './bench-process.js';
 import { prng, WORDS } from './generate.js';
 
 // Usage: node bench/dist/resolve.js [--services 10000] [--seconds 10] [--connections 10]
@@ -21,14 +21,12 @@ import { prng, WORDS } from './generate.js';
 
 const FEDCAT = fileURLToPath(new URL('../../catalogue-api/bin/fedcat.js', import.meta.url));
 const BARE = fileURLToPath(new URL('./bare-server.js', import.meta.url));
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const n = arg('--services', 10_000);
-const seconds = arg('--seconds', 10);
-const connections = arg('--connections', 10);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const rssMB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+const n = numberArg('--services', 10_000);
+const seconds = numberArg('--seconds', 10);
+const connections = numberArg('--connections', 10);
 const DOCS = 200;
+/** The skolem base of `fedcat serve` on its default FEDCAT_BASE_URL. */
+const GENID = 'http://localhost:8080/.well-known/genid/';
 
 /** An OpenAPI document as an API of organisation `k` would publish it. */
 function openApi(k: number): string {
@@ -64,14 +62,8 @@ function catalogue(origin: string): Map<string, Quad[]> {
   <https://w3id.org/fedcat/ns#fscService> [ <https://w3id.org/fedcat/ns#fscGroup> "fsc-bench" ; <https://w3id.org/fedcat/ns#peerId> "${oin}" ; <https://w3id.org/fedcat/ns#serviceName> "s${i}" ] .
 <https://identifier.overheid.nl/tooi/id/org/${org}> <http://xmlns.com/foaf/0.1/name> "Organisatie ${org}"@nl .`);
   }
-  return new Map([...bySource].map(([source, lines]) => {
-    let b = 0;
-    // Blank nodes get stable IRIs, as the harvester's skolemisation gives them.
-    const quads = new Parser().parse(lines.join('\n')).map((q) => DataFactory.quad(
-      q.subject.termType === 'BlankNode' ? DataFactory.namedNode(`http://localhost:8080/.well-known/genid/${source}/b${b++}`) : q.subject, q.predicate,
-      q.object.termType === 'BlankNode' ? DataFactory.namedNode(`http://localhost:8080/.well-known/genid/${source}/b${b}`) : q.object));
-    return [source, quads];
-  }));
+  // Blank nodes (the FSC coordinates) are named as a harvest names them.
+  return new Map([...bySource].map(([source, lines]) => [source, skolemise(new Parser().parse(lines.join('\n')), `${GENID}${source}/`)]));
 }
 
 async function waitFor(url: string, ok: (res: Response) => boolean): Promise<void> {
@@ -109,7 +101,7 @@ try {
   const ids: string[] = [];
   for (const [source, quads] of catalogue(origin)) {
     const td = performance.now();
-    const described = await describeServices(quads, cache, { policy }, { now: () => new Date(), genid: `http://localhost:8080/.well-known/genid/${source}/` });
+    const described = await describeServices(quads, cache, { policy }, { now: () => new Date(), genid: `${GENID}${source}/` });
     if (process.env.BENCH_DEBUG) console.error(`${source}: described in ${(performance.now() - td).toFixed(0)} ms, fetched ${described.stats.fetched}`);
     // One cache for all sources, as if they shared a harvest state: each document is fetched once.
     cache = { descriptions: { ...cache.descriptions, ...described.cache.descriptions }, pdps: {} };

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { numberArg, rssMB, sleep } from './bench-process.js';
 import { prepareDataDir } from './data-dir.js';
 
 // Usage: node bench/dist/restart.js [--docs 100000]
@@ -11,10 +11,8 @@ import { prepareDataDir } from './data-dir.js';
 // measures how soon search answers after process start, and whether the RDF store was still loading then.
 
 const FEDCAT = fileURLToPath(new URL('../../catalogue-api/bin/fedcat.js', import.meta.url));
-const args = process.argv.slice(2);
-const n = Number(args[args.indexOf('--docs') + 1] ?? 100_000) || 100_000;
+const n = numberArg('--docs', 100_000);
 const port = 18_000 + Math.floor(Math.random() * 1000);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const dir = await mkdtemp(join(tmpdir(), 'fedcat-restart-'));
 try {
@@ -44,10 +42,10 @@ try {
     if (h.store.status === 'ready') { readyMs = Date.now() - started; break; }
     await sleep(200);
   }
-  const rssMB = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  const serverRss = rssMB(child.pid!);
   child.kill('SIGTERM');
   console.table([{ datasets: n, quads, firstSearchAnswerS: +(searchMs / 1000).toFixed(2), hits: total, storeWhenSearchAnswered: storeAtSearch,
-    storeReadyS: +(readyMs / 1000).toFixed(1), serverRssMB: rssMB }]);
+    storeReadyS: +(readyMs / 1000).toFixed(1), serverRssMB: serverRss }]);
   if (searchMs < 0 || searchMs > 2000) process.exitCode = 1;
 } finally {
   await sleep(500);

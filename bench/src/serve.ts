@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { numberArg, rssMB, sleep } from './bench-process.js';
 import { prepareDataDir } from './data-dir.js';
 import { WORDS } from './generate.js';
 
@@ -16,15 +16,11 @@ import { WORDS } from './generate.js';
 // are then answered by the answer cache; one scenario sends only new queries, to show the uncached path.
 
 const FEDCAT = fileURLToPath(new URL('../../catalogue-api/bin/fedcat.js', import.meta.url));
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const n = arg('--docs', 100_000);
-const seconds = arg('--seconds', 10);
-const connections = arg('--connections', 10);
+const n = numberArg('--docs', 100_000);
+const seconds = numberArg('--seconds', 10);
+const connections = numberArg('--connections', 10);
 const port = 19_000 + Math.floor(Math.random() * 1000);
 const base = `http://127.0.0.1:${port}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const rssMB = (pid: number, field: 'VmRSS' | 'VmHWM') => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 
 const dir = await mkdtemp(join(tmpdir(), 'fedcat-bench-serve-'));
 let server: ReturnType<typeof spawn> | undefined;

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+
+/** The number after `--name` on the command line, or `fallback`. */
+export function numberArg(name: string, fallback: number, args = process.argv.slice(2)): number {
+  return args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A process's resident memory now (`VmRSS`) or at its peak (`VmHWM`), in MB, from /proc. */
+export function rssMB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+}
