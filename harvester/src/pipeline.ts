@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
-import type { ShaclResult, UnmappedValue, Validator } from '@fedcat/shapes';
+import { ReportTally, type ShaclResult, type UnmappedValue, type ValidationReport, type Validator } from '@fedcat/shapes';
 import { forEachConcurrently } from './concurrency.js';
 import { HarvestError, SourceLimitExceeded } from './errors.js';
 import type { FetchPolicy } from './fetch/fetch-document.js';
@@ -63,6 +63,8 @@ export interface HarvestStats {
   readonly validation: { readonly profile: string; readonly violations: number; readonly warnings: number };
   /** Rejected records and their gating results (the first 5 per record). */
   readonly problems: readonly RecordProblem[];
+  /** Every finding of the records validated in this run (new and changed ones), grouped: what a data owner fixes. */
+  readonly report?: ValidationReport;
   /** Values fedcat normalised (dates, language codes, literal URLs…): the count and the first 50, with originals. */
   readonly normalisations: { readonly count: number; readonly examples: readonly Normalisation[] };
   /** The source's MQA quality (average over its datasets) and link checking; null when quality is not assessed. */
@@ -301,7 +303,8 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       changed.push({ record, hash, before, docId });
     }
     report({ phase: 'validating', records: records.length, toValidate: changed.length });
-    const verdicts = await validateRecords(changed.map((c) => c.record), deps.validator, (validated) => report({ validated }));
+    const tally = new ReportTally();
+    const verdicts = await validateRecords(changed.map((c) => c.record), deps.validator, tally, (validated) => report({ validated }));
     changed.forEach(({ record, hash, before, docId }, i) => {
       const verdict = verdicts[i]!;
       violations += verdict.violations;
@@ -365,6 +368,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
         records: counts,
         validation: { profile: deps.validator.profile.id, violations, warnings },
         problems,
+        report: tally.report(deps.validator.profile.id, changed.length),
         normalisations: { count: noteCount, examples: notes },
         quality: quality && {
           datasets: quality.aggregate.records, score: quality.aggregate.score, rating: quality.aggregate.rating,
@@ -390,7 +394,7 @@ interface Verdict { accepted: boolean; compliant: boolean; violations: number; w
  * core), and attributes each result to every record whose own nodes include the result's focus node;
  * referenced resources' types travel along as context but are never focus nodes.
  */
-async function validateRecords(records: readonly HarvestRecord[], validator: Validator, onBatch: (validated: number) => void): Promise<Verdict[]> {
+async function validateRecords(records: readonly HarvestRecord[], validator: Validator, tally: ReportTally, onBatch: (validated: number) => void): Promise<Verdict[]> {
   const verdicts: Verdict[] = records.map(() => ({ accepted: true, compliant: true, violations: 0, warnings: 0, gating: [] }));
   let done = 0;
   const validateBatch = async (start: number) => {
@@ -407,6 +411,7 @@ async function validateRecords(records: readonly HarvestRecord[], validator: Val
     });
     const summary = await validator.validate(data, { focus: new Set(owners.keys()) });
     for (const r of summary.results) {
+      tally.add(r);
       for (const i of owners.get(r.focusNode) ?? []) {
         const v = verdicts[i]!;
         if (r.severity === 'violation') v.violations++;

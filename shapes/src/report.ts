@@ -35,29 +35,46 @@ export interface ValidationReport {
 
 const RANK: Record<Severity, number> = { violation: 0, warning: 1, info: 2 };
 
-/** Groups a summary's results (a pure function). */
-export function groupResults(summary: ShaclSummary): ValidationReport {
-  const groups = new Map<string, { first: ShaclResult; count: number; nodes: Set<string> }>();
-  for (const r of summary.results) {
+/**
+ * Groups results as they come (a harvest validates in batches): one entry per shape, path, constraint, severity
+ * and file, with its first result as the example and the distinct focus nodes counted.
+ */
+export class ReportTally {
+  private readonly groups = new Map<string, { first: ShaclResult; count: number; nodes: Set<string> }>();
+  private readonly counts: Record<Severity, number> = { violation: 0, warning: 0, info: 0 };
+
+  add(r: ShaclResult): void {
+    this.counts[r.severity]++;
     const key = [r.severity, r.shape, r.path ?? '', r.constraint ?? '', r.file].join('\u0000');
-    const g = groups.get(key);
+    const g = this.groups.get(key);
     if (g) {
       g.count++;
       g.nodes.add(r.focusNode);
     } else {
-      groups.set(key, { first: r, count: 1, nodes: new Set([r.focusNode]) });
+      this.groups.set(key, { first: r, count: 1, nodes: new Set([r.focusNode]) });
     }
   }
-  const list: ReportGroup[] = [...groups.values()].map(({ first, count, nodes }) => ({
-    severity: first.severity, shape: first.shape, path: first.path, constraint: first.constraint, file: first.file,
-    gating: first.gating, count, resources: nodes.size,
-    example: { focusNode: first.focusNode, focusKind: first.focusKind, value: first.value, valueKind: first.valueKind }, messages: first.messages,
-  }));
-  list.sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.count - a.count || a.shape.localeCompare(b.shape));
-  return {
-    profile: summary.profile, conforms: summary.violations === 0,
-    violations: summary.violations, warnings: summary.warnings, infos: summary.infos, resources: summary.resources, groups: list,
-  };
+
+  /** The report of everything added: violations first, then the most frequent. */
+  report(profile: string, resources: number): ValidationReport {
+    const list: ReportGroup[] = [...this.groups.values()].map(({ first, count, nodes }) => ({
+      severity: first.severity, shape: first.shape, path: first.path, constraint: first.constraint, file: first.file,
+      gating: first.gating, count, resources: nodes.size,
+      example: { focusNode: first.focusNode, focusKind: first.focusKind, value: first.value, valueKind: first.valueKind }, messages: first.messages,
+    }));
+    list.sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.count - a.count || a.shape.localeCompare(b.shape));
+    const { violation, warning, info } = this.counts;
+    return { profile, conforms: violation === 0, violations: violation, warnings: warning, infos: info, resources, groups: list };
+  }
+}
+
+/** Groups a summary's results (a pure function). */
+export function groupResults(summary: ShaclSummary): ValidationReport {
+  const tally = new ReportTally();
+  for (const r of summary.results) tally.add(r);
+  const report = tally.report(summary.profile, summary.resources);
+  // The summary's own counts decide (they count every result, also those a caller chose not to list).
+  return { ...report, conforms: summary.violations === 0, violations: summary.violations, warnings: summary.warnings, infos: summary.infos };
 }
 
 const SH = 'http://www.w3.org/ns/shacl#';
