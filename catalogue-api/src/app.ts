@@ -31,6 +31,7 @@ import type { SourceRegistry } from './registry/sources.js';
 import harvests from './routes/harvests/index.js';
 import genid from './routes/genid/index.js';
 import health from './routes/health/index.js';
+import labels from './routes/labels/index.js';
 import organisations from './routes/organisations/index.js';
 import quality from './routes/quality/index.js';
 import runsRoute from './routes/runs/index.js';
@@ -170,6 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditLog, { prefix: '/v1/audit-log', audit: opts.audit, auth });
   await app.register(harvests, { prefix: '/v1/harvests', running: opts.running });
   await app.register(runsRoute, { prefix: '/v1/runs', sources: opts.sources, runs: opts.runs });
+  await app.register(labels, { prefix: '/v1/labels' });
   await app.register(organisations, { prefix: '/v1/organisations', search: index, sources: opts.sources, directory });
   const validators = new DryRunValidators();
   app.addHook('onClose', () => validators.close());

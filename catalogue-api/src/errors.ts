@@ -4,6 +4,8 @@ import createError from '@fastify/error';
 export const DatasetNotFound = createError('CAT_DATASET_NOT_FOUND', "No dataset or data service with id '%s'", 404);
 export const QualityNotAssessed = createError('CAT_QUALITY_NOT_ASSESSED', 'No quality assessment is stored for %s yet; it is made when the source is next harvested', 404);
 export const SourceNotFound = createError('CAT_SOURCE_NOT_FOUND', "No source with id '%s'", 404);
+export const RunNotFound = createError('CAT_RUN_NOT_FOUND', "No run '%s' in the last 50 runs of this source", 404);
+export const RunReportMissing = createError('CAT_RUN_REPORT_MISSING', "Run '%s' has no validation report: it failed, found nothing changed, or ran before fedcat kept reports", 404);
 export const SparqlUpdateForbidden = createError('CAT_SPARQL_UPDATE_FORBIDDEN', 'SPARQL Update is not allowed on this endpoint; it is read-only', 403);
 export const SparqlSyntax = createError('CAT_SPARQL_SYNTAX', 'Invalid SPARQL query: %s', 400);
 export const SparqlBadDataset = createError('CAT_SPARQL_BAD_DATASET', 'Invalid RDF dataset in the request: %s', 400);

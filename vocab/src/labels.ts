@@ -38,6 +38,12 @@ export function conceptLabel(iri: string): ConceptLabel | undefined {
   return labels.get(iri);
 }
 
+/** Every labelled concept of the vendored EU tables, IRI → Dutch/English label (what a UI labels values with). */
+export function conceptLabels(): ReadonlyMap<string, ConceptLabel> {
+  labels ??= load();
+  return labels;
+}
+
 /** A readable fallback label for any IRI: its last path or fragment segment. */
 export function shortLabel(iri: string): string {
   const m = /[#/]([^#/]+)\/?$/.exec(iri);

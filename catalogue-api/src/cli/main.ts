@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { PrivateAccess } from '@fedcat/harvester';
 import { harvestAll } from '../harvest-runner.js';
 import { ConfigError, genidBase, loadConfig, type Config } from '../config.js';
 import { startDemoPublisher } from '../demo/publisher.js';
@@ -107,8 +108,12 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
 
 async function demo(config: Config): Promise<void> {
   const publisher = await startDemoPublisher();
+  // The demo publisher is on loopback: allow it, besides whatever FEDCAT_HARVEST_ALLOW_PRIVATE allows already.
+  const allowed = config.fetchPolicy.privateAccess;
+  const privateAccess: PrivateAccess = allowed.kind === 'all' ? allowed
+    : { kind: 'origins', origins: new Set([publisher.origin.slice(7), ...(allowed.kind === 'origins' ? allowed.origins : [])]) };
   const demoConfig: Config = {
-    ...config, fetchPolicy: { ...config.fetchPolicy, privateAccess: { kind: 'origins', origins: new Set([publisher.origin.slice(7)]) } },
+    ...config, fetchPolicy: { ...config.fetchPolicy, privateAccess },
     // The demo organisations' links name hosts that do not exist: do not wait long for them.
     linkCheck: config.linkCheck && { ...config.linkCheck, timeoutMs: Math.min(config.linkCheck.timeoutMs, 3000) },
     serviceCheck: config.serviceCheck && { ...config.serviceCheck, timeoutMs: Math.min(config.serviceCheck.timeoutMs, 3000) },

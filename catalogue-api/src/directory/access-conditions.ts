@@ -98,13 +98,17 @@ export function accessConditions(quads: readonly Quad[], iri: string, facts: Dir
       licenses: sortedValues(store, d, dct.license),
       rights: rights(store, d, facts.genidBase),
       policies: sortedValues(store, d, odrl.hasPolicy),
+      accessUrls: sortedValues(store, d, dcat.accessURL),
+      downloadUrls: sortedValues(store, d, dcat.downloadURL),
+      format: firstValue(store, d, dct.format),
+      mediaType: firstValue(store, d, dcat.mediaType),
       accessServices: store.getObjects(d, dcat.accessService, null).filter((s) => s.termType === 'NamedNode').map((s) => present({
         id: recordId(s.value), iri: s.value, title: label(store, s), accessRights: firstValue(store, s, dct.accessRights), accessConditions: paths.accessConditions(recordId(s.value)),
       })),
     }))
     : [];
   return present({
-    resource: { id: recordId(iri), iri, type, title: label(store, r) ?? '' },
+    resource: present({ id: recordId(iri), iri, type, title: label(store, r) ?? '', landingPages: sortedValues(store, r, dcat.landingPage) }),
     accessRights: firstValue(store, r, dct.accessRights),
     licenses: sortedValues(store, r, dct.license),
     rights: rights(store, r, facts.genidBase),

@@ -64,7 +64,8 @@ const Listed = Type.Object({ uri: Type.Optional(Str), label: Type.Optional(Str) 
 
 /** `GET /v1/dataservices/{id}/access-conditions` and `/v1/datasets/{id}/access-conditions`: absent fields are not given by the source. */
 export const AccessConditions = Type.Object({
-  resource: Type.Object({ id: Str, iri: Str, type: Type.Union([Type.Literal('Dataset'), Type.Literal('DataService')]), title: Str }),
+  resource: Type.Object({ id: Str, iri: Str, type: Type.Union([Type.Literal('Dataset'), Type.Literal('DataService')]), title: Str,
+    landingPages: Type.Optional(Type.Array(Str, { description: 'dcat:landingPage, as published (a client links only http(s))' })) }),
   accessRights: Type.Optional(Type.String({ description: 'dct:accessRights (EU access-right table)' })),
   licenses: Type.Optional(Type.Array(Str)),
   rights: Type.Optional(Type.Array(Listed)),
@@ -94,6 +95,8 @@ export const AccessConditions = Type.Object({
   distributions: Type.Optional(Type.Array(Type.Object({
     iri: Type.Optional(Str), title: Type.Optional(Str), licenses: Type.Optional(Type.Array(Str)), rights: Type.Optional(Type.Array(Listed)),
     policies: Type.Optional(Type.Array(Str)),
+    accessUrls: Type.Optional(Type.Array(Str)), downloadUrls: Type.Optional(Type.Array(Str)),
+    format: Type.Optional(Str), mediaType: Type.Optional(Str),
     accessServices: Type.Optional(Type.Array(Type.Object({ id: Str, iri: Str, title: Type.Optional(Str), accessRights: Type.Optional(Str), accessConditions: Str }))),
   }))),
 }, { $id: 'AccessConditions' });

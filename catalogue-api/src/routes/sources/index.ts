@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sourceKind, type Source } from '@fedcat/harvester';
 import { Type } from 'typebox';
-import { SourceNotFound } from '../../errors.js';
+import { RunNotFound, RunReportMissing, SourceNotFound } from '../../errors.js';
 import type { RunningHarvests } from '../../registry/running.js';
 import type { RunLog } from '../../registry/runs.js';
 import type { SourceRegistry } from '../../registry/sources.js';
@@ -48,6 +48,20 @@ const sourcesRoute: FastifyPluginAsyncTypebox<SourceRouteOptions> = async (app, 
     if (!source) throw new SourceNotFound(request.params.id);
     reply.header('cache-control', 'no-cache');
     return { runs: [...(await runs.history(source.id))] };
+  });
+
+  app.get('/:id/runs/:run/report', {
+    schema: { summary: 'The validation report of one run: the findings of the records it validated, grouped, with what to fix in Dutch and English', tags: ['sources'],
+      params: Type.Object({ id: Type.String(), run: Type.String() }),
+      response: { 200: Type.Ref('ValidationReport'), ...problemResponses } },
+  }, async (request, reply) => {
+    const source = await sources.get(request.params.id);
+    if (!source) throw new SourceNotFound(request.params.id);
+    const run = (await runs.history(source.id)).find((r) => r.id === request.params.run);
+    if (!run) throw new RunNotFound(request.params.run);
+    if (!run.stats?.report) throw new RunReportMissing(run.id);
+    reply.header('cache-control', 'no-cache');
+    return { ...run.stats.report, statements: run.stats.quads };
   });
 };
 

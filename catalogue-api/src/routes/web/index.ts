@@ -5,7 +5,20 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 export interface WebRouteOptions { readonly root: string }
 
 /** Paths the single-page UI owns; deep links to them get the page shell. */
-const UI_ROUTES = ['/', '/datasets/:id', '/dataservices/:id'];
+export const UI_ROUTES = [
+  '/', '/datasets/:id', '/dataservices/:id', '/organisations', '/owner', '/owner/sources/:id', '/owner/sources/:id/runs/:run',
+  '/validator', '/query',
+] as const;
+
+/**
+ * The UI's content security policy: scripts only from fedcat itself (the UI needs no inline script, so a harvested
+ * string that slipped into markup could not run), data only from fedcat, no plugins, no framing by other sites.
+ * Inline styles stay allowed: lit and the lazily loaded SPARQL editor add style elements.
+ */
+export const UI_CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "connect-src 'self'",
+  "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'self'",
+].join('; ');
 
 /** Serves the built web UI (`web/public`) and the page shell for its deep links. */
 const web: FastifyPluginAsync<WebRouteOptions> = async (app, { root }) => {
@@ -13,8 +26,11 @@ const web: FastifyPluginAsync<WebRouteOptions> = async (app, { root }) => {
     app.log.warn({ root }, 'web UI not built; run npm run build');
     return;
   }
-  await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: false, cacheControl: true, maxAge: 0 });
-  const shell = (_req: unknown, reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+  await app.register(fastifyStatic, {
+    root, prefix: '/', index: false, wildcard: false, cacheControl: true, maxAge: 0,
+    setHeaders: (res, path) => { if (path.endsWith('.html')) res.header('content-security-policy', UI_CSP); },
+  });
+  const shell = (_req: unknown, reply: FastifyReply) => reply.header('cache-control', 'no-cache').header('content-security-policy', UI_CSP).sendFile('index.html');
   for (const path of UI_ROUTES) app.get(path, { schema: { hide: true } }, shell);
 };
 
