@@ -1,69 +1,209 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { freePort, startFedcat, type RunningFedcat } from '../support/processes.js';
+import { startUiFixture, watchForScripts, type UiFixture } from '../support/ui-fixture.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
-let dir: string;
-let fedcat: RunningFedcat;
-let browser: Browser;
+let ui: UiFixture;
 let page: Page;
+const requested: string[] = [];
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fedcat-ui-'));
   await mkdir(SCREENSHOTS, { recursive: true });
-  fedcat = await startFedcat('demo', await freePort(), { FEDCAT_DATA_DIR: dir }, 'harvested');
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-});
+  ui = await startUiFixture();
+  page = await ui.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  page.setDefaultTimeout(10_000);
+  page.on('request', (r) => requested.push(r.url()));
+}, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await fedcat?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await ui?.close();
 });
 
-describe('the web UI on the demo catalogue (Playwright, Debian chromium)', () => {
-  it('searches with a typo, applies a facet, opens a data service page and goes back', async () => {
-    await page.goto(fedcat.base);
+const h1 = () => page.getByRole('heading', { level: 1 }).textContent();
+const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+
+/** The outer HTML of every element matching `selector` in the page, shadow roots included. */
+function deepQuery(p: Page, selector: string): Promise<string[]> {
+  return p.evaluate(`(() => {
+    const found = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll(${JSON.stringify(selector)})) found.push(el.outerHTML);
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return found;
+  })()`);
+}
+
+describe('the web UI for data consumers (Playwright, Debian chromium)', () => {
+  it('walks from a search with a typo through a facet, a dataset and its API to the access conditions and the organisation', async () => {
+    await page.goto(ui.fedcat.base);
     const box = page.getByRole('searchbox');
     await box.fill('parkern');
     await expect.poll(() => page.locator('fedcat-result-list li').count(), { timeout: 10_000 }).toBe(2);
     await expect.poll(() => page.url()).toContain('q=parkern');
-    await page.screenshot({ path: join(SCREENSHOTS, '1-search-typo.png'), fullPage: true });
+    expect(await page.getByText('ook gezocht op').count()).toBe(1);
+    await shot('1-search-typo.png');
 
-    await page.getByRole('checkbox', { name: /^API/ }).check();
+    await page.getByRole('checkbox', { name: /^Dataset/ }).check();
     await expect.poll(() => page.locator('fedcat-result-list li').count()).toBe(1);
-    expect(page.url()).toContain('type=DataService');
-    await page.screenshot({ path: join(SCREENSHOTS, '2-search-facet.png'), fullPage: true });
+    expect(page.url()).toContain('type=Dataset');
+    await shot('2-search-facet.png');
 
-    await page.getByRole('link', { name: 'Parkeer-API Dijkstad' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Parkeer-API Dijkstad');
+    await page.getByRole('link', { name: 'Parkeerzones en tarieven' }).click();
+    await expect.poll(h1).toBe('Parkeerzones en tarieven');
+    expect(new URL(page.url()).pathname).toMatch(/^\/datasets\/[0-9a-f]{16}$/);
+    // Distributions with where to get them, the licence by its EU label, quality and provenance.
+    await expect.poll(() => page.getByRole('heading', { name: 'Distributies' }).count()).toBe(1);
+    expect(await page.getByRole('cell', { name: /toegang: https:\/\/api\.dijkstad\.example\.nl\/parkeren\/v1\/zones/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Kwaliteit van de metadata' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Herkomst' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'gemeente-dijkstad' }).count()).toBe(1);
+    await shot('3-dataset-page.png');
+
+    await page.getByRole('cell').getByRole('link', { name: 'Parkeer-API Dijkstad' }).click();
+    await expect.poll(h1).toBe('Parkeer-API Dijkstad');
     expect(new URL(page.url()).pathname).toMatch(/^\/dataservices\/[0-9a-f]{16}$/);
-    expect(await page.getByText('https://api.dijkstad.example.nl/parkeren/v1', { exact: true }).count()).toBe(1);
-    // How to get access, from the access conditions the API assembles.
+    expect(await page.getByRole('heading', { name: 'De API' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Hoe krijg ik toegang?' }).count()).toBe(1);
-    await page.screenshot({ path: join(SCREENSHOTS, '3-dataservice-page.png'), fullPage: true });
+    await expect.poll(() => page.getByRole('heading', { name: 'Aansluiten via FSC' }).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Vraag een contract met een ServiceConnectionGrant aan voor dienst/).count()).toBe(1);
+    await shot('4-api-page.png');
 
+    await page.getByRole('link', { name: 'Gemeente Dijkstad' }).first().click();
+    await expect.poll(h1).toBe('Gemeente Dijkstad');
+    expect(new URL(page.url()).pathname).toBe('/organisations');
+    await expect.poll(() => page.getByRole('link', { name: 'Parkeer-API Dijkstad' }).count()).toBe(1);
+    await shot('5-organisation-page.png');
+
+    // Back and forward walk the same pages again.
     await page.goBack();
-    await expect.poll(() => page.locator('fedcat-result-list li').count()).toBe(1);
-    expect(await box.inputValue()).toBe('parkern');
+    await expect.poll(h1).toBe('Parkeer-API Dijkstad');
+    await page.goBack();
+    await expect.poll(h1).toBe('Parkeerzones en tarieven');
+    await page.goForward();
+    await expect.poll(h1).toBe('Parkeer-API Dijkstad');
   });
 
-  it('opens a dataset page from a deep link', async () => {
-    const hit = ((await (await fetch(`${fedcat.base}/v1/search?q=bomenregister`)).json()) as any).hits[0].document;
-    await page.goto(`${fedcat.base}/datasets/${hit.id}`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bomenregister');
-    await expect.poll(() => page.getByText('Gemeente Dijkstad').count()).toBeGreaterThan(0);
-    // The quality panel shows the score the API computed from the stored DQV.
-    const quality = ((await (await fetch(`${fedcat.base}/v1/datasets/${hit.id}/quality`)).json()) as any);
-    await expect.poll(() => page.getByText(`${quality.score} van 405 punten: ${quality.ratingLabel.nl}`).count(), { timeout: 10_000 }).toBe(1);
-    await page.getByText('Per indicator: wat telt en waarom').click();
-    await expect.poll(() => page.getByRole('cell', { name: 'Trefwoorden' }).count()).toBe(1);
-    await page.screenshot({ path: join(SCREENSHOTS, '4-dataset-page.png'), fullPage: true });
+  it('switches to English and back, labels included, and keeps the choice on the next page', async () => {
+    await page.goto(`${ui.fedcat.base}/?q=afval`);
+    await expect.poll(() => page.locator('fedcat-result-list li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Search', exact: true }).count()).toBe(1);
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await expect.poll(() => page.getByRole('group', { name: 'Access' }).getByText('public', { exact: true }).count()).toBe(1);
+    await page.goto(`${ui.fedcat.base}/organisations`);
+    await expect.poll(h1).toBe('Organisations');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await expect.poll(h1).toBe('Organisaties');
+  });
+
+  it('loads the SPARQL editor only on the SPARQL page and shows query results as a table', async () => {
+    const editorChunk = (u: string) => /\/chunks\/sparql-editor-[^/]+\.js$/.test(u);
+    expect(requested.filter(editorChunk)).toEqual([]);
+    await page.goto(`${ui.fedcat.base}/query`);
+    await expect.poll(() => requested.filter(editorChunk).length).toBe(1);
+    await expect.poll(() => page.locator('fedcat-sparql-editor[ready]').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Uitvoeren' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Parkeer-API Dijkstad' }).count(), { timeout: 10_000 }).toBe(1);
+    await shot('10-sparql-page.png');
+  });
+});
+
+describe('the web UI for data owners', () => {
+  it('walks sources → a run → its validation report, then harvests a source now and follows its live progress', async () => {
+    await page.goto(`${ui.fedcat.base}/owner`);
+    await page.getByLabel('API-token van uw organisatie').fill(ui.adminToken);
+    await page.getByRole('button', { name: 'Token gebruiken' }).click();
+    await expect.poll(() => page.getByText('Uw token wordt in dit tabblad gebruikt.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'gemeente-dijkstad' }).count()).toBe(1);
+    await shot('6-owner-sources.png');
+
+    await page.getByRole('link', { name: 'gemeente-dijkstad' }).click();
+    await expect.poll(h1).toBe('gemeente-dijkstad');
+    await expect.poll(() => page.getByRole('heading', { name: 'Kwaliteit per oogst' }).count()).toBe(1);
+    await page.getByRole('link', { name: /^Validatierapport van de oogst van/ }).first().click();
+    await expect.poll(h1).toBe('Validatierapport');
+    await expect.poll(() => page.getByRole('heading', { name: /^Waarschuwingen \(\d+\)$/ }).count()).toBe(1);
+    // Grouped findings with what to fix in Dutch, as the run's report holds them.
+    const url = new URL(page.url());
+    const report = (await ui.call('GET', `/v1${url.pathname.replace('/owner', '')}/report`)).body as { groups: { messages: { nl: string } }[] };
+    expect(report.groups.length).toBeGreaterThan(0);
+    expect(await page.getByText(report.groups[0]!.messages.nl, { exact: true }).count()).toBeGreaterThan(0);
+    await shot('7-run-report.png');
+
+    await page.getByRole('link', { name: '← Bron gemeente-dijkstad' }).click();
+    await page.getByRole('link', { name: '← Alle bronnen' }).click();
+    await page.getByRole('link', { name: 'traag-bureau' }).click();
+    await expect.poll(h1).toBe('traag-bureau');
+    expect(await page.getByText('Nog niet geoogst.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Nu oogsten' }).click();
+    const progress = page.getByRole('group', { name: 'Voortgang van de oogst' });
+    await expect.poll(() => progress.count()).toBe(1);
+    // Live: the bytes read grow while the slow server sends its catalogue.
+    await expect.poll(() => progress.textContent(), { timeout: 10_000 }).toMatch(/Lezen: [1-9]/);
+    await shot('8-harvest-progress.png');
+    await expect.poll(() => page.getByText('De oogst is klaar: geslaagd.').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '40 nieuw, 0 gewijzigd, 0 verwijderd' }).count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('validates pasted metadata on the validator page and shows what to fix', async () => {
+    await page.goto(`${ui.fedcat.base}/validator`);
+    await page.getByLabel('RDF-tekst').fill('@prefix dcat: <http://www.w3.org/ns/dcat#> .\n<https://voorbeeld.example/ds> a dcat:Dataset .');
+    await page.getByRole('button', { name: 'Valideren' }).click();
+    await expect.poll(() => page.getByText('Voldoet niet: er zijn fouten om te herstellen.').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: /^Fouten \(\d+\)$/ }).count()).toBe(1);
+    await shot('9-validator.png');
+  });
+});
+
+describe('harvested content in the browser', () => {
+  it('renders a title of markup and a javascript: landing page as text: no script runs, no javascript: link exists', async () => {
+    await ui.harvest('vijandig-bureau');
+    const hits = (await (await fetch(`${ui.fedcat.base}/v1/search?q=opmaak`)).json()) as { hits: { document: { id: string; title: string } }[] };
+    const hostile = hits.hits.find((h) => h.document.title === '<img src=x onerror=alert(1)>');
+    expect(hostile).toBeDefined();
+    // The server reads graphs another fedcat process (the harvest) wrote within a second or so.
+    await expect.poll(async () => (await fetch(`${ui.fedcat.base}/v1/datasets/${hostile!.document.id}/access-conditions`)).status, { timeout: 10_000 }).toBe(200);
+    const seen = watchForScripts(page);
+
+    await page.goto(`${ui.fedcat.base}/?q=opmaak`);
+    await expect.poll(() => page.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).click();
+    await expect.poll(h1).toBe('<img src=x onerror=alert(1)>');
+    await expect.poll(() => page.getByText('javascript:alert(1)', { exact: true }).count()).toBe(1);
+    expect(await page.getByText(/^<script>alert\(2\)<\/script> Een dataset/).count()).toBe(1);
+    expect(await page.getByText('<svg onload=alert(3)>').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('link', { name: 'Vijandig Bureau <b>vet</b>' }).count()).toBe(1);
+    await page.waitForTimeout(500);
+
+    expect(seen).toEqual({ dialogs: [], errors: [] });
+    expect(await deepQuery(page, 'img, script:not([src]), svg[onload]')).toEqual([]);
+    expect(await deepQuery(page, 'a[href^="javascript:" i], [onerror], [onload]')).toEqual([]);
+    // The API sets a content security policy that would stop an inline script anyway.
+    const csp = (await fetch(`${ui.fedcat.base}/datasets/${hostile!.document.id}`)).headers.get('content-security-policy');
+    expect(csp).toContain("script-src 'self'");
+  });
+});
+
+describe('embedding fedcat in another site', () => {
+  it('shows search results and an API card on a static page of another origin that loads the published module', async () => {
+    const embedded = await ui.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const seen = watchForScripts(embedded);
+    await embedded.goto(`${ui.others.base}/embed.html`);
+    await expect.poll(() => embedded.getByRole('heading', { name: 'Parkeer-API Dijkstad' }).count(), { timeout: 10_000 }).toBe(1);
+    await embedded.getByRole('searchbox').fill('parkern');
+    await expect.poll(() => embedded.locator('fedcat-search fedcat-result-list li').count(), { timeout: 10_000 }).toBe(2);
+    // Links lead to the fedcat the page embeds, not to the embedding site.
+    const href = await embedded.getByRole('link', { name: 'Parkeerzones en tarieven' }).getAttribute('href');
+    expect(href).toMatch(new RegExp(`^${ui.fedcat.base}/datasets/[0-9a-f]{16}$`));
+    await embedded.getByRole('checkbox', { name: /^API/ }).check();
+    await expect.poll(() => embedded.locator('fedcat-search fedcat-result-list li').count()).toBe(1);
+    await embedded.screenshot({ path: join(SCREENSHOTS, '11-embedded.png'), fullPage: true });
+    expect(seen.errors).toEqual([]);
+    await embedded.close();
   });
 });

@@ -1,5 +1,8 @@
 import type { SearchState } from '../lib/url-state.js';
-import type { AccessConditions, CatalogueRecordDetail, Problem, RecordQuality, SearchResult } from './types.js';
+import type {
+  AccessConditions, AggregateQuality, CatalogueRecordDetail, Organisation, OrganisationScore, Problem, RecordQuality, Run, SearchResult, SourceWithStatus,
+  SparqlResults, ValidationReport,
+} from './types.js';
 
 /** An API error carrying the server's problem document. */
 export class ApiError extends Error {
@@ -8,41 +11,106 @@ export class ApiError extends Error {
   }
 }
 
-/** The HTTP client the components use; provided through context so pages can point it at any fedcat. */
+/** What to validate: pasted text, an uploaded file, or a URL fedcat fetches. */
+export type ValidationInput = { text: string; contentType: string } | { file: File } | { url: string };
+
+/** The HTTP client the elements use; provided through context so pages can point it at any fedcat. */
 export class CatalogueApi {
   constructor(readonly base: string) {}
 
-  private async get<T>(path: string, signal?: AbortSignal): Promise<T> {
-    const res = await fetch(new URL(path, this.base), { headers: { accept: 'application/json' }, signal });
+  /** A page of the fedcat UI this client reads from: a path on this origin, an absolute URL elsewhere (embedding). */
+  pageUrl(path: string): string {
+    const url = new URL(path, this.base);
+    return url.origin === location.origin ? url.pathname + url.search : url.href;
+  }
+
+  private async request<T>(path: string, init: RequestInit & { token?: string | null } = {}): Promise<T> {
+    const headers = new Headers(init.headers);
+    if (!headers.has('accept')) headers.set('accept', 'application/json');
+    if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+    const res = await fetch(new URL(path, this.base), { ...init, headers });
     if (!res.ok) {
       const problem = (await res.json().catch(() => ({ type: 'about:blank', title: res.statusText, status: res.status }))) as Problem;
-      throw new ApiError(problem);
+      throw new ApiError({ ...problem, status: problem.status ?? res.status });
     }
     return (await res.json()) as T;
   }
 
-  search(state: SearchState, signal?: AbortSignal): Promise<SearchResult> {
+  search(state: SearchState, signal?: AbortSignal, pageSize = 20): Promise<SearchResult> {
     const p = new URLSearchParams();
     if (state.q) p.set('q', state.q);
     for (const [field, values] of Object.entries(state.filters)) for (const v of values) p.append('filter', `${field}:${v}`);
     p.set('facets', 'type,publisher,theme,format,license,accessRights');
     if (state.sort) p.set('sort', state.sort);
     p.set('page', String(state.page));
-    p.set('pageSize', '20');
-    return this.get(`v1/search?${p}`, signal);
+    p.set('pageSize', String(pageSize));
+    return this.request(`v1/search?${p}`, { signal });
   }
 
   record(kind: 'datasets' | 'dataservices', id: string, signal?: AbortSignal): Promise<CatalogueRecordDetail> {
-    return this.get(`v1/${kind}/${encodeURIComponent(id)}`, signal);
+    return this.request(`v1/${kind}/${encodeURIComponent(id)}`, { signal });
   }
 
   /** How to get access to a dataset or data service. */
   accessConditions(kind: 'datasets' | 'dataservices', id: string, signal?: AbortSignal): Promise<AccessConditions> {
-    return this.get(`v1/${kind}/${encodeURIComponent(id)}/access-conditions`, signal);
+    return this.request(`v1/${kind}/${encodeURIComponent(id)}/access-conditions`, { signal });
   }
 
   /** A dataset's MQA score, per indicator; rejects with an ApiError (404) before its first assessment. */
   quality(id: string, signal?: AbortSignal): Promise<RecordQuality> {
-    return this.get(`v1/datasets/${encodeURIComponent(id)}/quality`, signal);
+    return this.request(`v1/datasets/${encodeURIComponent(id)}/quality`, { signal });
+  }
+
+  async labels(): Promise<Record<string, { nl: string; en: string }>> {
+    return (await this.request<{ labels: Record<string, { nl: string; en: string }> }>('v1/labels')).labels;
+  }
+
+  async organisations(signal?: AbortSignal): Promise<Organisation[]> {
+    return (await this.request<{ organisations: Organisation[] }>('v1/organisations', { signal })).organisations;
+  }
+
+  async organisationScores(signal?: AbortSignal): Promise<OrganisationScore[]> {
+    return (await this.request<{ organisations: OrganisationScore[] }>('v1/organisations/quality', { signal })).organisations;
+  }
+
+  async sources(signal?: AbortSignal): Promise<SourceWithStatus[]> {
+    return (await this.request<{ sources: SourceWithStatus[] }>('v1/sources', { signal })).sources;
+  }
+
+  source(id: string, signal?: AbortSignal): Promise<SourceWithStatus> {
+    return this.request(`v1/sources/${encodeURIComponent(id)}`, { signal });
+  }
+
+  async runs(id: string, signal?: AbortSignal): Promise<Run[]> {
+    return (await this.request<{ runs: Run[] }>(`v1/sources/${encodeURIComponent(id)}/runs`, { signal })).runs;
+  }
+
+  runReport(source: string, run: string, signal?: AbortSignal): Promise<ValidationReport> {
+    return this.request(`v1/sources/${encodeURIComponent(source)}/runs/${encodeURIComponent(run)}/report`, { signal });
+  }
+
+  sourceQuality(id: string, signal?: AbortSignal): Promise<AggregateQuality> {
+    return this.request(`v1/sources/${encodeURIComponent(id)}/quality`, { signal });
+  }
+
+  /** Starts a harvest of a source now (owner or admin token). */
+  harvestNow(id: string, token: string | null): Promise<{ source: string; status: 'started'; monitor: string }> {
+    return this.request(`v1/sources/${encodeURIComponent(id)}/harvests`, { method: 'POST', token });
+  }
+
+  /** Validates a document without storing it. */
+  validate(input: ValidationInput, profile: string, lang: string, signal?: AbortSignal): Promise<ValidationReport> {
+    const path = `v1/validate?${new URLSearchParams({ profile, lang })}`;
+    if ('url' in input) return this.request(path, { method: 'POST', body: JSON.stringify({ url: input.url }), headers: { 'content-type': 'application/json' }, signal });
+    if ('file' in input) return this.request(path, { method: 'POST', body: input.file, headers: { 'content-type': input.file.type || 'text/turtle' }, signal });
+    return this.request(path, { method: 'POST', body: input.text, headers: { 'content-type': input.contentType }, signal });
+  }
+
+  /** A SPARQL query on fedcat's read-only endpoint. */
+  sparql(query: string, signal?: AbortSignal): Promise<SparqlResults> {
+    return this.request('sparql', {
+      method: 'POST', body: new URLSearchParams({ query }), signal,
+      headers: { accept: 'application/sparql-results+json', 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 }

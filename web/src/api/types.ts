@@ -23,7 +23,7 @@ export interface CatalogueRecordDetail extends CatalogueRecord {
 }
 /** `/v1/{datasets|dataservices}/{id}/access-conditions`: fields the source does not give are absent. */
 export interface AccessConditions {
-  resource: { id: string; iri: string; type: 'Dataset' | 'DataService'; title: string };
+  resource: { id: string; iri: string; type: 'Dataset' | 'DataService'; title: string; landingPages?: string[] };
   accessRights?: string; licenses?: string[]; rights?: { uri?: string; label?: string }[]; applicableLegislation?: string[];
   legalBasis?: string[]; purposes?: string[]; processingActivities?: string[]; policies?: string[];
   connectivity?: { fsc?: { groupId: string; peerId: string; serviceName: string; regulatedArea?: string; membershipAdministrator?: string;
@@ -34,7 +34,7 @@ export interface AccessConditions {
     informationModel?: string }[];
   contact?: { name?: string; email?: string; url?: string };
   publisher?: { uri?: string; name?: string };
-  distributions?: { iri?: string; title?: string; licenses?: string[]; policies?: string[];
+  distributions?: { iri?: string; title?: string; licenses?: string[]; policies?: string[]; accessUrls?: string[]; downloadUrls?: string[]; format?: string; mediaType?: string;
     accessServices?: { id: string; iri: string; title?: string; accessRights?: string; accessConditions: string }[] }[];
 }
 export interface SearchHit { document: CatalogueRecord; highlights: { title: Segment[]; description: Segment[] } }
@@ -51,4 +51,51 @@ export interface RecordQuality {
   dataset: string; score: number; max: number; rating: 'excellent' | 'good' | 'sufficient' | 'bad'; ratingLabel: Labels;
   dimensions: { dimension: string; label: Labels; score: number; max: number }[];
   indicators: { id: string; dimension: string; label: Labels; weight: number; points: number; explanation: Labels }[];
+}
+
+/** `/v1/sources/{id}/quality`: a source's average MQA score and how many datasets meet each indicator. */
+export interface AggregateQuality {
+  records: number; score: number; max: number; rating: string; ratingLabel: Labels;
+  dimensions: { dimension: string; label: Labels; score: number; max: number }[];
+  indicators: { id: string; label: Labels; weight: number; met: number; share: number }[];
+}
+/** `/v1/organisations`. */
+export interface Organisation {
+  iri: string; name: string | null; datasets: number; dataServices: number; sources: string[]; oins: string[];
+  fscPeers: { groupId: string; peerId: string; name: string; managerAddress: string }[];
+}
+export interface OrganisationScore { iri: string; name: string | null; datasets: number; score: number; rating: string }
+/** One group of validation findings (same shape, path, constraint, severity). */
+export interface ReportGroup {
+  severity: 'violation' | 'warning' | 'info'; shape: string; path: string | null; constraint: string | null; file: string; gating: boolean;
+  count: number; resources: number; example: { focusNode: string; focusKind: string; value: string | null; valueKind: string | null };
+  messages: Labels;
+}
+export interface ValidationReport {
+  profile: string; conforms: boolean; violations: number; warnings: number; infos: number; resources: number; statements: number; groups: ReportGroup[];
+}
+export interface RunningHarvest {
+  source: string; pid: number; startedAt: string; updatedAt: string;
+  progress: { phase: 'reading' | 'splitting' | 'validating' | 'assessing' | 'publishing'; pages: number; bytes: number; quads: number; records: number;
+    toValidate: number; validated: number; linksToCheck?: number; linksChecked?: number };
+}
+export interface Run {
+  id: string; source: string; status: 'succeeded' | 'unchanged' | 'failed'; startedAt: string; endedAt: string;
+  stats?: {
+    syntax: string; bytes: number; pages: number; quads: number; datasets: number; dataServices: number;
+    records: { added: number; updated: number; unchanged: number; removed: number; invalid: number };
+    validation: { profile: string; violations: number; warnings: number };
+    quality?: { datasets: number; score: number; rating: string } | null;
+  };
+  error?: { code: string; message: string };
+}
+export interface SourceWithStatus {
+  id: string; url: string; org: string | null; addedAt: string; kind: string; interval: string | null; nextHarvestAt: string | null; paused: boolean;
+  lastRun: Run | null; lastSuccess: Run | null; running: RunningHarvest | null;
+}
+/** SPARQL 1.1 Query Results JSON. */
+export interface SparqlResults {
+  head: { vars?: string[] };
+  results?: { bindings: Record<string, { type: string; value: string; 'xml:lang'?: string; datatype?: string }>[] };
+  boolean?: boolean;
 }

@@ -1,74 +1,98 @@
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { CatalogueApi } from '../api/client.js';
-import { apiContext } from '../context.js';
-import { FIELD_LABELS, TYPE_LABELS, lastSegment } from '../lib/labels.js';
+import { ApiError } from '../api/client.js';
+import type { AccessConditions, CatalogueRecordDetail } from '../api/types.js';
+import { ApiElement } from '../lib/api-element.js';
+import { formatDateTime, t } from '../lib/i18n.js';
+import { organisationPath, recordPath } from '../lib/routes.js';
 import { safeLink } from '../lib/safe-link.js';
+import { baseStyles } from '../lib/styles.js';
+import { lastSegment, valueLabel } from '../lib/vocabulary-labels.js';
+import { fieldLabel, typeLabel } from './record-labels.js';
 import './fedcat-access-conditions.js';
 import './fedcat-api-description.js';
+import './fedcat-distributions.js';
 import './fedcat-quality.js';
 
-/** A dataset or API page: description, facts, endpoints and provenance, from `/v1/{kind}/{id}`. */
-/** "identificatie PZ-1" or "landingspagina https://…" for a shared match key. */
+/** "identifier PZ-1" or "landing page https://…" for a shared match key. */
 function sharedKeyLabel(key: string): string {
   const [kind, ...rest] = key.split(':');
-  return `${kind === 'landingPage' ? 'landingspagina' : 'identificatie'} ${rest.join(':')}`;
+  return `${kind === 'landingPage' ? t('record.landingPage') : t('record.identifier')} ${rest.join(':')}`;
 }
 
+/**
+ * A dataset or API page from `/v1/{kind}/{id}` and its access conditions: description, facts, landing page,
+ * distributions, the API (OpenAPI summary, lifecycle, design rules), how to get access, quality and provenance.
+ */
 @customElement('fedcat-record')
-export class FedcatRecord extends LitElement {
-  static override styles = css`
-    :host { display: block; }
-    h1 { color: #154273; margin: .25rem 0 1rem; font-size: 2rem; }
-    .badge { background: #e5f0f9; color: #154273; border-radius: 3px; padding: .1rem .5rem; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: .5rem 1.5rem; }
-    dt { font-weight: 700; } dd { margin: 0; overflow-wrap: anywhere; }
-    a { color: #01689b; } a:focus-visible { outline: 3px solid #f9e11e; outline-offset: 2px; }
-    p.description { white-space: pre-line; line-height: 1.5; max-width: 70ch; }
-  `;
-  @consume({ context: apiContext }) private _api!: CatalogueApi;
+export class FedcatRecord extends ApiElement {
+  static override styles = [baseStyles, css`
+    p.description { white-space: pre-line; max-width: 70ch; overflow-wrap: anywhere; }
+  `];
   @property() kind: 'datasets' | 'dataservices' = 'datasets';
   @property({ attribute: 'record-id' }) recordId = '';
+  /** Hide the "back to search" link (an embedded record has no search to go back to). */
+  @property({ type: Boolean, attribute: 'no-back' }) noBack = false;
 
   private _record = new Task(this, {
-    task: ([kind, id], { signal }) => this._api.record(kind, id, signal),
-    args: () => [this.kind, this.recordId] as const,
+    task: async ([client, kind, id], { signal }) => {
+      const [record, conditions] = await Promise.all([
+        client.record(kind, id, signal),
+        client.accessConditions(kind, id, signal).catch((e: unknown) => {
+          if (e instanceof ApiError) return null; // no IRI of its own, or the store is still loading
+          throw e;
+        }),
+      ]);
+      return { record, conditions };
+    },
+    args: () => [this.client, this.kind, this.recordId] as const,
   });
 
   override render() {
     return this._record.render({
-      pending: () => html`<p>Laden…</p>`,
-      error: (e) => html`<p role="alert">Deze pagina kon niet worden geladen: ${(e as Error).message}</p><p><a href="/">Terug naar zoeken</a></p>`,
-      complete: (d) => html`
-        <p><a href="/" @click=${this._back}>← Terug naar zoekresultaten</a></p>
-        <span class="badge">${TYPE_LABELS[d.type]}</span>
-        <h1>${d.title || '(zonder titel)'}</h1>
-        <p class="description">${d.description}</p>
-        <dl>
-          <dt>${FIELD_LABELS.publisher}</dt><dd>${d.publisherName ?? (d.publisher ? lastSegment(d.publisher) : 'onbekend')}</dd>
-          ${d.themes.length ? html`<dt>${FIELD_LABELS.theme}</dt><dd>${d.themes.map(lastSegment).join(', ')}</dd>` : ''}
-          ${d.accessRights.length ? html`<dt>${FIELD_LABELS.accessRights}</dt><dd>${d.accessRights.map(lastSegment).join(', ')}</dd>` : ''}
-          ${d.licenses.length ? html`<dt>${FIELD_LABELS.license}</dt><dd>${d.licenses.map((l) => html`${safeLink(l)} `)}</dd>` : ''}
-          ${d.formats.length ? html`<dt>${FIELD_LABELS.format}</dt><dd>${d.formats.map(lastSegment).join(', ')}</dd>` : ''}
-          ${d.endpointUrls.length ? html`<dt>Endpoint</dt><dd>${d.endpointUrls.map((u) => html`${safeLink(u)} `)}</dd>` : ''}
-          ${d.keywords.length ? html`<dt>Trefwoorden</dt><dd>${d.keywords.join(', ')}</dd>` : ''}
-          ${d.modified ? html`<dt>Gewijzigd</dt><dd>${d.modified}</dd>` : ''}
-          <dt>Identificatie</dt><dd>${safeLink(d.iri)}</dd>
-          <dt>Herkomst</dt><dd>bron <code>${d.source}</code>, geoogst ${new Date(d.harvestedAt).toLocaleString('nl-NL')}</dd>
-        </dl>
-        ${d.type === 'DataService' ? html`<fedcat-api-description .api=${d.api ?? null}></fedcat-api-description>` : ''}
-        ${d.accessConditions ? html`<fedcat-access-conditions kind=${this.kind} record-id=${d.id}></fedcat-access-conditions>` : ''}
-        ${d.type === 'Dataset' ? html`<fedcat-quality record-id=${d.id}></fedcat-quality>` : ''}
-        ${d.possibleDuplicates.length ? html`<section aria-labelledby="dups">
-          <h2 id="dups">Mogelijk dezelfde gegevens in andere bronnen</h2>
-          <ul>${d.possibleDuplicates.map((p) => html`<li>
-            <a href="/${p.type === 'DataService' ? 'dataservices' : 'datasets'}/${p.id}">${p.title || p.iri}</a>
-            (bron <code>${p.source}</code>${p.publisherName ? html`, ${p.publisherName}` : ''}): zelfde ${p.sharedKeys.map(sharedKeyLabel).join(', ')}
-          </li>`)}</ul>
-        </section>` : ''}`,
+      pending: () => html`<p role="status">${t('app.loading')}</p>`,
+      error: (e) => html`<p role="alert" class="error">${t('record.failed', { reason: (e as Error).message })}</p>${this.noBack ? '' : html`<p><a href="/">${t('app.toSearch')}</a></p>`}`,
+      complete: ({ record, conditions }) => this._page(record, conditions),
     });
+  }
+
+  private _page(d: CatalogueRecordDetail, c: AccessConditions | null) {
+    const link = (path: string) => this.client.pageUrl(path);
+    return html`
+      ${this.noBack ? '' : html`<p><a href="/" @click=${this._back}>← ${t('record.back')}</a></p>`}
+      <span class="badge">${typeLabel(d.type)}</span>
+      <h1>${d.title || t('record.untitled')}</h1>
+      <p class="description">${d.description}</p>
+      <dl>
+        <dt>${fieldLabel('publisher')}</dt><dd>${d.publisher
+          ? html`<a href=${link(organisationPath(d.publisher))}>${d.publisherName ?? lastSegment(d.publisher)}</a>` : t('record.unknown')}</dd>
+        ${d.themes.length ? html`<dt>${fieldLabel('theme')}</dt><dd>${d.themes.map(valueLabel).join(', ')}</dd>` : ''}
+        ${d.accessRights.length ? html`<dt>${fieldLabel('accessRights')}</dt><dd>${d.accessRights.map(valueLabel).join(', ')}</dd>` : ''}
+        ${d.licenses.length ? html`<dt>${fieldLabel('license')}</dt><dd>${d.licenses.map((l, i) => html`${i ? ', ' : ''}${safeLink(l, valueLabel(l))}`)}</dd>` : ''}
+        ${d.formats.length ? html`<dt>${fieldLabel('format')}</dt><dd>${d.formats.map(valueLabel).join(', ')}</dd>` : ''}
+        ${c?.resource.landingPages?.length ? html`<dt>${t('record.landingPage')}</dt><dd>${c.resource.landingPages.map((u) => html`${safeLink(u)} `)}</dd>` : ''}
+        ${d.endpointUrls.length ? html`<dt>${t('record.endpoint')}</dt><dd>${d.endpointUrls.map((u) => html`${safeLink(u)} `)}</dd>` : ''}
+        ${d.keywords.length ? html`<dt>${t('record.keywords')}</dt><dd>${d.keywords.join(', ')}</dd>` : ''}
+        ${d.modified ? html`<dt>${t('record.modified')}</dt><dd>${d.modified}</dd>` : ''}
+        <dt>${t('record.identifier')}</dt><dd>${safeLink(d.iri)}</dd>
+      </dl>
+      ${d.type === 'Dataset' && c?.distributions?.length ? html`<fedcat-distributions .distributions=${c.distributions} .client=${this.client}></fedcat-distributions>` : ''}
+      ${d.type === 'DataService' ? html`<fedcat-api-description .api=${d.api ?? null}></fedcat-api-description>` : ''}
+      ${c ? html`<fedcat-access-conditions .conditions=${c} api=${this.api}></fedcat-access-conditions>` : ''}
+      ${d.type === 'Dataset' ? html`<fedcat-quality record-id=${d.id} api=${this.api}></fedcat-quality>` : ''}
+      <section aria-labelledby="provenance">
+        <h2 id="provenance">${t('record.provenance')}</h2>
+        <p>${t('record.harvestedFrom')} <a href=${link(`/owner/sources/${encodeURIComponent(d.source)}`)}><code>${d.source}</code></a>,
+          ${formatDateTime(d.harvestedAt)}.</p>
+      </section>
+      ${d.possibleDuplicates.length ? html`<section aria-labelledby="dups">
+        <h2 id="dups">${t('record.duplicates')}</h2>
+        <ul>${d.possibleDuplicates.map((p) => html`<li>
+          <a href=${link(recordPath(p.type, p.id))}>${p.title || p.iri}</a>
+          (${t('record.source')} <code>${p.source}</code>${p.publisherName ? html`, ${p.publisherName}` : ''}): ${t('record.same')} ${p.sharedKeys.map(sharedKeyLabel).join(', ')}
+        </li>`)}</ul>
+      </section>` : ''}`;
   }
 
   private _back(e: Event) {

@@ -1,55 +1,76 @@
-import { consume } from '@lit/context';
-import { Task } from '@lit/task';
-import { LitElement, css, html } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { CatalogueApi } from '../api/client.js';
-import { apiContext } from '../context.js';
-import { toggleFilter, type FilterField, type SearchState } from '../lib/url-state.js';
+import type { SearchResult } from '../api/types.js';
+import { ApiElement } from '../lib/api-element.js';
+import { formatNumber, t } from '../lib/i18n.js';
+import { baseStyles } from '../lib/styles.js';
+import { stateFromUrl, toggleFilter, urlFromState, type FilterField, type SearchState } from '../lib/url-state.js';
 import './fedcat-facets.js';
 import './fedcat-result-list.js';
 
 /**
- * Search page: typo-tolerant search-as-you-type, facets, sort and paging over `/v1/search`.
+ * Search: typo-tolerant search-as-you-type, facets, sort and paging over `/v1/search`. In the app the URL holds the
+ * state (it listens for `fedcat-state-change`); embedded on another page (with an `api` attribute) it keeps its own
+ * state and links to that fedcat's pages.
  * @fires fedcat-state-change - detail: { state, replace } whenever the user changes the search
  */
 @customElement('fedcat-search')
-export class FedcatSearch extends LitElement {
-  static override styles = css`
-    :host { display: block; }
-    form { display: flex; gap: .5rem; margin-bottom: 1rem; }
-    input[type=search] { flex: 1; font: inherit; font-size: 1.125rem; padding: .6rem .75rem; border: 2px solid #154273; border-radius: 3px; }
-    select, button { font: inherit; padding: .5rem .75rem; border-radius: 3px; }
-    button { background: #01689b; color: #fff; border: 0; cursor: pointer; }
-    :is(input, select, button):focus-visible { outline: 3px solid var(--fedcat-focus, #f9e11e); outline-offset: 2px; }
-    .layout { display: grid; grid-template-columns: minmax(12rem, 18rem) 1fr; gap: 2rem; }
-    @media (max-width: 48rem) { .layout { grid-template-columns: 1fr; } }
+export class FedcatSearch extends ApiElement {
+  static override styles = [baseStyles, css`
+    form { display: flex; flex-wrap: wrap; gap: .5rem; margin-bottom: 1rem; }
+    input[type=search] { flex: 1 1 16rem; font-size: 1.125rem; }
+    .layout { display: grid; grid-template-columns: minmax(12rem, 18rem) minmax(0, 1fr); gap: 2rem; }
+    @media (max-width: 48rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
     .summary { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
-    .pager { display: flex; gap: .5rem; margin-top: 1rem; }
-  `;
-  @consume({ context: apiContext }) private _api!: CatalogueApi;
+    .pager { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-top: 1rem; }
+  `];
   @property({ attribute: false }) state: SearchState = { q: '', filters: {}, sort: '', page: 1 };
+  /** Results per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
   private _debounce: ReturnType<typeof setTimeout> | undefined;
+  private _rendered: SearchResult | undefined;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Embedded without a host app: start from the page's query string (?q=…) like the app does.
+    if (this.api && !this.state.q && location.search) this.state = stateFromUrl(location.search);
+  }
 
   private _search = new Task(this, {
-    task: ([state], { signal }) => this._api.search(state, signal),
-    args: () => [this.state] as const,
+    task: async ([client, state, pageSize], { signal }) => {
+      const result = await client.search(state, signal, pageSize);
+      performance.mark('fedcat:search-answer');
+      return result;
+    },
+    args: () => [this.client, this.state, this.pageSize] as const,
   });
+
+  override async updated() {
+    const value = this._search.value;
+    if (this._search.status !== TaskStatus.COMPLETE || !value || value === this._rendered) return;
+    this._rendered = value;
+    await this.renderRoot.querySelector('fedcat-result-list')?.updateComplete;
+    // For the render benchmark: the results are on screen (see bench/src/ui-render.ts).
+    performance.mark('fedcat:search-rendered');
+    this.dispatchEvent(new CustomEvent('fedcat-results', { detail: { total: value.total }, bubbles: true, composed: true }));
+  }
 
   override render() {
     const result = this._search.value;
     return html`
       <form role="search" @submit=${this._submit}>
-        <label for="q" class="visually-hidden" style="position:absolute;left:-9999px">Zoek datasets en API's</label>
-        <input id="q" type="search" name="q" .value=${this.state.q} placeholder="Zoek datasets en API's, bijv. parkeren" autocomplete="off" @input=${this._typed} />
-        <button type="submit">Zoeken</button>
+        <label for="q" class="visually-hidden">${t('search.label')}</label>
+        <input id="q" type="search" name="q" .value=${this.state.q} placeholder=${t('search.placeholder')} autocomplete="off" @input=${this._typed} />
+        <button type="submit">${t('search.submit')}</button>
       </form>
       <div class="layout">
-        <aside aria-label="Filters"><fedcat-facets .facets=${result?.facets ?? {}} .selected=${this.state.filters} @fedcat-facet-toggle=${this._toggle}></fedcat-facets></aside>
-        <section aria-live="polite" aria-busy=${this._search.status === 1 ? 'true' : 'false'}>
+        <aside aria-label=${t('search.filters')}><fedcat-facets .facets=${result?.facets ?? {}} .selected=${this.state.filters} @fedcat-facet-toggle=${this._toggle}></fedcat-facets></aside>
+        <section aria-label=${t('search.results')} aria-busy=${this._search.status === TaskStatus.PENDING ? 'true' : 'false'}>
           ${this._search.render({
-            pending: () => (result ? this._results() : html`<p>Zoeken…</p>`),
+            pending: () => (result ? this._results() : html`<p>${t('search.searching')}</p>`),
             complete: () => this._results(),
-            error: (e) => html`<p role="alert">Zoeken lukte niet: ${(e as Error).message}</p>`,
+            error: (e) => html`<p role="alert" class="error">${t('search.failed', { reason: (e as Error).message })}</p>`,
           })}
         </section>
       </div>`;
@@ -62,21 +83,28 @@ export class FedcatSearch extends LitElement {
     const last = Math.max(1, Math.ceil(r.total / r.pageSize));
     return html`
       <div class="summary">
-        <p><strong>${r.total}</strong> ${r.total === 1 ? 'resultaat' : 'resultaten'}${corrections.length > 0
-          ? html`; ook gezocht op ${corrections.map(([w, c]) => html`<em>${c.slice(0, 3).join(', ')}</em> voor „${w}”`)}` : ''}</p>
-        <label>Sorteer <select @change=${this._sort} .value=${this.state.sort}>
-          <option value="">relevantie</option><option value="title:asc">titel (A-Z)</option><option value="modified:desc">laatst gewijzigd</option>
+        <p role="status"><strong>${formatNumber(r.total)}</strong> ${r.total === 1 ? t('search.result') : t('search.resultsCount')}${corrections.length > 0
+          ? html`; ${t('search.alsoSearched')} ${corrections.map(([w, c], i) => html`${i ? ', ' : ''}<em>${c.slice(0, 3).join(', ')}</em> ${t('search.for')} „${w}”`)}` : ''}</p>
+        <label>${t('search.sort')} <select @change=${this._sort} .value=${this.state.sort}>
+          <option value="" ?selected=${this.state.sort === ''}>${t('search.sort.relevance')}</option>
+          <option value="title:asc" ?selected=${this.state.sort === 'title:asc'}>${t('search.sort.title')}</option>
+          <option value="modified:desc" ?selected=${this.state.sort === 'modified:desc'}>${t('search.sort.modified')}</option>
         </select></label>
       </div>
-      ${r.total === 0 ? html`<p>Geen resultaten. Probeer andere woorden of minder filters.</p>` : html`<fedcat-result-list .hits=${r.hits}></fedcat-result-list>`}
-      ${last > 1 ? html`<nav class="pager" aria-label="Paginering">
-        <button ?disabled=${r.page <= 1} @click=${() => this._go(r.page - 1)}>Vorige</button>
-        <span>Pagina ${r.page} van ${last}</span>
-        <button ?disabled=${r.page >= last} @click=${() => this._go(r.page + 1)}>Volgende</button></nav>` : ''}`;
+      ${r.total === 0 ? html`<p>${t('search.none')}</p>` : html`<fedcat-result-list .hits=${r.hits} .client=${this.client}></fedcat-result-list>`}
+      ${last > 1 ? html`<nav class="pager" aria-label=${t('search.paging')}>
+        <button class="secondary" ?disabled=${r.page <= 1} @click=${() => this._go(r.page - 1)}>${t('search.previous')}</button>
+        <span>${t('search.pageOf', { page: r.page, last: formatNumber(last) })}</span>
+        <button class="secondary" ?disabled=${r.page >= last} @click=${() => this._go(r.page + 1)}>${t('search.next')}</button></nav>` : ''}`;
   }
 
   private _emit(state: SearchState, replace = false) {
-    this.dispatchEvent(new CustomEvent('fedcat-state-change', { detail: { state, replace }, bubbles: true, composed: true }));
+    const handled = !this.dispatchEvent(new CustomEvent('fedcat-state-change', { detail: { state, replace }, bubbles: true, composed: true, cancelable: true }));
+    // In the app the URL changes and the state comes back as a property; embedded, no one listens: keep it here.
+    if (!handled) {
+      this.state = state;
+      if (this.api) history.replaceState(history.state, '', `${location.pathname}${urlFromState(state)}${location.hash}`);
+    }
   }
 
   private _typed(e: InputEvent) {

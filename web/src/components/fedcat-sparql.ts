@@ -1,0 +1,108 @@
+import { css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { SparqlResults } from '../api/types.js';
+import { ApiElement } from '../lib/api-element.js';
+import { formatNumber, t } from '../lib/i18n.js';
+import { safeLink } from '../lib/safe-link.js';
+import { baseStyles } from '../lib/styles.js';
+
+const EXAMPLE = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+PREFIX dct: <http://purl.org/dc/terms/>
+
+SELECT ?service ?title ?endpoint WHERE {
+  GRAPH ?g {
+    ?service a dcat:DataService ; dct:title ?title .
+    OPTIONAL { ?service dcat:endpointURL ?endpoint }
+  }
+} ORDER BY ?title LIMIT 50`;
+
+/** What the lazily loaded editor element offers (`@rdfjs-elements/sparql-editor`). */
+interface EditorElement extends HTMLElement { value: string; ready?: Promise<void> }
+
+/**
+ * SPARQL page: a SPARQL editor (`@rdfjs-elements/sparql-editor`, loaded only when this page opens, so the search
+ * page never pays for it; see lib/sparql-editor.ts) over fedcat's read-only endpoint, with the results as a table. A plain text area works
+ * until the editor has loaded, or if it cannot load.
+ */
+@customElement('fedcat-sparql')
+export class FedcatSparql extends ApiElement {
+  static override styles = [baseStyles, css`
+    .field { display: flex; flex-direction: column; gap: .25rem; margin-bottom: 1rem; }
+    textarea { min-height: 14rem; font-family: ui-monospace, monospace; font-size: .9rem; }
+    fedcat-sparql-editor { display: block; border: 2px solid var(--fedcat-muted, #3d5374); border-radius: 4px; min-height: 14rem; background: #fff; color: #000; }
+    .actions { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+  `];
+  @state() private _editorLoaded = false;
+  @state() private _busy = false;
+  @state() private _results: SparqlResults | null = null;
+  @state() private _error: string | null = null;
+  private _query = EXAMPLE;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    import('../lib/sparql-editor.js')
+      .then(() => { this._editorLoaded = true; })
+      .catch(() => { /* the text area stays */ });
+  }
+
+  override async updated(changed: Map<string, unknown>) {
+    if (!changed.has('_editorLoaded') || !this._editorLoaded) return;
+    const editor = this.renderRoot.querySelector<EditorElement>('fedcat-sparql-editor');
+    if (!editor) return;
+    await editor.ready;
+    // CodeMirror's own input carries no name: give it the page's label.
+    for (const el of editor.shadowRoot?.querySelectorAll('textarea') ?? []) el.setAttribute('aria-label', t('sparql.query'));
+  }
+
+  override render() {
+    return html`<h1>${t('nav.query')}</h1>
+      <p>${t('sparql.intro')} <code>/sparql</code>.</p>
+      <div class="field">
+        <label id="query-label" for="query">${t('sparql.query')}</label>
+        ${this._editorLoaded
+          ? html`<fedcat-sparql-editor id="query" aria-labelledby="query-label" .value=${this._query}></fedcat-sparql-editor>`
+          : html`<textarea id="query" spellcheck="false" .value=${this._query} @input=${(e: Event) => { this._query = (e.target as HTMLTextAreaElement).value; }}></textarea>`}
+      </div>
+      <div class="actions"><button @click=${this._run} ?disabled=${this._busy}>${this._busy ? t('sparql.running') : t('sparql.run')}</button></div>
+      <div aria-live="polite">
+        ${this._error ? html`<p role="alert" class="error">${this._error}</p>` : ''}
+        ${this._results ? this._table(this._results) : ''}
+      </div>`;
+  }
+
+  private _currentQuery(): string {
+    const editor = this.renderRoot.querySelector<EditorElement>('fedcat-sparql-editor');
+    return editor ? editor.value : this._query;
+  }
+
+  private async _run() {
+    this._query = this._currentQuery();
+    this._busy = true;
+    this._error = null;
+    try {
+      this._results = await this.client.sparql(this._query);
+    } catch (e) {
+      this._results = null;
+      this._error = t('sparql.failed', { reason: (e as Error).message });
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private _table(r: SparqlResults) {
+    if (r.boolean !== undefined) return html`<p role="status">${r.boolean ? t('app.yes') : t('app.no')}</p>`;
+    const vars = r.head.vars ?? [];
+    const rows = r.results?.bindings ?? [];
+    return html`<p role="status">${t('sparql.rows', { n: formatNumber(rows.length) })}</p>
+      <div class="table-scroll"><table>
+        <thead><tr>${vars.map((v) => html`<th scope="col">?${v}</th>`)}</tr></thead>
+        <tbody>${rows.map((b) => html`<tr>${vars.map((v) => {
+          const term = b[v];
+          if (!term) return html`<td></td>`;
+          return html`<td>${term.type === 'uri' ? safeLink(term.value) : term.value}${term['xml:lang'] ? html` <span class="muted">@${term['xml:lang']}</span>` : ''}</td>`;
+        })}</tr>`)}</tbody>
+      </table></div>`;
+  }
+}
+
+declare global { interface HTMLElementTagNameMap { 'fedcat-sparql': FedcatSparql } }

@@ -1,0 +1,31 @@
+import type { CatalogueApi } from '../api/client.js';
+import { lang, refreshAll } from './i18n.js';
+
+let known = new Map<string, { nl: string; en: string }>();
+let loading: Promise<void> | null = null;
+
+/** Loads the EU vocabularies' Dutch/English labels from `/v1/labels` once; elements re-render when they arrive. */
+export function loadVocabularyLabels(api: CatalogueApi): Promise<void> {
+  loading ??= api.labels().then((labels) => {
+    known = new Map(Object.entries(labels));
+    refreshAll();
+  }).catch(() => { loading = null; });
+  return loading;
+}
+
+/** The last segment of an IRI, for values without a known label. */
+export function lastSegment(iri: string): string {
+  const m = /[#/]([^#/]+)\/?$/.exec(iri);
+  if (!m?.[1]) return iri;
+  try { return decodeURIComponent(m[1]); } catch { return m[1]; }
+}
+
+/** A vocabulary value's label in the UI language, when the EU tables have it. */
+export function knownLabel(iri: string): string | undefined {
+  return known.get(iri)?.[lang()];
+}
+
+/** A vocabulary value's label in the UI language (EU tables), else the IRI's last segment. */
+export function valueLabel(iri: string): string {
+  return knownLabel(iri) ?? lastSegment(iri);
+}
