@@ -20,6 +20,17 @@ SELECT ?service ?title ?endpoint WHERE {
 interface EditorElement extends HTMLElement { value: string; ready?: Promise<void> }
 
 /**
+ * CodeMirror 5 indents on Tab, which would trap keyboard users in the editor (WCAG 2.1.2): Tab and Shift+Tab are
+ * kept from it (caught on the way down, before its input sees them), so they move focus as everywhere else.
+ */
+const tabMovesFocus = {
+  capture: true,
+  handleEvent(e: KeyboardEvent) {
+    if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) e.stopPropagation();
+  },
+};
+
+/**
  * SPARQL page: a SPARQL editor (`@rdfjs-elements/sparql-editor`, loaded only when this page opens, so the search
  * page never pays for it; see lib/sparql-editor.ts) over fedcat's read-only endpoint, with the results as a table. A plain text area works
  * until the editor has loaded, or if it cannot load.
@@ -52,6 +63,7 @@ export class FedcatSparql extends ApiElement {
     await editor.ready;
     // CodeMirror's own input carries no name: give it the page's label.
     for (const el of editor.shadowRoot?.querySelectorAll('textarea') ?? []) el.setAttribute('aria-label', t('sparql.query'));
+
   }
 
   override render() {
@@ -60,7 +72,7 @@ export class FedcatSparql extends ApiElement {
       <div class="field">
         <label id="query-label" for="query">${t('sparql.query')}</label>
         ${this._editorLoaded
-          ? html`<fedcat-sparql-editor id="query" aria-labelledby="query-label" .value=${this._query}></fedcat-sparql-editor>`
+          ? html`<fedcat-sparql-editor id="query" aria-labelledby="query-label" .value=${this._query} @keydown=${tabMovesFocus}></fedcat-sparql-editor>`
           : html`<textarea id="query" spellcheck="false" .value=${this._query} @input=${(e: Event) => { this._query = (e.target as HTMLTextAreaElement).value; }}></textarea>`}
       </div>
       <div class="actions"><button @click=${this._run} ?disabled=${this._busy}>${this._busy ? t('sparql.running') : t('sparql.run')}</button></div>
