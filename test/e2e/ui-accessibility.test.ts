@@ -87,6 +87,30 @@ describe('accessibility (axe-core, WCAG 2.1 AA) on every page in both languages'
   }
 });
 
+describe('dark mode and zoom', () => {
+  it('keeps contrast in dark mode and reflows at 400% zoom (320 CSS px) without scrolling sideways', async () => {
+    const dark = await ui.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    const zoomed = await ui.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const darkPage = await dark.newPage();
+    const narrow = await zoomed.newPage();
+    const found: Record<string, string[]> = {};
+    const overflow: Record<string, number> = {};
+    for (const p of pages) {
+      await darkPage.goto(`${ui.fedcat.base}${p.path}`);
+      await p.ready(darkPage);
+      found[p.name] = await seriousViolations(darkPage);
+      await narrow.goto(`${ui.fedcat.base}${p.path}`);
+      await p.ready(narrow);
+      overflow[p.name] = (await narrow.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    }
+    expect(await darkPage.evaluate(`getComputedStyle(document.documentElement).backgroundColor`)).toBe('rgb(14, 22, 33)');
+    await dark.close();
+    await zoomed.close();
+    expect(found).toEqual(Object.fromEntries(pages.map((p) => [p.name, []])));
+    expect(overflow).toEqual(Object.fromEntries(pages.map((p) => [p.name, 0])));
+  }, 120_000);
+});
+
 /** What has keyboard focus, through shadow roots: tag, role-ish attributes and text. */
 function focused(page: Page): Promise<{ tag: string; type: string; name: string; text: string; href: string }> {
   return page.evaluate(`(() => {

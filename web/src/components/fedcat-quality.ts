@@ -11,7 +11,7 @@ import { baseStyles } from '../lib/styles.js';
 export class FedcatQuality extends ApiElement {
   static override styles = [baseStyles, css`
     .score { font-size: 1.2rem; font-weight: 700; }
-    meter { width: 12rem; max-width: 40vw; height: 1rem; vertical-align: middle; }
+    meter { width: 12rem; max-width: 25vw; height: 1rem; vertical-align: middle; }
     td.points { white-space: nowrap; font-variant-numeric: tabular-nums; }
   `];
   @property({ attribute: 'record-id' }) recordId = '';
@@ -36,13 +36,13 @@ export class FedcatQuality extends ApiElement {
       complete: (q) => q && html`<section aria-labelledby="quality">
         <h2 id="quality">${t('quality.heading')}</h2>
         <p><span class="score">${t('quality.score', { score: q.score, max: q.max, rating: inLang(q.ratingLabel) })}</span> ${t('quality.mqa')}</p>
-        <table>
+        <div class="table-scroll"><table>
           <thead><tr><th scope="col">${t('quality.dimension')}</th><th scope="col">${t('quality.points')}</th><th scope="col"><span class="visually-hidden">${t('quality.share')}</span></th></tr></thead>
           <tbody>${q.dimensions.map((d) => html`<tr>
             <td>${inLang(d.label)}</td><td class="points">${d.score} / ${d.max}</td>
             <td><meter min="0" max=${d.max} value=${d.score} aria-label=${t('quality.of', { label: inLang(d.label), score: d.score, max: d.max })}></meter></td>
           </tr>`)}</tbody>
-        </table>
+        </table></div>
         <details>
           <summary>${t('quality.perIndicator')}</summary>
           <div class="table-scroll"><table>
