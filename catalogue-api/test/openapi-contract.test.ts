@@ -18,6 +18,7 @@ let app: FastifyInstance;
 let doc: Doc;
 let datasetId: string;
 let serviceId: string;
+let runId: string;
 let genidPath: string;
 const tokens = { admin: '', other: '' };
 
@@ -32,6 +33,7 @@ beforeAll(async () => {
   const first = async (type: string) => ((await app.inject({ method: 'GET', url: `/v1/search?filter=type:${type}&pageSize=1` })).json() as { hits: { document: { id: string } }[] }).hits[0]!.document.id;
   datasetId = await first('Dataset');
   serviceId = await first('DataService');
+  runId = (await app.inject({ method: 'GET', url: '/v1/sources/gemeente-dijkstad/runs' })).json().runs.find((r: { status: string }) => r.status === 'succeeded').id;
   const minted = (await app.inject({ method: 'GET', url: '/sparql', query: { query: 'SELECT ?n { ?n ?p ?o FILTER(STRSTARTS(STR(?n), "http://localhost:8080/.well-known/genid/")) } LIMIT 1' } })).json();
   genidPath = new URL(minted.results.bindings[0].n.value).pathname;
 });
@@ -68,6 +70,9 @@ const requests = (): [string, InjectOptions, number][] => [
   ['unknown source', { method: 'GET', url: '/v1/sources/nope' }, 404],
   ['runs of a source', { method: 'GET', url: '/v1/sources/gemeente-dijkstad/runs' }, 200],
   ['runs of an unknown source', { method: 'GET', url: '/v1/sources/nope/runs' }, 404],
+  ['validation report of a run', { method: 'GET', url: '/v1/sources/gemeente-dijkstad/runs/:run/report' }, 200],
+  ['validation report of an unknown run', { method: 'GET', url: '/v1/sources/gemeente-dijkstad/runs/nope/report' }, 404],
+  ['vocabulary labels', { method: 'GET', url: '/v1/labels' }, 200],
   ['running harvests', { method: 'GET', url: '/v1/harvests' }, 200],
   ['runs of all sources', { method: 'GET', url: '/v1/runs?pageSize=2' }, 200],
   ['runs with an unknown status', { method: 'GET', url: '/v1/runs?status=odd' }, 400],
@@ -170,7 +175,7 @@ describe('the OpenAPI document', () => {
 describe('every response matches the OpenAPI document', () => {
   it.each(requests().map(([name, req, status]) => [name, req, status] as const))('%s', async (_name, template, status) => {
     const headers = Object.fromEntries(Object.entries(template.headers ?? {}).map(([k, v]) => [k, k === 'authorization' ? String(v).replace(':admin', tokens.admin).replace(':other', tokens.other) : v]));
-    const req = { ...template, headers, url: (template.url as string).replace(':dataset', datasetId).replace(':service', serviceId).replace(':genid', genidPath) };
+    const req = { ...template, headers, url: (template.url as string).replace(':dataset', datasetId).replace(':service', serviceId).replace(':genid', genidPath).replace(':run', encodeURIComponent(runId)) };
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats.default(ajv);
     ajv.addSchema(doc, 'openapi.json');

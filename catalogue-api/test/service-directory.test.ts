@@ -155,6 +155,7 @@ describe('after harvesting a demo organisation, its FSC Directory and its PDP', 
     expect(dataset.distributions).toEqual([{
       iri: 'https://data.voorbeeldstad.example.nl/id/distributie/parkeerzones-api', title: 'Parkeerzones via de Parkeren API',
       licenses: ['http://creativecommons.org/publicdomain/zero/1.0/deed.nl'], policies: ['https://voorbeeldstad.example.nl/beleid/parkeerzones-hergebruik'],
+      accessUrls: [`${org.origin}/api/parkeren/v1`],
       accessServices: [{ id: recordId(PARKEREN), iri: PARKEREN, title: 'Parkeren API', accessRights: 'http://publications.europa.eu/resource/authority/access-right/PUBLIC', accessConditions: `/v1/dataservices/${recordId(PARKEREN)}/access-conditions` }],
     }]);
     expect((await get('/v1/dataservices/0123456789abcdef/access-conditions')).status).toBe(404);
