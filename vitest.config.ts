@@ -1,12 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
+const BROWSER = ['test/e2e/ui.test.ts', 'test/e2e/ui-accessibility.test.ts'];
+
 export default defineConfig({
   resolve: { conditions: ['development'] },
   test: {
-    include: ['{vocab,shapes,harvester,catalogue-api,web,test}/test/**/*.test.ts', 'test/e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: true,
     maxWorkers: 2,
+    // The browser tests (Chromium plus a fedcat each) run after the rest, so their load cannot skew the timing
+    // assertions of other end-to-end tests (sparql-limits: pages answer within 100 ms during a heavy query).
+    projects: [
+      { extends: true, test: { name: 'packages and e2e', include: ['{vocab,shapes,harvester,catalogue-api,web,test}/test/**/*.test.ts', 'test/e2e/**/*.test.ts'], exclude: BROWSER, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'browser', include: BROWSER, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -12,22 +12,23 @@ const FIXTURES = new URL('../fixtures/ui/', import.meta.url);
 const EXAMPLE = new URL('../../web/examples/embed.html', import.meta.url);
 
 /**
- * Other organisations' servers for the UI tests, on loopback: a catalogue with hostile metadata, one streamed
- * slowly (a harvest of it takes about four seconds, so its live progress can be watched), and a third-party web
+ * Other organisations' servers for the UI tests, on loopback: a catalogue with hostile metadata, one of two pages
+ * streamed slowly (a harvest of it takes about four seconds, so its live progress can be watched), and a third-party web
  * page embedding fedcat's elements (another origin).
  */
 export async function otherOrganisations(fedcatBase: () => string, serviceId: () => string) {
   const server: Server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/hostile.ttl') return void res.writeHead(200, { 'content-type': 'text/turtle' }).end(await readFile(new URL('hostile.ttl', FIXTURES)));
-    if (path === '/slow.ttl') {
-      const body = await readFile(new URL('slow.ttl', FIXTURES));
+    if (path === '/slow.ttl' || path === '/slow-2.ttl') {
+      // Each of the two pages arrives in eight pieces over two seconds.
+      const body = Buffer.from((await readFile(new URL(path.slice(1), FIXTURES), 'utf8')).replaceAll('{{origin}}', `http://${origin}`));
       res.writeHead(200, { 'content-type': 'text/turtle' });
       const pieces = 8;
       for (let i = 0; i < pieces; i++) {
         if (res.destroyed) return;
         res.write(body.subarray(Math.floor((i * body.length) / pieces), Math.floor(((i + 1) * body.length) / pieces)));
-        await new Promise((r) => setTimeout(r, 500));
+        await new Promise((r) => setTimeout(r, 250));
       }
       return void res.end();
     }
@@ -37,8 +38,9 @@ export async function otherOrganisations(fedcatBase: () => string, serviceId: ()
     }
     res.writeHead(404).end();
   });
+  let origin = '';
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { origin, base: `http://${origin}`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 

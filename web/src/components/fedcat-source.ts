@@ -85,7 +85,7 @@ export class FedcatSource extends ApiElement {
     try {
       const before = this._data.value?.source.lastRun?.id ?? null;
       await this.client.harvestNow(this.sourceId, ownerToken());
-      this._requested = { lastRunId: before, polls: 60 };
+      this._requested = { lastRunId: before, polls: 240 }; // up to two minutes for the harvest process to start
       this._message = { kind: 'status', text: t('source.started') };
       this._running = { source: this.sourceId, pid: 0, startedAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
         progress: { phase: 'reading', pages: 0, bytes: 0, quads: 0, records: 0, toValidate: 0, validated: 0 } };
