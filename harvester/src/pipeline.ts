@@ -269,8 +269,6 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     const problems: RecordProblem[] = [];
     const inCatalogue: AcceptedRecord[] = [];
     const counts = { added: 0, updated: 0, unchanged: 0, removed: 0, invalid: 0 };
-    let violations = 0;
-    let warnings = 0;
     /** Leaves a record out of the source graph (into quarantine), reports why, and drops its indexed document. */
     const reject = (record: HarvestRecord, hash: string, before: PreviousRecord, docId: string | null, results: readonly ShaclResult[]) => {
       contentChanged = true;
@@ -307,8 +305,6 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     const verdicts = await validateRecords(changed.map((c) => c.record), deps.validator, tally, (validated) => report({ validated }));
     changed.forEach(({ record, hash, before, docId }, i) => {
       const verdict = verdicts[i]!;
-      violations += verdict.violations;
-      warnings += verdict.warnings;
       if (!verdict.accepted) {
         reject(record, hash, before, docId, verdict.gating.slice(0, 5));
         return;
@@ -354,6 +350,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       upsert, remove, changed: contentChanged,
     });
     const types = new Map(records.map((r) => [r.iri, r.type]));
+    const findings = tally.report(deps.validator.profile.id, changed.length);
     return {
       kind: 'harvested', ...timing(), changed: contentChanged,
       state: {
@@ -366,9 +363,10 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
         datasets: Object.entries(nextRecords).filter(([iri, r]) => r.accepted && types.get(iri) === 'Dataset').length,
         dataServices: Object.entries(nextRecords).filter(([iri, r]) => r.accepted && types.get(iri) === 'DataService').length,
         records: counts,
-        validation: { profile: deps.validator.profile.id, violations, warnings },
+        // Each finding counted once (as the run's report lists them), not once per record it concerns.
+        validation: { profile: findings.profile, violations: findings.violations, warnings: findings.warnings + findings.infos },
         problems,
-        report: tally.report(deps.validator.profile.id, changed.length),
+        report: findings,
         normalisations: { count: noteCount, examples: notes },
         quality: quality && {
           datasets: quality.aggregate.records, score: quality.aggregate.score, rating: quality.aggregate.rating,
@@ -387,7 +385,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
 const VALIDATION_BATCH = 250;
 
 /** A record's validation: accepted (no gating violation), and compliant (no DCAT-AP violation at all, advising files included). */
-interface Verdict { accepted: boolean; compliant: boolean; violations: number; warnings: number; gating: ShaclResult[] }
+interface Verdict { accepted: boolean; compliant: boolean; gating: ShaclResult[] }
 
 /**
  * Validates records in batches, up to the validator's parallelism at once (a worker pool validates on every
@@ -395,7 +393,7 @@ interface Verdict { accepted: boolean; compliant: boolean; violations: number; w
  * referenced resources' types travel along as context but are never focus nodes.
  */
 async function validateRecords(records: readonly HarvestRecord[], validator: Validator, tally: ReportTally, onBatch: (validated: number) => void): Promise<Verdict[]> {
-  const verdicts: Verdict[] = records.map(() => ({ accepted: true, compliant: true, violations: 0, warnings: 0, gating: [] }));
+  const verdicts: Verdict[] = records.map(() => ({ accepted: true, compliant: true, gating: [] }));
   let done = 0;
   const validateBatch = async (start: number) => {
     const batch = records.slice(start, start + VALIDATION_BATCH);
@@ -414,8 +412,6 @@ async function validateRecords(records: readonly HarvestRecord[], validator: Val
       tally.add(r);
       for (const i of owners.get(r.focusNode) ?? []) {
         const v = verdicts[i]!;
-        if (r.severity === 'violation') v.violations++;
-        else v.warnings++;
         if (r.shaclSeverity === 'violation') v.compliant = false;
         if (r.gating) { v.accepted = false; v.gating.push(r); }
       }
