@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { initialJavaScript } from '../../web/scripts/initial-javascript.mjs';
 import { numberArg, sleep } from './bench-process.js';
 import { prepareDataDir } from './data-dir.js';
 import { WORDS } from './generate.js';
@@ -44,12 +44,7 @@ try {
     await sleep(250);
   }
 
-  const meta = JSON.parse(await readFile(join(PUBLIC, 'build-meta.json'), 'utf8')) as { outputs: Record<string, { imports: { path: string; kind: string }[] }> };
-  const initial = new Set<string>();
-  const visit = (o: string) => { if (!initial.has(o)) { initial.add(o); for (const i of meta.outputs[o]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path); } };
-  visit(Object.keys(meta.outputs).find((o) => o.endsWith('public/app.js'))!);
-  let jsGzip = 0;
-  for (const o of initial) jsGzip += gzipSync(await readFile(join(PUBLIC, o.replace(/^.*?public\//, ''))), { level: 9 }).length;
+  const { files: initial, gzipBytes: jsGzip } = await initialJavaScript(PUBLIC, 'app.js');
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const coldStart = performance.now();
@@ -81,7 +76,7 @@ try {
   const from = rows.map((r) => r.fromResponse);
   const parsed = rows.map((r) => r.fromParsed);
   const req = rows.map((r) => r.request);
-  console.log(`initial JavaScript of the search page: ${initial.size} files, ${(jsGzip / 1024).toFixed(1)} KB gzipped (budget 100 KB; SPARQL editor lazy)`);
+  console.log(`initial JavaScript of the search page: ${initial.length} files, ${(jsGzip / 1024).toFixed(1)} KB gzipped (budget 100 KB; SPARQL editor lazy)`);
   console.log(`cold page load to first results (${n} datasets): ${coldMs.toFixed(0)} ms`);
   console.log(`${rows.length} searches typed (20 hits + 6 facets each; median ${pct(rows.map((r) => r.total), 50)} matches):`);
   console.log(`  API answer received → results on screen: p50 ${pct(from, 50).toFixed(1)} ms, p95 ${pct(from, 95).toFixed(1)} ms, max ${Math.max(...from).toFixed(1)} ms (target ≤ 100 ms)`);
