@@ -12,11 +12,13 @@ const Labels = Type.Object({
  * access rights, licences, distribution statuses), so a client can label facet and record values in its language.
  */
 const labelsRoute: FastifyPluginAsyncTypebox = async (app) => {
-  const body = { labels: Object.fromEntries(conceptLabels()) };
+  // Built on the first request, not at start-up (the tables are parsed on first use).
+  let body: { labels: Record<string, { nl: string; en: string }> } | undefined;
   app.get('/', {
     schema: { summary: 'Dutch and English labels of the EU vocabulary concepts fedcat knows', tags: ['vocabularies'], response: { 200: Labels, ...problemResponses } },
   }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=86400');
+    body ??= { labels: Object.fromEntries(conceptLabels()) };
     return body;
   });
 };
