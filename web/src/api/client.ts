@@ -18,6 +18,11 @@ export type ValidationInput = { text: string; contentType: string } | { file: Fi
 export class CatalogueApi {
   constructor(readonly base: string) {}
 
+  /** A client for the fedcat at `api` (an absolute or page-relative URL, with or without its trailing slash). */
+  static at(api: string): CatalogueApi {
+    return new CatalogueApi(new URL(api.endsWith('/') ? api : `${api}/`, location.href).href);
+  }
+
   /** A page of the fedcat UI this client reads from: a path on this origin, an absolute URL elsewhere (embedding). */
   pageUrl(path: string): string {
     const url = new URL(path, this.base);

@@ -52,7 +52,7 @@ export class FedcatApp extends I18nElement {
   @state() private _route: Route = routeOf(location.pathname, location.search);
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('api') && this.api) this._client = new CatalogueApi(new URL(this.api, location.href).href);
+    if (changed.has('api') && this.api) this._client = CatalogueApi.at(this.api);
   }
 
   override connectedCallback() {

@@ -18,8 +18,8 @@ export class ApiElement extends I18nElement {
 
   protected get client(): CatalogueApi {
     if (this.api) {
-      const base = new URL(this.api.endsWith('/') ? this.api : `${this.api}/`, location.href).href;
-      if (this.own?.base !== base) this.own = new CatalogueApi(base);
+      const wanted = CatalogueApi.at(this.api);
+      if (this.own?.base !== wanted.base) this.own = wanted;
       return this.own;
     }
     return this.provided ?? (pageClient ??= new CatalogueApi(`${location.origin}/`));
