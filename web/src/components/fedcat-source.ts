@@ -59,13 +59,13 @@ export class FedcatSource extends ApiElement {
   private async _tick() {
     try {
       const source = await this.client.source(this.sourceId);
-      // A harvest asked for takes a moment to start (another process): until then it is neither running nor done.
-      const starting = this._requested !== null && !source.running && (source.lastRun?.id ?? null) === this._requested.lastRunId && this._requested.polls-- > 0;
-      if (source.running || starting) {
-        if (source.running) {
-          this._running = source.running;
-          this._requested = null;
-        }
+      if (source.running) {
+        this._running = source.running;
+        this._requested = null;
+        this._schedulePoll();
+        return;
+      }
+      if (this._stillStarting(source.lastRun?.id ?? null)) {
         this._schedulePoll();
         return;
       }
@@ -78,6 +78,16 @@ export class FedcatSource extends ApiElement {
     } catch {
       this._schedulePoll();
     }
+  }
+
+  /**
+   * A harvest asked for takes a moment to start (in another process): while no run newer than the one before the
+   * request has appeared, it is neither running nor done; counts one poll of the allowance.
+   */
+  private _stillStarting(lastRunId: string | null): boolean {
+    if (!this._requested || lastRunId !== this._requested.lastRunId || this._requested.polls <= 0) return false;
+    this._requested.polls--;
+    return true;
   }
 
   private async _harvest() {
