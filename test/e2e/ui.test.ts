@@ -99,6 +99,8 @@ describe('the web UI for data consumers (Playwright, Debian chromium)', () => {
     await expect.poll(h1).toBe('Organisations');
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await expect.poll(h1).toBe('Organisaties');
+    await expect.poll(() => page.getByRole('link', { name: 'Gemeente Dijkstad' }).count()).toBe(1);
+    await shot('12-organisations.png');
   });
 
   it('loads the SPARQL editor only on the SPARQL page and shows query results as a table', async () => {
