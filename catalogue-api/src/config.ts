@@ -3,6 +3,10 @@ import { resolve } from 'node:path';
 import type { CatalogueOperator } from './feed/feed-frame.js';
 import { defaultFetchPolicy, parsePrivateAccess, type ClientTls, type FetchPolicy } from '@fedcat/harvester';
 import { PROFILES, profileById } from '@fedcat/shapes';
+import { searchSettings, storeSettings, type SearchSettings, type StoreSettings } from './backend-config.js';
+import { ConfigError, integer } from './config-values.js';
+
+export { ConfigError } from './config-values.js';
 
 /** fedcat's typed configuration, loaded once by the entry point. */
 export interface Config {
@@ -46,6 +50,10 @@ export interface Config {
    * (FEDCAT_SERVICE_CHECK=false). Fetches use the harvest's address policy and per-host cap.
    */
   readonly serviceCheck: ServiceCheckSettings | null;
+  /** Where RDF is stored: the embedded oxigraph store (default) or a SPARQL 1.1 store (FEDCAT_STORE=sparql). */
+  readonly store: StoreSettings;
+  /** Where records are indexed for search: the embedded SQLite index (default) or Meilisearch. */
+  readonly search: SearchSettings;
 }
 
 /** The configurable bounds of describing data services (see describeServices). */
@@ -142,16 +150,6 @@ export const DEFAULT_SPARQL_LIMITS: SparqlLimits = { timeoutMs: 30_000, resultCa
 export const genidBase = (config: Pick<Config, 'baseUrl'>) => `${config.baseUrl}/.well-known/genid/`;
 
 /** Thrown when an environment variable or flag has an unusable value. */
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
-}
-
-function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, not '${value}'`);
-  return n;
-}
 
 function corsOrigins(value: string | undefined): '*' | string[] {
   if (value === undefined || value.trim() === '' || value.trim() === '*') return '*';
@@ -194,7 +192,8 @@ function harvestProfile(v: string | undefined): string {
  * FEDCAT_LINK_CHECK_MAX_AGE_HOURS (168: a link checked more recently is not checked again), the service check's
  * FEDCAT_SERVICE_CHECK (true), FEDCAT_SERVICE_CHECK_TIMEOUT_MS (10000), FEDCAT_SERVICE_CHECK_MAX_BYTES (5 MiB),
  * FEDCAT_SERVICE_CHECK_MAX_AGE_HOURS (24), and FEDCAT_FSC_CLIENT_CERT, FEDCAT_FSC_CLIENT_KEY, FEDCAT_FSC_CA (PEM files:
- * the client certificate FSC Directories are read with).
+ * the client certificate FSC Directories are read with), and the backends: FEDCAT_STORE, FEDCAT_STORE_* and
+ * FEDCAT_SEARCH, FEDCAT_MEILI_* (see backend-config.ts).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
   const base = baseUrl(env.FEDCAT_BASE_URL);
@@ -226,5 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     harvestProfile: harvestProfile(env.FEDCAT_HARVEST_PROFILE),
     linkCheck: linkCheck(env),
     serviceCheck: serviceCheck(env),
+    store: storeSettings(env),
+    search: searchSettings(env),
   };
 }

@@ -8,6 +8,9 @@ export { harvestAll, type HarvestRunnerDeps, type RunnerEvent, type RunnerResult
 export { RunningHarvests, type RunningHarvest } from './registry/running.js';
 export type { QuadStore, StoreState, QueryAnswer, AnswerFormats, QueryForm } from './store/quad-store.js';
 export { OxigraphStore, type OxigraphStoreOptions } from './store/oxigraph-store.js';
+export { SparqlStore, REGISTRY_GRAPH, type SparqlStoreOptions } from './store/sparql-store.js';
+export { openStore, openSearch } from './backends.js';
+export { storeSettings, searchSettings, type StoreSettings, type SearchSettings } from './backend-config.js';
 export { GraphFiles } from './store/graph-files.js';
 export type { SearchIndex, SearchRequest, SearchResponse, SearchHit, Segment, FacetCount, SortSpec } from './search/search-index.js';
 export { SqliteSearchIndex } from './search/sqlite-search.js';

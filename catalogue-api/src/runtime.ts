@@ -10,11 +10,10 @@ import { openControlPlane } from './control/control-plane.js';
 import type { TokenStore } from './control/tokens.js';
 import type { SearchIndex } from './search/search-index.js';
 import { CachedSearchIndex } from './search/cached-search.js';
-import { SqliteSearchIndex } from './search/sqlite-search.js';
-import { OxigraphStore } from './store/oxigraph-store.js';
+import { openSearch, openStore } from './backends.js';
 import type { QuadStore } from './store/quad-store.js';
 
-/** The embedded backends and the control plane (sources, tokens, audit log) on one data directory. */
+/** The configured backends (store, search) and the control plane (sources, tokens, audit log) on one data directory. */
 export interface Runtime {
   readonly store: QuadStore;
   readonly search: SearchIndex;
@@ -28,11 +27,11 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Opens the data directory: the store (lazy for CLI-only commands) and the persistent search index. */
+/** Opens the data directory and the configured backends: the store (an embedded one lazy for CLI-only commands) and the search index. */
 export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}): Runtime {
-  const store = new OxigraphStore({ dataDir: config.dataDir, lazy: opts.lazyStore ?? false });
+  const store = openStore(config.store, config.dataDir, { lazy: opts.lazyStore ?? false });
   // Repeated searches are answered from memory until the index changes (by this or another process).
-  const search = new CachedSearchIndex(new SqliteSearchIndex(join(config.dataDir, 'search', 'index.sqlite')));
+  const search = new CachedSearchIndex(openSearch(config.search, config.dataDir));
   const control = openControlPlane(config.dataDir);
   let validator: Promise<Validator> | null = null;
   return {

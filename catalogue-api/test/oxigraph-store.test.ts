@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Parser } from 'n3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OxigraphStore } from '../src/index.js';
+import { quadStoreContract } from './store-contract.js';
 
 const dirs: string[] = [];
 afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
@@ -14,6 +15,11 @@ const titles = async (store: OxigraphStore) => {
   const a = await store.query('SELECT ?t WHERE { ?s <http://purl.org/dc/terms/title> ?t } ORDER BY ?t', FORMATS);
   return (JSON.parse(a.body) as { results: { bindings: { t: { value: string } }[] } }).results.bindings.map((b) => b.t.value);
 };
+
+quadStoreContract('embedded oxigraph', async () => {
+  const dir = await tempDir();
+  return { connect: ({ pollMs }) => new OxigraphStore({ dataDir: dir, pollMs }), dispose: () => rm(dir, { recursive: true, force: true }) };
+});
 
 describe('OxigraphStore', () => {
   it('replaces one graph without touching the others and queries their union', async () => {

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
-import { DataFactory, Writer } from 'n3';
+import { DataFactory, Parser, Writer } from 'n3';
 import { writeFileAtomic } from '../write-atomic.js';
 
 const PIECE = 20_000;
@@ -70,6 +70,15 @@ export class GraphFiles {
       }
     }
     return out;
+  }
+
+  /** A graph's quads as written (none when it has no file). */
+  async quads(graph: string): Promise<Quad[]> {
+    const text = await readFile(this.pathOf(graph), 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return '';
+      throw err;
+    });
+    return new Parser({ format: 'N-Quads' }).parse(text);
   }
 
   read(path: string): Promise<string> {

@@ -74,6 +74,11 @@ export class OxigraphStore implements QuadStore {
     return timeoutMs === undefined ? this.start().call<QueryAnswer>(call) : this.lane.query(call, timeoutMs);
   }
 
+  /** Read from the graph's file: the files are the store's durable content, and this needs no worker. */
+  readGraph(graph: string): Promise<Quad[]> {
+    return this.files.quads(graph);
+  }
+
   listGraphs(): Promise<readonly { graph: string; quads: number }[]> {
     return this.start().call({ op: 'graphs' });
   }

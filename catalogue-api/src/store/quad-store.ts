@@ -51,7 +51,7 @@ export interface AnswerFormats {
 
 /**
  * The RDF store port: one named graph per source, replaced atomically; SPARQL over the union of graphs.
- * Implementations: the embedded oxigraph store (default) and, later, any SPARQL 1.1 store.
+ * Implementations: the embedded oxigraph store (default) and any SPARQL 1.1 store (SparqlStore).
  */
 export interface QuadStore {
   state(): StoreState;
@@ -66,6 +66,8 @@ export interface QuadStore {
    * `FROM` / `FROM NAMED` or a protocol dataset is given (which wins over the query's).
    */
   query(sparql: string, formats: AnswerFormats, options?: QueryOptions): Promise<QueryAnswer>;
+  /** A graph's quads (none when the store does not hold it); what `fedcat migrate` copies. */
+  readGraph(graph: string): Promise<Quad[]>;
   /** The graphs held, with their sizes. */
   listGraphs(): Promise<readonly { graph: string; quads: number }[]>;
   /**

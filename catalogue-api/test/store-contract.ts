@@ -1,0 +1,182 @@
+import type { Quad } from '@rdfjs/types';
+import { Parser } from 'n3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { QuadStore } from '../src/index.js';
+
+/** A backend under test: stores connected to the same data (two connections play two processes), emptied per test. */
+export interface StoreBackend {
+  /** A new store on the backend's data; `pollMs` is how often it looks for other connections' writes. */
+  connect(opts: { pollMs: number }): QuadStore;
+  /** Removes the backend's data (temporary directories); called after each test. */
+  dispose(): Promise<void>;
+}
+
+const ttl = (s: string): Quad[] => new Parser().parse(`@prefix dct: <http://purl.org/dc/terms/>. @prefix xsd: <http://www.w3.org/2001/XMLSchema#>. ${s}`);
+const JSON_FORMATS = { solutions: 'application/sparql-results+json', graph: 'application/n-triples' };
+type Row = Record<string, { type: string; value: string; datatype?: string; 'xml:lang'?: string }>;
+const rows = async (store: QuadStore, sparql: string, options = {}): Promise<Row[]> =>
+  (JSON.parse((await store.query(sparql, JSON_FORMATS, options)).body) as { results: { bindings: Row[] } }).results.bindings;
+const titles = async (store: QuadStore, sparql = 'SELECT ?t WHERE { ?s <http://purl.org/dc/terms/title> ?t } ORDER BY ?t', options = {}) =>
+  (await rows(store, sparql, options)).map((r) => r.t!.value);
+
+/**
+ * The behaviour every QuadStore must show, run against the embedded oxigraph store and a SPARQL 1.1 store
+ * (Virtuoso in CI). `open` gives a backend with no fedcat graphs in it.
+ */
+export function quadStoreContract(name: string, open: () => Promise<StoreBackend>): void {
+  describe(`QuadStore contract: ${name}`, () => {
+    let backend: StoreBackend | undefined;
+    const stores: QuadStore[] = [];
+    const connect = async (pollMs = 0) => {
+      backend ??= await open();
+      const store = backend.connect({ pollMs });
+      stores.push(store);
+      await store.ready();
+      return store;
+    };
+    afterEach(async () => {
+      for (const s of stores.splice(0)) await s.close();
+      await backend?.dispose();
+      backend = undefined;
+    });
+
+    it('replaces one graph without touching the others, and queries the union of the source graphs', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl('<https://x/1> dct:title "one".'));
+      await store.replaceGraph('urn:fedcat:source:b', ttl('<https://x/2> dct:title "two".'));
+      await store.replaceGraph('urn:fedcat:source:a', ttl('<https://x/3> dct:title "three". <https://x/4> dct:title "four".'));
+      expect(await titles(store)).toEqual(['four', 'three', 'two']);
+      expect(await store.listGraphs()).toEqual([{ graph: 'urn:fedcat:source:a', quads: 2 }, { graph: 'urn:fedcat:source:b', quads: 1 }]);
+    });
+
+    it('keeps quarantine and other graphs out of the default graph, reachable with GRAPH', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl('<https://x/1> dct:title "accepted".'));
+      await store.replaceGraph('urn:fedcat:quarantine:a', ttl('<https://x/2> dct:title "quarantined".'));
+      expect(await titles(store)).toEqual(['accepted']);
+      expect(await titles(store, 'SELECT ?t WHERE { GRAPH <urn:fedcat:quarantine:a> { ?s <http://purl.org/dc/terms/title> ?t } }')).toEqual(['quarantined']);
+    });
+
+    it('answers with fedcat\'s graphs only: GRAPH ?g ranges over them and nothing else the store holds', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl('<https://x/1> dct:title "one".'));
+      await store.replaceGraph('urn:fedcat:runs:a', ttl('<https://x/r> dct:title "run".'));
+      const graphs = (await rows(store, 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g')).map((r) => r.g!.value);
+      expect(graphs).toEqual(['urn:fedcat:runs:a', 'urn:fedcat:source:a']);
+      expect(await rows(store, 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }')).toEqual([{ n: { type: 'literal', datatype: 'http://www.w3.org/2001/XMLSchema#integer', value: '1' } }]);
+    });
+
+    it('drops a graph given no quads', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl('<https://x/1> dct:title "one".'));
+      await store.replaceGraph('urn:fedcat:source:a', []);
+      expect(await store.listGraphs()).toEqual([]);
+      expect(await titles(store)).toEqual([]);
+    });
+
+    it('gives a graph back as quads, and nothing for a graph it does not hold', async () => {
+      const store = await connect();
+      const quads = ttl('<https://x/1> dct:title "één"@nl ; dct:modified "2026-11-22"^^xsd:date ; dct:publisher <https://org/1>.');
+      await store.replaceGraph('urn:fedcat:source:a', quads);
+      const back = (await store.readGraph('urn:fedcat:source:a')).map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}`).sort();
+      expect(back).toEqual(quads.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}`).sort());
+      expect(await store.readGraph('urn:fedcat:source:nothing')).toEqual([]);
+    });
+
+    it('returns literals with their language and datatype in standard SPARQL results JSON', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl('<https://x/1> dct:title "Parkeren"@nl ; dct:modified "2026-11-22"^^xsd:date ; dct:identifier "PZ-1" ; dct:extent 3.'));
+      const [row] = await rows(store, 'PREFIX dct: <http://purl.org/dc/terms/> SELECT ?t ?m ?i ?n WHERE { ?s dct:title ?t ; dct:modified ?m ; dct:identifier ?i ; dct:extent ?n }');
+      expect(row).toEqual({
+        t: { type: 'literal', value: 'Parkeren', 'xml:lang': 'nl' },
+        m: { type: 'literal', value: '2026-11-22', datatype: 'http://www.w3.org/2001/XMLSchema#date' },
+        i: { type: 'literal', value: 'PZ-1' },
+        n: { type: 'literal', value: '3', datatype: 'http://www.w3.org/2001/XMLSchema#integer' },
+      });
+    });
+
+    it('writes answers in every results and graph format asked for, and answers ASK', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl('<https://x/1> dct:title "one".'));
+      const select = 'SELECT ?s ?t WHERE { ?s <http://purl.org/dc/terms/title> ?t }';
+      const as = async (solutions: string, sparql = select) => (await store.query(sparql, { solutions, graph: 'text/turtle' })).body;
+      expect(await as('application/sparql-results+xml')).toContain('<literal>one</literal>');
+      expect(await as('text/csv')).toBe('s,t\r\nhttps://x/1,one\r\n');
+      expect(await as('text/tab-separated-values')).toBe('?s\t?t\n<https://x/1>\t"one"\n');
+      expect(JSON.parse(await as('application/sparql-results+json', 'ASK { ?s ?p "one" }'))).toEqual({ head: {}, boolean: true });
+      expect(await as('text/csv', 'ASK { ?s ?p "two" }')).toBe('false');
+      const turtle = await store.query('CONSTRUCT WHERE { ?s ?p ?o }', { solutions: 'application/sparql-results+json', graph: 'text/turtle' });
+      expect(new Parser().parse(turtle.body).map((q) => q.object.value)).toEqual(['one']);
+      expect(turtle).toMatchObject({ form: 'CONSTRUCT', mediaType: 'text/turtle' });
+    });
+
+    it('cuts answers at the result cap and says so', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl(Array.from({ length: 30 }, (_, i) => `<https://x/${i}> dct:title "t${i}".`).join(' ')));
+      const cut = await store.query('SELECT * WHERE { ?s ?p ?o }', JSON_FORMATS, { resultCap: 10 });
+      expect(cut.truncated).toBe(true);
+      expect((JSON.parse(cut.body) as { results: { bindings: unknown[] } }).results.bindings).toHaveLength(10);
+      const graph = await store.query('CONSTRUCT WHERE { ?s ?p ?o }', JSON_FORMATS, { resultCap: 12 });
+      expect(graph.truncated).toBe(true);
+      expect(graph.body.trim().split('\n')).toHaveLength(12);
+      expect((await store.query('SELECT * WHERE { ?s ?p ?o }', JSON_FORMATS, { resultCap: 30 })).truncated).toBe(false);
+    });
+
+    it('takes the dataset of the request over the query\'s own FROM, and ignores graphs it does not hold', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl('<https://x/1> dct:title "a".'));
+      await store.replaceGraph('urn:fedcat:source:b', ttl('<https://x/2> dct:title "b".'));
+      const q = 'SELECT ?t FROM <urn:fedcat:source:a> WHERE { ?s <http://purl.org/dc/terms/title> ?t }';
+      expect(await titles(store, q)).toEqual(['a']);
+      expect(await titles(store, q, { dataset: { defaultGraphs: ['urn:fedcat:source:b'], namedGraphs: [] } })).toEqual(['b']);
+      expect(await titles(store, 'SELECT ?t FROM <http://www.openlinksw.com/schemas/virtrdf#> WHERE { ?s ?p ?t }')).toEqual([]);
+      expect(await titles(store, 'SELECT ?t WHERE { ?s ?p ?t }', { dataset: { defaultGraphs: ['http://localhost:8890/DAV/'], namedGraphs: [] } })).toEqual([]);
+    });
+
+    it('resolves relative IRIs against the base it is given', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl('<https://cat.example/id/1> dct:title "one".'));
+      expect(await titles(store, 'SELECT ?t WHERE { <id/1> <http://purl.org/dc/terms/title> ?t }', { baseIri: 'https://cat.example/' })).toEqual(['one']);
+    });
+
+    it('keeps blank nodes of one graph joined', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl('<https://x/1> dct:publisher [ dct:title "Gemeente" ].'));
+      expect(await titles(store, 'PREFIX dct: <http://purl.org/dc/terms/> SELECT ?t WHERE { <https://x/1> dct:publisher/dct:title ?t }')).toEqual(['Gemeente']);
+    });
+
+    it('replaces a large graph whole', async () => {
+      const store = await connect();
+      const big = ttl(Array.from({ length: 3000 }, (_, i) => `<https://x/${i}> dct:title "t${i}"; dct:identifier "${i}".`).join('\n'));
+      await store.replaceGraph('urn:fedcat:source:big', big);
+      await store.replaceGraph('urn:fedcat:source:big', big.slice(0, 4000));
+      expect(await rows(store, 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }')).toEqual([{ n: expect.objectContaining({ value: '4000' }) }]);
+      expect(await store.listGraphs()).toEqual([{ graph: 'urn:fedcat:source:big', quads: 4000 }]);
+    });
+
+    it('tells its listeners about graphs it wrote and, polling, about graphs another process wrote', async () => {
+      const server = await connect(50);
+      const seen: string[] = [];
+      server.onChange((graphs) => seen.push(...graphs));
+      await server.replaceGraph('urn:fedcat:source:own', ttl('<https://x/1> dct:title "own".'));
+      expect(seen).toContain('urn:fedcat:source:own');
+      const harvest = await connect();
+      await harvest.replaceGraph('urn:fedcat:source:other', ttl('<https://x/2> dct:title "from another process".'));
+      await expect.poll(() => seen.includes('urn:fedcat:source:other'), { timeout: 5000 }).toBe(true);
+      expect(await titles(server)).toEqual(['from another process', 'own']);
+    });
+
+    it('refuses a malformed query as a syntax error (400)', async () => {
+      const store = await connect();
+      await expect(store.query('SELECT * WHERE { ?s ?p }', JSON_FORMATS)).rejects.toMatchObject({ statusCode: 400, code: 'CAT_SPARQL_SYNTAX' });
+    });
+
+    it('fails a query past its time limit with a 503 time-out problem', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl(Array.from({ length: 300 }, (_, i) => `<https://x/${i}> dct:title "t${i}".`).join(' ')));
+      const heavy = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }';
+      await expect(store.query(heavy, JSON_FORMATS, { timeoutMs: 200 })).rejects.toMatchObject({ statusCode: 503, code: 'CAT_SPARQL_TIMEOUT' });
+      expect(await titles(store, 'SELECT ?t WHERE { <https://x/7> <http://purl.org/dc/terms/title> ?t }')).toEqual(['t7']);
+    });
+  });
+}
