@@ -31,6 +31,7 @@ import type { SourceRegistry } from './registry/sources.js';
 import harvests from './routes/harvests/index.js';
 import genid from './routes/genid/index.js';
 import health from './routes/health/index.js';
+import type { BackendDescription } from './backends.js';
 import labels from './routes/labels/index.js';
 import organisations from './routes/organisations/index.js';
 import quality from './routes/quality/index.js';
@@ -83,6 +84,8 @@ export interface AppOptions {
    * only when omitted.
    */
   readonly changeLogPath?: string;
+  /** Which backends store and search are, for /health; the embedded ones when omitted. */
+  readonly backends?: { readonly store: BackendDescription; readonly search: BackendDescription };
   readonly logger?: boolean | FastifyBaseLogger | { level: string; redact?: string[] };
 }
 
@@ -151,7 +154,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   directory.start().catch((err: unknown) => app.log.error({ err }, 'the service directory could not be built'));
   app.addHook('onClose', async () => directory.stop());
   await app.register(metrics, { prefix: '/metrics', register: metricsRegistry(app, opts) });
-  await app.register(health, { prefix: '/health', store, search: index, startedAt: Date.now() });
+  await app.register(health, { prefix: '/health', store, search: index, startedAt: Date.now(), backends: opts.backends ?? { store: { kind: 'oxigraph' }, search: { kind: 'embedded' } } });
   await app.register(search, { prefix: '/v1/search', search: index });
   const baseUrl = opts.baseUrl ?? 'http://localhost:8080';
   await app.register(records, { prefix: '/v1/datasets', search: index, store, type: 'Dataset', directory, genidBase: genidBase({ baseUrl }) });

@@ -21,10 +21,12 @@ export function openSearch(settings: SearchSettings, dataDir: string): SearchInd
 }
 
 /** What a backend is, for logs and health: kind and, for remote ones, where (never credentials). */
-export function describeStore(settings: StoreSettings): { kind: string; endpoint?: string } {
+export interface BackendDescription { readonly kind: string; readonly endpoint?: string }
+
+export function describeStore(settings: StoreSettings): BackendDescription {
   return settings.kind === 'oxigraph' ? { kind: 'oxigraph' } : { kind: 'sparql', endpoint: settings.queryUrl };
 }
 
-export function describeSearch(settings: SearchSettings): { kind: string; endpoint?: string } {
+export function describeSearch(settings: SearchSettings): BackendDescription {
   return settings.kind === 'embedded' ? { kind: 'embedded' } : { kind: 'meilisearch', endpoint: settings.url };
 }

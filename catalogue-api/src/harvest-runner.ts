@@ -1,3 +1,4 @@
+import { dateTimeNow } from '@fedcat/vocab';
 import { forEachConcurrently, harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type Source } from '@fedcat/harvester';
 import type { QualityVocabularies, Validator } from '@fedcat/shapes';
 import { catalogueSink, runIri } from './catalogue-sink.js';
@@ -45,7 +46,8 @@ export interface HarvestRunnerDeps {
 const PROGRESS_EVERY_MS = 500;
 
 async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: HostLimiter): Promise<RunnerResult> {
-  const startedAt = new Date().toISOString();
+  // Canonical, so the run's time reads the same from every store (see canonicalDateTime).
+  const startedAt = dateTimeNow();
   if (!(await deps.running.claim(source.id, startedAt))) {
     await deps.onEvent?.({ phase: 'busy', source });
     return { kind: 'busy', source: source.id };

@@ -1,7 +1,7 @@
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import type { HarvestState, Source } from '@fedcat/harvester';
-import { adms, changetype, dcat, dct, fedcat, foaf, prov, rdf, xsd } from '@fedcat/vocab';
+import { adms, canonicalDateTime, changetype, dcat, dct, fedcat, foaf, prov, rdf, xsd } from '@fedcat/vocab';
 import type { RunRecord } from './registry/runs.js';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -21,7 +21,7 @@ export function catalogRecordIri(sourceId: string, recordIri: string): string {
   return `urn:fedcat:record:${encodeURIComponent(sourceId)}:${encodeURIComponent(recordIri)}`;
 }
 
-const dateTime = (value: string) => literal(value, xsd.dateTime);
+const dateTime = (value: string) => literal(canonicalDateTime(value), xsd.dateTime);
 const integer = (n: number) => literal(String(n), xsd.integer);
 
 /** PROV description of one harvest run with its outcome and counts. */

@@ -14,6 +14,7 @@ export { storeSettings, searchSettings, type StoreSettings, type SearchSettings 
 export { GraphFiles } from './store/graph-files.js';
 export type { SearchIndex, SearchRequest, SearchResponse, SearchHit, Segment, FacetCount, SortSpec } from './search/search-index.js';
 export { SqliteSearchIndex } from './search/sqlite-search.js';
+export { MeilisearchIndex, meiliFilter } from './search/meili-search.js';
 export { CachedSearchIndex } from './search/cached-search.js';
 export { SourceRegistry, InvalidSource, SourceExists, UnknownSource, type SourceInput } from './registry/sources.js';
 export { openControlPlane, type ControlPlane } from './control/control-plane.js';

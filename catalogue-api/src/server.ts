@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { describeSearch, describeStore } from './backends.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { harvestPolicy } from './harvest-policy.js';
@@ -17,6 +18,7 @@ export async function startServer(config: Config, runtime: Runtime): Promise<Fas
   const app: FastifyInstance = await buildApp({
     ...runtime, launcher, sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, corsOrigins: config.corsOrigins, privateAccess: config.fetchPolicy.privateAccess, webRoot: webRoot(),
     fetchPolicy: await harvestPolicy(config), changeLogPath: join(config.dataDir, 'resolution-changes.json'),
+    backends: { store: describeStore(config.store), search: describeSearch(config.search) },
     // Request logs never carry credentials: fastify logs no headers by default; the redaction holds if that changes.
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });

@@ -3,3 +3,4 @@ export { rdf, rdfs, dcat, dct, dqv, foaf, vcard, skos, xsd, prov, adms, changety
 export { conceptLabel, conceptLabels, shortLabel, type ConceptLabel } from './labels.js';
 export { AUTHORITY_TABLES, backgroundKnowledge, loadAuthorityTable, typeConcepts, type AuthorityTable } from './authority-tables.js';
 export { NON_PROPRIETARY, MACHINE_READABLE, fileTypeCode, isIanaMediaType, isFileTypeIri } from './file-formats.js';
+export { canonicalDateTime, dateTimeNow } from './date-time.js';

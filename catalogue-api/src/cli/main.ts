@@ -17,6 +17,7 @@ import { harvestPolicy } from '../harvest-policy.js';
 import { DEFAULT_PROFILE_ID, PROFILES, qualityVocabularies } from '@fedcat/shapes';
 import { qualityCommand } from './quality-command.js';
 import { validateCommand } from './validate-command.js';
+import { migrateCommand, reindexCommand } from './backend-commands.js';
 
 const USAGE = `fedcat: federated data catalogue
 
@@ -50,19 +51,27 @@ Usage:
       --format F          text (default) or json; --lang nl|en
   fedcat harvest [--all | --source ID] [--full]      harvest now (incremental; --full revalidates all), sources in parallel
                                                      with live progress; exit 1 if a source failed
+  fedcat reindex                                     rebuild the search index from the store (e.g. after restoring a backup)
+  fedcat migrate --to sparql|oxigraph [--search embedded|meilisearch]
+                                                     copy every graph from the configured store (FEDCAT_STORE) to the other
+                                                     one, then rebuild the search index (--search: into that backend)
 
 Harvesting from private or loopback addresses is refused unless FEDCAT_HARVEST_ALLOW_PRIVATE is
 'true' or a comma-separated list of host:port origins; local files only below FEDCAT_HARVEST_FILES.
 FEDCAT_HARVEST_CONCURRENCY (2) sources run at once, with at most FEDCAT_HARVEST_PER_HOST (2) requests per host;
 FEDCAT_HARVEST_HEAP_GROWTH (30) percent of heap growth before a harvest collects garbage (lower: leaner, slower).
-JSON-LD contexts named by URL are never fetched: only those in FEDCAT_JSONLD_CONTEXTS (a directory with an index.json).`;
+JSON-LD contexts named by URL are never fetched: only those in FEDCAT_JSONLD_CONTEXTS (a directory with an index.json).
+
+Backends: FEDCAT_STORE=oxigraph (embedded, default) or sparql (FEDCAT_STORE_QUERY_URL, FEDCAT_STORE_UPDATE_URL,
+FEDCAT_STORE_GSP_URL, FEDCAT_STORE_USER + FEDCAT_STORE_PASSWORD or FEDCAT_STORE_TOKEN); FEDCAT_SEARCH=embedded (default)
+or meilisearch (FEDCAT_MEILI_URL, FEDCAT_MEILI_KEY). See docs/deployment.md.`;
 
 const options = {
   port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, id: { type: 'string' }, org: { type: 'string' },
   json: { type: 'boolean' }, all: { type: 'boolean' }, full: { type: 'boolean' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   admin: { type: 'boolean' }, name: { type: 'string' }, limit: { type: 'string' },
   profile: { type: 'string' }, shapes: { type: 'string', multiple: true }, format: { type: 'string' }, lang: { type: 'string' },
-  offline: { type: 'boolean' }, invalid: { type: 'string' }, kind: { type: 'string' }, 'fsc-group': { type: 'string' }, every: { type: 'string' }, 'max-bytes': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-records': { type: 'string' },
+  offline: { type: 'boolean' }, to: { type: 'string' }, search: { type: 'string' }, invalid: { type: 'string' }, kind: { type: 'string' }, 'fsc-group': { type: 'string' }, every: { type: 'string' }, 'max-bytes': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-records': { type: 'string' },
 } as const;
 
 /** On SIGINT or SIGTERM, closes each part in order and exits. */
@@ -178,6 +187,19 @@ async function main(argv: string[]): Promise<number> {
         limitHeapGrowth(config.harvestHeapGrowth);
         return await harvest(runtime, config, values.all ? undefined : values.source, values.full ?? false);
       } finally {
+        await runtime.close();
+      }
+    }
+    case 'reindex':
+    case 'migrate': {
+      // An embedded store is read from its files and started only to list its graphs: no second copy in memory.
+      const runtime = openRuntime(config, { lazyStore: true });
+      // The store's worker and poll timer do not hold the process open; while waiting on them, this does.
+      const keepAlive = setInterval(() => undefined, 60_000);
+      try {
+        return command === 'reindex' ? await reindexCommand(runtime, config) : await migrateCommand(runtime, config, values.to, values.search);
+      } finally {
+        clearInterval(keepAlive);
         await runtime.close();
       }
     }

@@ -104,8 +104,9 @@ export function accessConditions(quads: readonly Quad[], iri: string, facts: Dir
       mediaType: firstValue(store, d, dcat.mediaType),
       accessServices: store.getObjects(d, dcat.accessService, null).filter((s) => s.termType === 'NamedNode').map((s) => present({
         id: recordId(s.value), iri: s.value, title: label(store, s), accessRights: firstValue(store, s, dct.accessRights), accessConditions: paths.accessConditions(recordId(s.value)),
-      })),
-    }))
+      })).sort((a, b) => String(a.iri).localeCompare(String(b.iri))),
+    // In one order whatever order the store gave them in: by IRI, blank nodes by title.
+    })).sort((a, b) => String(a.iri ?? '').localeCompare(String(b.iri ?? '')) || String(a.title ?? '').localeCompare(String(b.title ?? '')))
     : [];
   return present({
     resource: present({ id: recordId(iri), iri, type, title: label(store, r) ?? '', landingPages: sortedValues(store, r, dcat.landingPage) }),

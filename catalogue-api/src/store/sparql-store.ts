@@ -49,11 +49,16 @@ function ntriples(quads: readonly Quad[]): string {
 
 const hasBlankNode = (quads: readonly Quad[]) => quads.some((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode');
 
-function pieces(quads: readonly Quad[], size: number): (readonly Quad[])[] {
-  if (hasBlankNode(quads) || quads.length <= size) return [quads];
-  const out: (readonly Quad[])[] = [];
-  for (let i = 0; i < quads.length; i += size) out.push(quads.slice(i, i + size));
-  return out;
+/**
+ * A graph as N-Triples lines, each triple once (a graph is a set: the size recorded is what the store holds),
+ * in pieces of `size` lines; a graph with blank nodes stays one piece, so each label names one node.
+ */
+function ntriplePieces(quads: readonly Quad[], size: number): { pieces: string[]; triples: number } {
+  const lines = [...new Set(ntriples(quads).split('\n').filter((l) => l.length > 0))];
+  const step = hasBlankNode(quads) ? Math.max(lines.length, 1) : size;
+  const pieces: string[] = [];
+  for (let i = 0; i < lines.length; i += step) pieces.push(`${lines.slice(i, i + step).join('\n')}\n`);
+  return { pieces, triples: lines.length };
 }
 
 /**
@@ -127,14 +132,15 @@ export class SparqlStore implements QuadStore {
     }
     const staging = `${STAGING_PREFIX}${randomUUID()}`;
     try {
-      for (const piece of pieces(quads, this.options.chunkTriples ?? 50_000)) await this.load(staging, piece);
+      const { pieces, triples } = ntriplePieces(quads, this.options.chunkTriples ?? 50_000);
+      for (const piece of pieces) await this.load(staging, piece, hasBlankNode(quads));
       const stamp = `${Date.now()}-${randomUUID()}`;
       await this.update([
         `MOVE SILENT GRAPH ${iri(staging)} TO GRAPH ${iri(graph)}`,
         forget,
-        `INSERT DATA { GRAPH ${iri(REGISTRY_GRAPH)} { ${iri(graph)} ${iri(STAMP)} "${stamp}" ; ${iri(SIZE)} ${quads.length} } }`,
+        `INSERT DATA { GRAPH ${iri(REGISTRY_GRAPH)} { ${iri(graph)} ${iri(STAMP)} "${stamp}" ; ${iri(SIZE)} ${triples} } }`,
       ].join(' ;\n'));
-      this.recorded(graph, { stamp, quads: quads.length });
+      this.recorded(graph, { stamp, quads: triples });
     } catch (err) {
       // The staging graph is only ever read by the MOVE: dropping it is tidying, and may fail while the store is down.
       await this.update(`DROP SILENT GRAPH ${iri(staging)}`, { retry: false }).catch(() => undefined);
@@ -229,18 +235,18 @@ export class SparqlStore implements QuadStore {
     if (res.status < 200 || res.status > 299) throw new StoreFailure(`HTTP ${res.status} from the update endpoint: ${res.text.slice(0, 300).trim()}`);
   }
 
-  /** Adds triples to a graph: Graph Store Protocol POST, else INSERT DATA. */
-  private async load(graph: string, quads: readonly Quad[]): Promise<void> {
+  /** Adds triples (N-Triples text) to a graph: Graph Store Protocol POST, else INSERT DATA. */
+  private async load(graph: string, text: string, blankNodes: boolean): Promise<void> {
     const gsp = this.options.graphStoreUrl;
     if (!gsp) {
       // INSERT DATA is the plain way, but some stores (Virtuoso) refuse blank nodes in it; a template with no
       // WHERE conditions makes one fresh blank node per label, which is what loading a document does.
-      const body = `GRAPH ${iri(graph)} {\n${ntriples(quads)}}`;
-      await this.update(hasBlankNode(quads) ? `INSERT { ${body} } WHERE {}` : `INSERT DATA { ${body} }`);
+      const body = `GRAPH ${iri(graph)} {\n${text}}`;
+      await this.update(blankNodes ? `INSERT { ${body} } WHERE {}` : `INSERT DATA { ${body} }`);
       return;
     }
     const res = await this.guard(() => this.http.sendText({
-      method: 'POST', url: `${gsp}?graph=${encodeURIComponent(graph)}`, body: ntriples(quads),
+      method: 'POST', url: `${gsp}?graph=${encodeURIComponent(graph)}`, body: text,
       headers: { 'content-type': N_TRIPLES },
     })).catch((err: unknown) => { throw err instanceof RequestTimedOut ? new StoreUnavailable(err.message) : err; });
     if (res.status < 200 || res.status > 299) throw new StoreFailure(`HTTP ${res.status} loading into ${graph}: ${res.text.slice(0, 300).trim()}`);

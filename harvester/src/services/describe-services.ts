@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BlankNode, NamedNode, Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import { dqv, fedcat, rdf, rdfs, xsd } from '@fedcat/vocab';
+import { dateTimeNow, dqv, fedcat, rdf, rdfs, xsd } from '@fedcat/vocab';
 import { forEachConcurrently } from '../concurrency.js';
 import type { FetchPolicy } from '../fetch/fetch-document.js';
 import { hostKey, type HostLimiter } from '../fetch/host-limiter.js';
@@ -80,7 +80,7 @@ export function descriptionsDue(cache: ServiceCache | undefined, now: Date, maxA
 async function describe(url: string, opts: ServiceOptions, now: Date): Promise<DescriptionResult> {
   const caps = { maxBytes: opts.maxBytes ?? 5 * 1024 * 1024, timeoutMs: opts.timeoutMs ?? 10_000 };
   const fetched = await fetchDescription(url, opts.policy, caps);
-  const base = { url, checkedAt: now.toISOString(), summary: null, rules: null };
+  const base = { url, checkedAt: dateTimeNow(now), summary: null, rules: null };
   if (!fetched.ok) return { ...base, status: 'unreachable', httpStatus: fetched.status, sha256: null, problem: fetched.reason, corsAllowOrigin: null };
   const found = { ...base, httpStatus: fetched.status, sha256: fetched.sha256, corsAllowOrigin: fetched.corsAllowOrigin };
   try {
@@ -96,7 +96,7 @@ async function describe(url: string, opts: ServiceOptions, now: Date): Promise<D
 
 async function checkPdp(url: string, opts: ServiceOptions, now: Date): Promise<PdpResult> {
   const fetched = await fetchDescription(url, opts.policy, { maxBytes: 256 * 1024, timeoutMs: opts.timeoutMs ?? 10_000 });
-  const checkedAt = now.toISOString();
+  const checkedAt = dateTimeNow(now);
   if (!fetched.ok) return { url, checkedAt, status: 'unreachable', policyDecisionPoint: null, accessEvaluationEndpoint: null, problems: [fetched.reason] };
   const check = checkPdpMetadata(fetched.text, fetched.url);
   return { url, checkedAt, status: check.status, policyDecisionPoint: check.policyDecisionPoint, accessEvaluationEndpoint: check.accessEvaluationEndpoint, problems: check.problems };

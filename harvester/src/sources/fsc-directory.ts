@@ -1,6 +1,6 @@
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import { fedcat, foaf, rdf, xsd } from '@fedcat/vocab';
+import { canonicalDateTime, fedcat, foaf, rdf, xsd } from '@fedcat/vocab';
 import { SourceLimitExceeded, SourceUnparsable } from '../errors.js';
 import { fetchDocument } from '../fetch/fetch-document.js';
 import { hostKey } from '../fetch/host-limiter.js';
@@ -61,7 +61,7 @@ function serviceOf(x: unknown): FscServiceData | null {
 /** The RDF fedcat keeps of a Directory's peers and services (fedcat extension vocabulary). Pure. */
 export function fscDirectoryQuads(group: string, peers: readonly FscPeer[], services: readonly FscServiceData[], listedAt: string): Quad[] {
   const out: Quad[] = [];
-  const at = literal(listedAt, xsd.dateTime);
+  const at = literal(canonicalDateTime(listedAt), xsd.dateTime);
   const peerQuads = (p: FscPeer) => {
     const s = namedNode(fscPeerIri(group, p.id));
     out.push(quad(s, rdf.type, fedcat.FscPeer), quad(s, fedcat.fscGroup, literal(group)), quad(s, fedcat.peerId, literal(p.id)),

@@ -1,3 +1,4 @@
+import { canonicalDateTime } from '@fedcat/vocab';
 import { DataFactory } from 'n3';
 import type { Stage } from './stage.js';
 import { termText } from './term-text.js';
@@ -15,7 +16,7 @@ function typed(value: string): { value: string; type: string } | null {
   const v = value.trim();
   if (DATE.test(v)) return { value: v, type: 'date' };
   const t = v.replace(' ', 'T');
-  if (DATE_TIME.test(t)) return { value: /T\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})?$/.test(t) ? t.replace(/(T\d{2}:\d{2})/, '$1:00') : t, type: 'dateTime' };
+  if (DATE_TIME.test(t)) return { value: canonicalDateTime(/T\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})?$/.test(t) ? t.replace(/(T\d{2}:\d{2})/, '$1:00') : t), type: 'dateTime' };
   if (YEAR.test(v)) return { value: v, type: 'gYear' };
   return null;
 }
