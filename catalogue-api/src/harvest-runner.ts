@@ -77,9 +77,15 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
     await writing;
     if (outcome.kind === 'harvested') await deps.runs.saveState(source.id, outcome.state);
     await deps.runs.record(toRunRecord(run.id, outcome));
-    // Catalogue records change only with the content; the run list changes every run.
-    if (outcome.kind === 'harvested' && outcome.changed) await deps.store.replaceGraph(historyGraph(source.id), historyQuads(source, outcome.state));
-    await deps.store.replaceGraph(runsGraph(source.id), runsQuads(source, await deps.runs.history(source.id)));
+    // Catalogue records change only with the content; the run list changes every run. The run itself is recorded
+    // above (in the data directory): a store that cannot take these graphs now (a run that failed because the
+    // store is down) gets them from the next run, which writes both again.
+    try {
+      if (outcome.kind === 'harvested' && outcome.changed) await deps.store.replaceGraph(historyGraph(source.id), historyQuads(source, outcome.state));
+      await deps.store.replaceGraph(runsGraph(source.id), runsQuads(source, await deps.runs.history(source.id)));
+    } catch (err) {
+      if (outcome.kind !== 'failed') throw err;
+    }
     await deps.onEvent?.({ phase: 'ended', source, outcome });
     return outcome;
   } finally {
