@@ -14,8 +14,9 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'packages and e2e', include: ['{vocab,shapes,harvester,catalogue-api,web,test}/test/**/*.test.ts', 'test/e2e/**/*.test.ts'], exclude: BROWSER, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'browser', include: BROWSER, sequence: { groupOrder: 1 } } },
-      // Tests on the one Virtuoso .ci/run starts: one file at a time, as they share its content.
-      { extends: true, test: { name: 'virtuoso', include: ['test/virtuoso/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 0 } } },
+      // Tests on the one Virtuoso .ci/run starts: one file at a time, as they share its content; last, so its load
+      // (Virtuoso and fedcat processes) cannot skew other tests' timing either.
+      { extends: true, test: { name: 'virtuoso', include: ['test/virtuoso/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 2 } } },
     ],
   },
 });
