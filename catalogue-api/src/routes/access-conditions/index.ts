@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Parser } from 'n3';
 import { Type } from 'typebox';
 import type { RecordType } from '@fedcat/harvester';
 import { accessConditions } from '../../directory/access-conditions.js';
-import { accessRelatedQuery } from '../../directory/access-query.js';
+import { accessRelatedQueries } from '../../directory/access-query.js';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import { DatasetNotFound } from '../../errors.js';
-import { recordDescriptionQuery } from '../../queries/record-description.js';
+import { constructAll } from '../../queries/construct-all.js';
+import { recordDescriptionQueries } from '../../queries/record-description.js';
 import { problemResponses } from '../../schemas/common.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import type { QuadStore } from '../../store/quad-store.js';
@@ -20,7 +20,6 @@ export interface AccessConditionsRouteOptions {
   readonly genidBase: string;
 }
 
-const NTRIPLES = { solutions: 'application/sparql-results+json', graph: 'application/n-triples' };
 
 /**
  * `GET /v1/dataservices/{id}/access-conditions` and `/v1/datasets/{id}/access-conditions`: how to get access, from
@@ -39,8 +38,7 @@ const accessConditionsRoute: FastifyPluginAsyncTypebox<AccessConditionsRouteOpti
     const doc = await search.get(request.params.id);
     if (!doc || doc.type !== type || doc.iri.startsWith('_:')) throw new DatasetNotFound(request.params.id);
     requireReadyStore(store.state());
-    const [own, related] = await Promise.all([recordDescriptionQuery(doc.iri, genidBase), accessRelatedQuery(doc.iri)].map((q) => store.query(q, NTRIPLES)));
-    const quads = [own!, related!].flatMap((a) => new Parser({ format: 'N-Triples' }).parse(a.body));
+    const quads = await constructAll(store, [...recordDescriptionQueries(doc.iri, genidBase), ...accessRelatedQueries(doc.iri)]);
     const conditions = accessConditions(quads, doc.iri, {
       genidBase,
       fscListing: (groupId, peerId, serviceName) => {

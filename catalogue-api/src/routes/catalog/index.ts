@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Parser } from 'n3';
 import { Type, type Static } from 'typebox';
 import { SourceNotFound } from '../../errors.js';
 import { feedFrame, type CatalogueOperator, type FeedSource } from '../../feed/feed-frame.js';
-import { recordDescriptionQuery } from '../../queries/record-description.js';
+import { constructAll } from '../../queries/construct-all.js';
+import { recordDescriptionQueries } from '../../queries/record-description.js';
 import { GRAPH_TYPES } from '../../rdf-formats.js';
 import { serialiseGraph } from '../../rdf-serialise.js';
 import type { SourceRegistry } from '../../registry/sources.js';
@@ -61,8 +61,7 @@ const catalog: FastifyPluginAsyncTypebox<CatalogRouteOptions> = async (app, opts
       sort: 'title:asc', offset: (pageNo - 1) * pageSize, limit: pageSize,
     });
     const items = result.hits.map((h) => h.document).filter((d) => !d.iri.startsWith('_:')).map((d) => ({ iri: d.iri, type: d.type, source: d.source }));
-    const described = items.length === 0 ? [] : new Parser({ format: 'N-Triples' }).parse(
-      (await store.query(recordDescriptionQuery(items.map((i) => i.iri), genidBase), { solutions: 'application/sparql-results+json', graph: 'application/n-triples' })).body);
+    const described = items.length === 0 ? [] : await constructAll(store, recordDescriptionQueries(items.map((i) => i.iri), genidBase));
     const pageSources = source ? [source] : (await sources.list()).filter((s) => items.some((i) => i.source === s.id));
     const collection = source ? sourceCatalogue(source.id) : `${baseUrl}/catalog`;
     const pageUrl = (n: number) => {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Parser } from 'n3';
 import { Type } from 'typebox';
 import { NodeNotFound } from '../../errors.js';
-import { recordDescriptionQuery } from '../../queries/record-description.js';
+import { constructAll } from '../../queries/construct-all.js';
+import { recordDescriptionQueries } from '../../queries/record-description.js';
 import { GRAPH_TYPES } from '../../rdf-formats.js';
 import { serialiseGraph } from '../../rdf-serialise.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
@@ -32,8 +32,7 @@ const genid: FastifyPluginAsyncTypebox<GenidRouteOptions> = async (app, { store,
     const mediaType = graphMediaType(request.query.format, request.headers.accept);
     requireReadyStore(store.state());
     const iri = `${genidBase}${source}/${name}`;
-    const answer = await store.query(recordDescriptionQuery(iri, genidBase), { solutions: 'application/sparql-results+json', graph: 'application/n-triples' });
-    const quads = new Parser({ format: 'N-Triples' }).parse(answer.body);
+    const quads = await constructAll(store, recordDescriptionQueries(iri, genidBase));
     if (quads.length === 0) throw new NodeNotFound(iri);
     return reply.header('vary', 'Accept').type(`${mediaType}; charset=utf-8`).serializer((x: unknown) => String(x)).send(serialiseGraph(quads, mediaType));
   });

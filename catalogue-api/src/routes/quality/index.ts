@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sourceGraph } from '@fedcat/harvester';
 import { aggregateFromRows, measurementsFromDescription, qualityVocabularies, rating, scoreRecord } from '@fedcat/shapes';
-import { Parser } from 'n3';
 import { Type } from 'typebox';
 import { DatasetNotFound, QualityNotAssessed, SourceNotFound } from '../../errors.js';
 import { aggregateQualityJson, recordQualityJson } from '../../quality/quality-json.js';
 import { measurementRows, ORGANISATION_QUALITY_QUERY, organisationRows, sourceQualityQuery } from '../../queries/quality.js';
-import { recordDescriptionQuery } from '../../queries/record-description.js';
+import { constructAll } from '../../queries/construct-all.js';
+import { recordDescriptionQueries } from '../../queries/record-description.js';
 import type { RunLog } from '../../registry/runs.js';
 import type { SourceRegistry } from '../../registry/sources.js';
 import { problemResponses } from '../../schemas/common.js';
@@ -49,7 +49,8 @@ const qualityRoute: FastifyPluginAsyncTypebox<QualityRouteOptions> = async (app,
   }, async (request, reply) => {
     const doc = await search.get(request.params.id);
     if (!doc || doc.type !== 'Dataset') throw new DatasetNotFound(request.params.id);
-    const description = new Parser({ format: 'application/n-triples' }).parse(await query(recordDescriptionQuery(doc.iri, genidBase)));
+    requireReadyStore(store.state());
+    const description = await constructAll(store, recordDescriptionQueries(doc.iri, genidBase), { timeoutMs: TIMEOUT_MS });
     const { measurements, storedScore } = measurementsFromDescription(description, doc.iri, await qualityVocabularies());
     if (storedScore === null) throw new QualityNotAssessed(`dataset ${request.params.id}`);
     reply.header('cache-control', 'no-cache');

@@ -5,7 +5,9 @@ import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import { paths } from '../../directory/resolution-json.js';
 import { DatasetNotFound, NotAcceptable, StoreUnavailable } from '../../errors.js';
 import { negotiate } from '../../negotiate.js';
-import { recordDescriptionQuery } from '../../queries/record-description.js';
+import { constructAll } from '../../queries/construct-all.js';
+import { recordDescriptionQueries } from '../../queries/record-description.js';
+import { serialiseGraph } from '../../rdf-serialise.js';
 import { GRAPH_TYPES } from '../../rdf-formats.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
 import { SearchQuery, SearchResult } from '../../schemas/records.js';
@@ -69,8 +71,8 @@ const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { sea
     if (doc.iri.startsWith('_:')) throw new NotAcceptable('application/json (this record has no IRI of its own)');
     if (store.state().status !== 'ready') throw new StoreUnavailable('still loading; JSON is available now');
     // The record with its publisher and contact point: a DCAT-AP-NL description on its own.
-    const answer = await store.query(recordDescriptionQuery(doc.iri, genidBase, { agents: true }), { solutions: 'application/sparql-results+json', graph: mediaType });
-    return reply.serializer((x: unknown) => String(x)).type(`${mediaType}; charset=utf-8`).send(answer.body);
+    const quads = await constructAll(store, recordDescriptionQueries(doc.iri, genidBase, { agents: true }));
+    return reply.serializer((x: unknown) => String(x)).type(`${mediaType}; charset=utf-8`).send(serialiseGraph(quads, mediaType));
   });
 };
 
