@@ -13,6 +13,7 @@ export type StoreSettings =
       readonly auth: SparqlAuth;
       readonly timeoutMs: number;
       readonly retries: number;
+      readonly connections: number;
     };
 
 /** The search backend and how to reach it. */
@@ -53,7 +54,7 @@ function storeAuth(env: NodeJS.ProcessEnv): SparqlAuth {
  * FEDCAT_STORE: `oxigraph` (default; embedded, in the data directory) or `sparql`: any SPARQL 1.1 store, reached at
  * FEDCAT_STORE_QUERY_URL and FEDCAT_STORE_UPDATE_URL, with FEDCAT_STORE_GSP_URL (Graph Store HTTP Protocol; loads
  * by INSERT DATA without it), FEDCAT_STORE_USER + FEDCAT_STORE_PASSWORD[_FILE] (FEDCAT_STORE_AUTH auto|basic|digest)
- * or FEDCAT_STORE_TOKEN[_FILE], FEDCAT_STORE_TIMEOUT_MS (60000 per request), FEDCAT_STORE_RETRIES (3).
+ * or FEDCAT_STORE_TOKEN[_FILE], FEDCAT_STORE_TIMEOUT_MS (60000 per request), FEDCAT_STORE_RETRIES (3), FEDCAT_STORE_CONNECTIONS (8 requests in flight per process).
  */
 export function storeSettings(env: NodeJS.ProcessEnv, kind = env.FEDCAT_STORE): StoreSettings {
   const k = (kind ?? 'oxigraph').trim().toLowerCase() || 'oxigraph';
@@ -69,6 +70,7 @@ export function storeSettings(env: NodeJS.ProcessEnv, kind = env.FEDCAT_STORE): 
     auth: storeAuth(env),
     timeoutMs: integer('FEDCAT_STORE_TIMEOUT_MS', env.FEDCAT_STORE_TIMEOUT_MS, 60_000, 100, 3_600_000),
     retries: integer('FEDCAT_STORE_RETRIES', env.FEDCAT_STORE_RETRIES, 3, 0, 20),
+    connections: integer('FEDCAT_STORE_CONNECTIONS', env.FEDCAT_STORE_CONNECTIONS, 8, 1, 256),
   };
 }
 

@@ -24,6 +24,8 @@ export interface SparqlStoreOptions {
   readonly retries: number;
   /** First backoff (ms); default 250. */
   readonly backoffMs?: number;
+  /** Requests in flight at once from this process (default 8); the store must accept that many per process. */
+  readonly connections?: number;
   /** How often to look for graphs other processes changed (ms); 0 disables. Default 1000. */
   readonly pollMs?: number;
   /** Triples per load request (default 50,000); a graph with blank nodes goes in one request, keeping their identity. */
@@ -84,7 +86,7 @@ export class SparqlStore implements QuadStore {
   private readonly listeners = new Set<(graphs: readonly string[]) => void>();
 
   constructor(private readonly options: SparqlStoreOptions) {
-    this.http = new SparqlHttpClient({ auth: options.auth, timeoutMs: options.timeoutMs, retries: options.retries, backoffMs: options.backoffMs ?? 250 });
+    this.http = new SparqlHttpClient({ auth: options.auth, timeoutMs: options.timeoutMs, retries: options.retries, backoffMs: options.backoffMs ?? 250, connections: options.connections ?? 8 });
   }
 
   /** Starts reading the registry (and polling it); the first call does, later ones return the first read. */
@@ -155,6 +157,10 @@ export class SparqlStore implements QuadStore {
       const answer = await this.query(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${iri(graph)} { ?s ?p ?o } }`, { solutions: JSON_RESULTS, graph: N_TRIPLES }, { dataset: { defaultGraphs: [], namedGraphs: [graph] } });
       return new Parser({ format: 'N-Triples' }).parse(answer.body);
     }
+    return this.http.limited(() => this.streamGraph(gsp, graph));
+  }
+
+  private async streamGraph(gsp: string, graph: string): Promise<Quad[]> {
     const res = await this.guard(() => this.http.send({ method: 'GET', url: `${gsp}?graph=${encodeURIComponent(graph)}`, headers: { accept: N_TRIPLES } }));
     if (res.status === 404) return [];
     if (!res.ok || !res.body) throw new StoreFailure(`reading graph ${graph}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);

@@ -6,7 +6,7 @@ import { accessRelatedQueries } from '../../directory/access-query.js';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import { DatasetNotFound } from '../../errors.js';
 import { constructAll } from '../../queries/construct-all.js';
-import { recordDescriptionQueries } from '../../queries/record-description.js';
+import { describeRecords } from '../../queries/describe-records.js';
 import { problemResponses } from '../../schemas/common.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import type { QuadStore } from '../../store/quad-store.js';
@@ -38,7 +38,9 @@ const accessConditionsRoute: FastifyPluginAsyncTypebox<AccessConditionsRouteOpti
     const doc = await search.get(request.params.id);
     if (!doc || doc.type !== type || doc.iri.startsWith('_:')) throw new DatasetNotFound(request.params.id);
     requireReadyStore(store.state());
-    const quads = await constructAll(store, [...recordDescriptionQueries(doc.iri, genidBase), ...accessRelatedQueries(doc.iri)]);
+    // The record from its source's graph; the services and agents it refers to may be described by other sources.
+    const [own, related] = await Promise.all([describeRecords(store, [doc], genidBase), constructAll(store, accessRelatedQueries(doc.iri))]);
+    const quads = [...own, ...related];
     const conditions = accessConditions(quads, doc.iri, {
       genidBase,
       fscListing: (groupId, peerId, serviceName) => {

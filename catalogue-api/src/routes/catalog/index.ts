@@ -3,8 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { SourceNotFound } from '../../errors.js';
 import { feedFrame, type CatalogueOperator, type FeedSource } from '../../feed/feed-frame.js';
-import { constructAll } from '../../queries/construct-all.js';
-import { recordDescriptionQueries } from '../../queries/record-description.js';
+import { describeRecords } from '../../queries/describe-records.js';
 import { GRAPH_TYPES } from '../../rdf-formats.js';
 import { serialiseGraph } from '../../rdf-serialise.js';
 import type { SourceRegistry } from '../../registry/sources.js';
@@ -61,7 +60,7 @@ const catalog: FastifyPluginAsyncTypebox<CatalogRouteOptions> = async (app, opts
       sort: 'title:asc', offset: (pageNo - 1) * pageSize, limit: pageSize,
     });
     const items = result.hits.map((h) => h.document).filter((d) => !d.iri.startsWith('_:')).map((d) => ({ iri: d.iri, type: d.type, source: d.source }));
-    const described = items.length === 0 ? [] : await constructAll(store, recordDescriptionQueries(items.map((i) => i.iri), genidBase));
+    const described = items.length === 0 ? [] : await describeRecords(store, items, genidBase);
     const pageSources = source ? [source] : (await sources.list()).filter((s) => items.some((i) => i.source === s.id));
     const collection = source ? sourceCatalogue(source.id) : `${baseUrl}/catalog`;
     const pageUrl = (n: number) => {

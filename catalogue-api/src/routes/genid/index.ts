@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { NodeNotFound } from '../../errors.js';
-import { constructAll } from '../../queries/construct-all.js';
-import { recordDescriptionQueries } from '../../queries/record-description.js';
+import { describeRecords } from '../../queries/describe-records.js';
 import { GRAPH_TYPES } from '../../rdf-formats.js';
 import { serialiseGraph } from '../../rdf-serialise.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
@@ -32,7 +31,7 @@ const genid: FastifyPluginAsyncTypebox<GenidRouteOptions> = async (app, { store,
     const mediaType = graphMediaType(request.query.format, request.headers.accept);
     requireReadyStore(store.state());
     const iri = `${genidBase}${source}/${name}`;
-    const quads = await constructAll(store, recordDescriptionQueries(iri, genidBase));
+    const quads = await describeRecords(store, [{ iri, source }], genidBase);
     if (quads.length === 0) throw new NodeNotFound(iri);
     return reply.header('vary', 'Accept').type(`${mediaType}; charset=utf-8`).serializer((x: unknown) => String(x)).send(serialiseGraph(quads, mediaType));
   });

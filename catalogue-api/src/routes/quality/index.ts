@@ -5,8 +5,7 @@ import { Type } from 'typebox';
 import { DatasetNotFound, QualityNotAssessed, SourceNotFound } from '../../errors.js';
 import { aggregateQualityJson, recordQualityJson } from '../../quality/quality-json.js';
 import { measurementRows, ORGANISATION_QUALITY_QUERY, organisationRows, sourceQualityQuery } from '../../queries/quality.js';
-import { constructAll } from '../../queries/construct-all.js';
-import { recordDescriptionQueries } from '../../queries/record-description.js';
+import { describeRecords } from '../../queries/describe-records.js';
 import type { RunLog } from '../../registry/runs.js';
 import type { SourceRegistry } from '../../registry/sources.js';
 import { problemResponses } from '../../schemas/common.js';
@@ -50,7 +49,7 @@ const qualityRoute: FastifyPluginAsyncTypebox<QualityRouteOptions> = async (app,
     const doc = await search.get(request.params.id);
     if (!doc || doc.type !== 'Dataset') throw new DatasetNotFound(request.params.id);
     requireReadyStore(store.state());
-    const description = await constructAll(store, recordDescriptionQueries(doc.iri, genidBase), { timeoutMs: TIMEOUT_MS });
+    const description = await describeRecords(store, [doc], genidBase, {}, { timeoutMs: TIMEOUT_MS });
     const { measurements, storedScore } = measurementsFromDescription(description, doc.iri, await qualityVocabularies());
     if (storedScore === null) throw new QualityNotAssessed(`dataset ${request.params.id}`);
     reply.header('cache-control', 'no-cache');

@@ -5,8 +5,7 @@ import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import { paths } from '../../directory/resolution-json.js';
 import { DatasetNotFound, NotAcceptable, StoreUnavailable } from '../../errors.js';
 import { negotiate } from '../../negotiate.js';
-import { constructAll } from '../../queries/construct-all.js';
-import { recordDescriptionQueries } from '../../queries/record-description.js';
+import { describeRecords } from '../../queries/describe-records.js';
 import { serialiseGraph } from '../../rdf-serialise.js';
 import { GRAPH_TYPES } from '../../rdf-formats.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
@@ -71,7 +70,7 @@ const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { sea
     if (doc.iri.startsWith('_:')) throw new NotAcceptable('application/json (this record has no IRI of its own)');
     if (store.state().status !== 'ready') throw new StoreUnavailable('still loading; JSON is available now');
     // The record with its publisher and contact point: a DCAT-AP-NL description on its own.
-    const quads = await constructAll(store, recordDescriptionQueries(doc.iri, genidBase, { agents: true }));
+    const quads = await describeRecords(store, [doc], genidBase, { agents: true });
     return reply.serializer((x: unknown) => String(x)).type(`${mediaType}; charset=utf-8`).send(serialiseGraph(quads, mediaType));
   });
 };

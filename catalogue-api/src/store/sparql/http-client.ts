@@ -20,6 +20,26 @@ export interface HttpClientOptions {
   readonly retries: number;
   /** First wait before a retry (ms); doubled per attempt, with jitter, at most 5 s. */
   readonly backoffMs: number;
+  /** Requests in flight at once (more wait their turn), so a process holds at most this many connections. */
+  readonly connections?: number;
+}
+
+/** At most `size` holders at once; the others wait in order. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) { this.free = size; }
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
 }
 
 export interface HttpRequest {
@@ -61,8 +81,16 @@ function failureReason(err: unknown): string {
 export class SparqlHttpClient {
   private digest: { challenge: DigestChallenge; nc: number } | null = null;
   private basicChallenged = false;
+  private readonly slots: Slots;
 
-  constructor(private readonly options: HttpClientOptions) {}
+  constructor(private readonly options: HttpClientOptions) {
+    this.slots = new Slots(options.connections ?? 8);
+  }
+
+  /** Runs `task` (requests and the reading of their answers) within the connection limit. */
+  limited<T>(task: () => Promise<T>): Promise<T> {
+    return this.slots.run(task);
+  }
 
   async send(req: HttpRequest): Promise<Response> {
     const attempts = req.retry === false ? 1 : this.options.retries + 1;
@@ -88,7 +116,11 @@ export class SparqlHttpClient {
 
   /** One attempt, answering one authentication challenge if the store sends one. */
   /** {@link send}, with the answer's body read as text within the same time limit. */
-  async sendText(req: HttpRequest): Promise<{ readonly status: number; readonly headers: Headers; readonly text: string }> {
+  sendText(req: HttpRequest): Promise<{ readonly status: number; readonly headers: Headers; readonly text: string }> {
+    return this.limited(() => this.sendTextNow(req));
+  }
+
+  private async sendTextNow(req: HttpRequest): Promise<{ readonly status: number; readonly headers: Headers; readonly text: string }> {
     const res = await this.send(req);
     try {
       return { status: res.status, headers: res.headers, text: await res.text() };
