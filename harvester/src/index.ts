@@ -15,7 +15,7 @@ export { extractDocuments } from './records/extract-documents.js';
 export { bestLiteral } from './records/preferred-literal.js';
 export { recordId } from './records/record-id.js';
 export { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetField, type RecordType } from './records/catalogue-document.js';
-export { sourceGraph, quarantineGraph, isValidSourceId, sourceIdFromUrl, sourceKind, intervalMs, SOURCE_KINDS, type Source, type SourceKind, type SourceLimits } from './source.js';
+export { sourceGraph, quarantineGraph, SOURCE_GRAPH_PREFIX, isValidSourceId, sourceIdFromUrl, sourceKind, intervalMs, SOURCE_KINDS, type Source, type SourceKind, type SourceLimits } from './source.js';
 export { HostLimiter, hostKey } from './fetch/host-limiter.js';
 export { readSource } from './sources/read-source.js';
 export { recordPageQuery, SPARQL_PAGE_SIZE } from './sources/sparql-endpoint.js';

@@ -50,9 +50,12 @@ export function intervalMs(interval: string): number | null {
   return ms >= 5 * 60_000 ? ms : null;
 }
 
+/** What every source graph's name starts with: their union is the default graph of queries. */
+export const SOURCE_GRAPH_PREFIX = 'urn:fedcat:source:';
+
 /** The named graph that holds a source's harvested quads. */
 export function sourceGraph(sourceId: string): string {
-  return `urn:fedcat:source:${encodeURIComponent(sourceId)}`;
+  return `${SOURCE_GRAPH_PREFIX}${encodeURIComponent(sourceId)}`;
 }
 
 /** The named graph that holds a source's rejected records (never searched, never in the union default graph of listings). */

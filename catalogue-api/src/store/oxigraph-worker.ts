@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
 import { GraphFiles } from './graph-files.js';
-import type { ProtocolDataset, QueryAnswer, QueryForm, QueryOptions } from './quad-store.js';
+import { EMPTY_GRAPH, type ProtocolDataset, type QueryAnswer, type QueryForm, type QueryOptions } from './quad-store.js';
 import { classifySparql, declaresDataset } from './query-form.js';
 import { formatSolutions, type SolutionsJson } from './solutions-format.js';
 import { sparqlTerm } from './sparql-term.js';
@@ -10,6 +10,8 @@ import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-proto
 
 // The oxigraph store lives here, off the API's event loop: its queries run synchronously.
 const options = workerData as WorkerOptions;
+// The harvester's SOURCE_GRAPH_PREFIX, spelt here: importing @fedcat/harvester would cost each store worker (and every
+// restart of the query lane) about 240 ms and 20 MB.
 const SOURCE_GRAPH_PREFIX = 'urn:fedcat:source:';
 const port = parentPort!;
 const store = new oxigraph.Store();
@@ -38,7 +40,7 @@ function defaultGraphs() {
 }
 
 /** An empty list would mean "the real default graph"; a never-used graph name keeps the default graph empty instead. */
-const orEmpty = (graphs: ReturnType<typeof oxigraph.namedNode>[]) => (graphs.length > 0 ? graphs : [oxigraph.namedNode('urn:fedcat:empty')]);
+const orEmpty = (graphs: ReturnType<typeof oxigraph.namedNode>[]) => (graphs.length > 0 ? graphs : [oxigraph.namedNode(EMPTY_GRAPH)]);
 
 /** The dataset options of a query: the protocol's dataset, else the query's own FROM, else the union of sources. */
 function datasetOptions(sparql: string, dataset: ProtocolDataset | undefined) {

@@ -1,5 +1,11 @@
 import type { Quad } from '@rdfjs/types';
 
+/**
+ * A graph name no store holds: a dataset part that must stay empty names it (an empty list would mean "the store's
+ * own default graph").
+ */
+export const EMPTY_GRAPH = 'urn:fedcat:empty';
+
 /** Load state of a store; queries wait (or are refused) until `ready`. */
 export interface StoreState {
   readonly status: 'loading' | 'ready' | 'failed';

@@ -1,12 +1,9 @@
 import { DataFactory } from 'n3';
 import sparqljs from 'sparqljs';
 import { SparqlSyntax } from '../../errors.js';
-import type { ProtocolDataset } from '../quad-store.js';
+import { SOURCE_GRAPH_PREFIX } from '@fedcat/harvester';
+import { EMPTY_GRAPH, type ProtocolDataset } from '../quad-store.js';
 
-/** A graph name no store holds: a dataset part that must stay empty names it (an empty list means "the store's default"). */
-export const EMPTY_GRAPH = 'urn:fedcat:empty';
-/** Source graphs, whose union is the default graph of queries (quarantine, history and run graphs only by GRAPH). */
-export const SOURCE_GRAPH_PREFIX = 'urn:fedcat:source:';
 
 /**
  * Namespaces of store-specific functions that reach outside SPARQL (Virtuoso's `bif:` and `sql:` call SQL
