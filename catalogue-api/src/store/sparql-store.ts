@@ -232,13 +232,23 @@ export class SparqlStore implements QuadStore {
     }
   }
 
+  /**
+   * One request of fedcat's own (updates, loads, registry reads): run under {@link guard}, a time-out is the store
+   * being unavailable, and an answer other than 2xx a failure naming `what`. Returns the answer's text.
+   */
+  private async exchange(req: HttpRequest, what: string): Promise<string> {
+    const res = await this.guard(() => this.http.sendText(req))
+      .catch((err: unknown) => { throw err instanceof RequestTimedOut ? new StoreUnavailable(err.message) : err; });
+    if (res.status < 200 || res.status > 299) throw new StoreFailure(`HTTP ${res.status} ${what}: ${res.text.slice(0, 300).trim()}`);
+    return res.text;
+  }
+
   private async update(text: string, opts: Partial<HttpRequest> = {}): Promise<void> {
-    const res = await this.guard(() => this.http.sendText({
+    await this.exchange({
       method: 'POST', url: this.options.updateUrl, body: new URLSearchParams({ update: text }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: `${JSON_RESULTS}, text/plain;q=0.5, */*;q=0.1` },
       ...opts,
-    })).catch((err: unknown) => { throw err instanceof RequestTimedOut ? new StoreUnavailable(err.message) : err; });
-    if (res.status < 200 || res.status > 299) throw new StoreFailure(`HTTP ${res.status} from the update endpoint: ${res.text.slice(0, 300).trim()}`);
+    }, 'from the update endpoint');
   }
 
   /** Adds triples (N-Triples text) to a graph: Graph Store Protocol POST, else INSERT DATA. */
@@ -251,11 +261,7 @@ export class SparqlStore implements QuadStore {
       await this.update(blankNodes ? `INSERT { ${body} } WHERE {}` : `INSERT DATA { ${body} }`);
       return;
     }
-    const res = await this.guard(() => this.http.sendText({
-      method: 'POST', url: `${gsp}?graph=${encodeURIComponent(graph)}`, body: text,
-      headers: { 'content-type': N_TRIPLES },
-    })).catch((err: unknown) => { throw err instanceof RequestTimedOut ? new StoreUnavailable(err.message) : err; });
-    if (res.status < 200 || res.status > 299) throw new StoreFailure(`HTTP ${res.status} loading into ${graph}: ${res.text.slice(0, 300).trim()}`);
+    await this.exchange({ method: 'POST', url: `${gsp}?graph=${encodeURIComponent(graph)}`, body: text, headers: { 'content-type': N_TRIPLES } }, `loading into ${graph}`);
   }
 
   /** Notes a graph this process wrote, and tells listeners at once (other processes learn it by polling). */
@@ -272,15 +278,14 @@ export class SparqlStore implements QuadStore {
   /** Reads the registry: the graph list, and which graphs changed since the last read; then schedules the next. */
   private async refresh(): Promise<void> {
     try {
-      const res = await this.guard(() => this.http.sendText({
+      const text = await this.exchange({
         method: 'POST', url: this.options.queryUrl,
         body: new URLSearchParams({ query: `SELECT ?g ?stamp ?n WHERE { GRAPH ${iri(REGISTRY_GRAPH)} { ?g ${iri(STAMP)} ?stamp ; ${iri(SIZE)} ?n } }` }).toString(),
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: JSON_RESULTS },
         retry: false,
-      })).catch((err: unknown) => { throw err instanceof RequestTimedOut ? new StoreUnavailable(err.message) : err; });
-      if (res.status !== 200) throw new StoreUnavailable(`HTTP ${res.status} from the query endpoint: ${res.text.slice(0, 200).trim()}`);
+      }, 'from the query endpoint');
       const next = new Map<string, GraphEntry>();
-      for (const row of standardSolutions(res.text).results.bindings) {
+      for (const row of standardSolutions(text).results.bindings) {
         const g = row.g?.value; const stamp = row.stamp?.value; const n = row.n?.value;
         if (typeof g === 'string' && typeof stamp === 'string') next.set(g, { stamp, quads: Number(n ?? 0) });
       }
