@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, httpUrl, integer } from './config-values.js';
 import type { SparqlAuth } from './store/sparql/http-client.js';
+import type { SparqlStoreOptions } from './store/sparql-store.js';
 
 /** The store backend and how to reach it. */
 export type StoreSettings =
   | { readonly kind: 'oxigraph' }
-  | {
-      readonly kind: 'sparql';
-      readonly queryUrl: string;
-      readonly updateUrl: string;
-      readonly graphStoreUrl?: string;
-      readonly auth: SparqlAuth;
-      readonly timeoutMs: number;
-      readonly retries: number;
-      readonly connections: number;
-    };
+  /** The SparqlStore's options that are configured (poll interval, load pieces and backoff keep their defaults). */
+  | ({ readonly kind: 'sparql' } & Omit<SparqlStoreOptions, 'pollMs' | 'chunkTriples' | 'backoffMs'>);
 
 /** The search backend and how to reach it. */
 export type SearchSettings =
