@@ -142,10 +142,7 @@ export class MeilisearchIndex implements SearchIndex {
   private async add(docs: readonly MeiliDoc[]): Promise<void> {
     for (let i = 0; i < docs.length; i += BATCH) await this.wait(this.docs.addDocuments(docs.slice(i, i + BATCH) as MeiliDoc[], { primaryKey: 'pk' }));
     const labels = new Map<string, string>();
-    for (const d of docs) {
-      const doc = JSON.parse(d.body) as CatalogueDocument;
-      if (doc.publisher && doc.publisherName) labels.set(doc.publisher, doc.publisherName);
-    }
+    for (const d of docs) if (d.publisher[0] && d.publisherName) labels.set(d.publisher[0], d.publisherName);
     if (labels.size > 0) await this.wait(this.labels.addDocuments([...labels].map(([value, label]) => ({ pk: pkOf('label', value), value, label }))));
   }
 
