@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { SparqlStore, type SparqlStoreOptions } from '@fedcat/catalogue-api';
 import { describe } from 'vitest';
 
 const run = promisify(execFile);
@@ -66,4 +67,18 @@ export async function startPrivateVirtuoso(dir: string): Promise<PrivateVirtuoso
     // Started again on the same ports (written in DIR/ports), with the same password.
     start: async () => { await run(VIRTUOSO_SCRIPT, ['start', dir]); },
   };
+}
+
+/** SparqlStore options for this Virtuoso (its Graph Store endpoint, Digest answered), with `over` on top. */
+export const storeOptions = (v: Virtuoso, over: Partial<SparqlStoreOptions> = {}): SparqlStoreOptions => ({
+  queryUrl: v.queryUrl, updateUrl: v.updateUrl, graphStoreUrl: v.gspUrl,
+  auth: { kind: 'user', user: v.user, password: v.password, scheme: 'auto' }, timeoutMs: 30_000, retries: 2, ...over,
+});
+
+/** Drops every graph fedcat wrote to the store: a test starts from an empty store. */
+export async function emptyStore(v: Virtuoso): Promise<void> {
+  const store = new SparqlStore(storeOptions(v, { pollMs: 0 }));
+  await store.ready();
+  for (const { graph } of await store.listGraphs()) await store.replaceGraph(graph, []);
+  await store.close();
 }

@@ -1,24 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SparqlStore } from '@fedcat/catalogue-api';
 import { startDemoPublisher, type DemoPublisher } from '@fedcat/catalogue-api/testing';
 import { Parser, Writer } from 'n3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fedcat, freePort, startFedcat, type RunningFedcat } from '../support/processes.js';
-import { describeWithVirtuoso, storeEnv, type Virtuoso } from '../support/virtuoso.js';
+import { describeWithVirtuoso, emptyStore, storeEnv } from '../support/virtuoso.js';
 
 const dirs: string[] = [];
 const servers: RunningFedcat[] = [];
 let publisher: DemoPublisher;
-
-/** Drops every graph fedcat wrote to the store: each test starts from an empty store. */
-async function emptyStore(v: Virtuoso): Promise<void> {
-  const store = new SparqlStore({ queryUrl: v.queryUrl, updateUrl: v.updateUrl, graphStoreUrl: v.gspUrl, auth: { kind: 'user', user: v.user, password: v.password, scheme: 'auto' }, timeoutMs: 30_000, retries: 1, pollMs: 0 });
-  await store.ready();
-  for (const { graph } of await store.listGraphs()) await store.replaceGraph(graph, []);
-  await store.close();
-}
 
 /** A data directory with the four demo organisations registered as sources. */
 async function registered(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {

@@ -1,32 +1,20 @@
-import { SparqlStore, type SparqlStoreOptions } from '@fedcat/catalogue-api';
+import { SparqlStore } from '@fedcat/catalogue-api';
 import { expect, it } from 'vitest';
 import { quadStoreContract } from '../../catalogue-api/test/store-contract.js';
 import { freePort } from '../support/processes.js';
-import { describeWithVirtuoso, type Virtuoso } from '../support/virtuoso.js';
+import { describeWithVirtuoso, emptyStore, storeOptions } from '../support/virtuoso.js';
 
-export const storeOptions = (v: Virtuoso, over: Partial<SparqlStoreOptions> = {}): SparqlStoreOptions => ({
-  queryUrl: v.queryUrl, updateUrl: v.updateUrl, graphStoreUrl: v.gspUrl,
-  auth: { kind: 'user', user: v.user, password: v.password, scheme: 'auto' }, timeoutMs: 30_000, retries: 2, ...over,
-});
-
-/** Drops every graph fedcat wrote to the store. */
-async function empty(v: Virtuoso): Promise<void> {
-  const store = new SparqlStore(storeOptions(v, { pollMs: 0 }));
-  await store.ready();
-  for (const { graph } of await store.listGraphs()) await store.replaceGraph(graph, []);
-  await store.close();
-}
 
 describeWithVirtuoso('SparqlStore on Virtuoso', (v) => {
   // Small load pieces, so replacing a graph of a few thousand triples takes several requests.
   quadStoreContract('SPARQL 1.1 store (Virtuoso), Graph Store Protocol loads', async () => {
-    await empty(v);
-    return { connect: ({ pollMs }) => new SparqlStore(storeOptions(v, { pollMs, chunkTriples: 1000 })), dispose: () => empty(v) };
+    await emptyStore(v);
+    return { connect: ({ pollMs }) => new SparqlStore(storeOptions(v, { pollMs, chunkTriples: 1000 })), dispose: () => emptyStore(v) };
   });
   quadStoreContract('SPARQL 1.1 store (Virtuoso), Update-only loads (no Graph Store endpoint)', async () => {
-    await empty(v);
+    await emptyStore(v);
     const { graphStoreUrl: _none, ...withoutGsp } = storeOptions(v, { chunkTriples: 1000 });
-    return { connect: ({ pollMs }) => new SparqlStore({ ...withoutGsp, pollMs }), dispose: () => empty(v) };
+    return { connect: ({ pollMs }) => new SparqlStore({ ...withoutGsp, pollMs }), dispose: () => emptyStore(v) };
   });
 
   it('signs in with Digest where the store asks for it, and says so when the password is wrong', async () => {
