@@ -11,3 +11,9 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function rssMB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 }
+
+/** The `p`th percentile (0-100) of `values`: the value below which `p` percent of them lie (nearest rank). */
+export function percentile(values: readonly number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}

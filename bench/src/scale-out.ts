@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { numberArg, rssMB, sleep } from './bench-process.js';
+import { numberArg, percentile, rssMB, sleep } from './bench-process.js';
 import { CATALOGUE_HEADER, generateDocuments, toCatalogueNTriples } from './generate.js';
 import { benchQueries } from './queries.js';
 
@@ -110,11 +110,7 @@ for (;;) {
 }
 const health = await (await fetch(`${base}/health`)).json() as { store: { graphsTotal: number }; search: { documents: number } };
 
-const percentiles = (ms: number[]) => {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(1);
-  return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${s[s.length - 1]!.toFixed(1)} ms`;
-};
+const percentiles = (ms: number[]) => `p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`;
 async function measure(paths: string[], init?: (p: string) => RequestInit): Promise<string> {
   const ms: number[] = [];
   for (const p of paths) {
