@@ -7,7 +7,8 @@ import { recordDescriptionQueries } from './record-description.js';
 /**
  * The descriptions of records (see recordDescriptionQueries), each read from its own source's graph: a record and
  * what it owns are harvested together, and naming one graph as the dataset spares stores the union of every
- * source graph (Virtuoso took 4 s to 2 minutes for a description over a union of four graphs, and 5 ms over one).
+ * source graph (on a fresh Virtuoso a description part took 4 s to 2 minutes over a union of four graphs; over one,
+ * well under a second).
  */
 export async function describeRecords(store: QuadStore, records: readonly { iri: string; source: string }[], genidBase: string | undefined,
   options: { agents?: boolean } = {}, queryOptions: QueryOptions = {}): Promise<Quad[]> {
