@@ -111,7 +111,8 @@ export class SparqlHttpClient {
       if (!RETRY_STATUS.has(res.status)) return res;
       lastReason = `HTTP ${res.status} ${(await res.text().catch(() => '')).slice(0, 200).trim()}`.trim();
     }
-    throw new StoreUnavailable(`${req.method} ${new URL(req.url).origin}${new URL(req.url).pathname} failed ${attempts > 1 ? `${attempts} times` : ''}: ${lastReason}`.replace(/\s+:/, ':'));
+    const { origin, pathname } = new URL(req.url);
+    throw new StoreUnavailable(`${req.method} ${origin}${pathname} failed${attempts > 1 ? ` ${attempts} times` : ''}: ${lastReason}`);
   }
 
   /** One attempt, answering one authentication challenge if the store sends one. */
