@@ -127,6 +127,7 @@ const queries = benchQueries();
 const searchLatency = await measure(queries.map((q) => `/v1/search?q=${encodeURIComponent(q.q)}&facets=theme,format,publisher${Object.entries(q.filters ?? {}).map(([f, vs]) => vs.map((v) => `&filter=${f}:${encodeURIComponent(v)}`).join('')).join('')}`));
 const hits = (await (await fetch(`${base}/v1/datasets?pageSize=50&q=water`)).json() as { hits: { document: { id: string; iri: string } }[] }).hits.map((h) => h.document);
 const recordLatency = await measure(hits.map((d) => `/v1/datasets/${d.id}`), () => ({ headers: { accept: 'text/turtle' } }));
+const accessLatency = await measure(hits.map((d) => `/v1/datasets/${d.id}/access-conditions`));
 const sparqlPost = (q: string) => () => ({ method: 'POST', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' }, body: q });
 const lookupLatency = await measure(hits.map(() => '/sparql'), (() => { let i = 0; return () => sparqlPost(`SELECT ?p ?o WHERE { <${hits[i++ % hits.length]!.iri}> ?p ?o }`)(); })());
 const aggregate = 'SELECT ?publisher (COUNT(*) AS ?n) WHERE { ?d a <http://www.w3.org/ns/dcat#Dataset> ; <http://purl.org/dc/terms/publisher> ?publisher } GROUP BY ?publisher ORDER BY DESC(?n) LIMIT 10';
@@ -144,6 +145,7 @@ console.log('| request | latency |');
 console.log('|---|---|');
 console.log(`| search, 200 varied queries with 3 facets (embedded index, uncached) | ${searchLatency} |`);
 console.log(`| record page in Turtle (SPARQL CONSTRUCT to Virtuoso), 50 records | ${recordLatency} |`);
+console.log(`| access conditions (record + what it refers to, from Virtuoso), 50 records | ${accessLatency} |`);
 console.log(`| SPARQL: one dataset's statements, 50 lookups | ${lookupLatency} |`);
 console.log(`| SPARQL: datasets per publisher (GROUP BY over all), 3 runs | ${aggregateLatency} |`);
 

@@ -2,6 +2,7 @@ import type { Quad } from '@rdfjs/types';
 import { Parser } from 'n3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuadStore } from '../src/index.js';
+import { describeRecords } from '../src/queries/describe-records.js';
 
 /** A backend under test: stores connected to the same data (two connections play two processes), emptied per test. */
 export interface StoreBackend {
@@ -164,6 +165,41 @@ export function quadStoreContract(name: string, open: () => Promise<StoreBackend
       await harvest.replaceGraph('urn:fedcat:source:other', ttl('<https://x/2> dct:title "from another process".'));
       await expect.poll(() => seen.includes('urn:fedcat:source:other'), { timeout: 5000 }).toBe(true);
       expect(await titles(server)).toEqual(['from another process', 'own']);
+    });
+
+    it('describes a record from its own source graph: its statements, its distributions\', and what they own two levels deep', async () => {
+      const store = await connect();
+      const G = 'https://fedcat.test/.well-known/genid/';
+      await store.replaceGraph('urn:fedcat:source:a', ttl(`@prefix dcat: <http://www.w3.org/ns/dcat#>. @prefix g: <${G}>.
+        <https://x/r> a dcat:Dataset; dct:title "r"; dcat:distribution <https://x/d>; dct:publisher <https://x/org>;
+          dcat:contactPoint g:contact; dct:temporal g:period; dct:isPartOf <https://x/other>.
+        <https://x/d> dcat:accessURL <https://x/a>; dct:license g:licence.
+        g:licence dct:title "licence"; dct:source g:tooDeep.
+        g:tooDeep dct:title "three levels down".
+        g:period dcat:startDate "2020"; dct:hasPart g:inner.
+        g:inner dct:title "inner"; dct:hasPart g:innermost.
+        g:innermost dct:title "innermost".
+        g:contact dct:title "contact".
+        <https://x/org> dct:title "Org"; dct:spatial g:address.
+        g:address dct:title "address".
+        <https://x/other> dct:title "another record".`));
+      await store.replaceGraph('urn:fedcat:source:b', ttl('<https://x/r> dct:title "said elsewhere".'));
+      const subjects = async (agents: boolean) => [...new Set((await describeRecords(store, [{ iri: 'https://x/r', source: 'a' }], G, { agents }))
+        .map((q) => q.subject.value.replace(G, 'g:')))].sort();
+      expect(await subjects(false)).toEqual(['g:contact', 'g:inner', 'g:licence', 'g:period', 'https://x/d', 'https://x/r']);
+      expect(await subjects(true)).toEqual(['g:address', 'g:contact', 'g:inner', 'g:licence', 'g:period', 'https://x/d', 'https://x/org', 'https://x/r']);
+      const titles = (await describeRecords(store, [{ iri: 'https://x/r', source: 'a' }], G)).filter((q) => q.predicate.value.endsWith('/title')).map((q) => q.object.value);
+      expect(titles.sort()).toEqual(['contact', 'inner', 'licence', 'r']);
+    });
+
+    it('describes a record\'s blank nodes too, two levels deep', async () => {
+      const store = await connect();
+      await store.replaceGraph('urn:fedcat:source:a', ttl(`@prefix dcat: <http://www.w3.org/ns/dcat#>.
+        <https://x/r> dct:title "r"; dct:temporal [ dcat:startDate "2020"; dct:hasPart [ dct:title "inner"; dct:hasPart [ dct:title "too deep" ] ] ];
+          dcat:distribution <https://x/d>.
+        <https://x/d> dct:license [ dct:title "licence" ].`));
+      const described = await describeRecords(store, [{ iri: 'https://x/r', source: 'a' }], undefined);
+      expect(described.filter((q) => q.object.termType === 'Literal').map((q) => q.object.value).sort()).toEqual(['2020', 'inner', 'licence', 'r']);
     });
 
     it('refuses a malformed query as a syntax error (400)', async () => {

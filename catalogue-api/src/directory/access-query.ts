@@ -1,19 +1,29 @@
-import { DataFactory } from 'n3';
+import type { Quad } from '@rdfjs/types';
+import { Store } from 'n3';
 import { dcat, dct } from '@fedcat/vocab';
-import { sparqlTerm } from '../store/sparql-term.js';
+import { constructAll } from '../queries/construct-all.js';
+import { statementsQueries } from '../queries/record-description.js';
+import type { QuadStore } from '../store/quad-store.js';
+
+/** The IRIs reached from `from` over any of `predicates` in `quads`. */
+function objects(quads: readonly Quad[], from: ReadonlySet<string>, predicates: readonly { value: string }[]): Set<string> {
+  const wanted = new Set(predicates.map((p) => p.value));
+  return new Set(quads.filter((q) => from.has(q.subject.value) && wanted.has(q.predicate.value) && q.object.termType === 'NamedNode').map((q) => q.object.value));
+}
 
 /**
- * What a record's access conditions refer to beyond its own description: its publisher and contact points, its
- * rights statements, and the data services its distributions are reached through (with their access rights and
- * titles). One CONSTRUCT per part, run together ({@link constructAll}): see recordDescriptionQueries for why. The
- * record IRI enters only through {@link sparqlTerm}.
+ * What a record's access conditions refer to beyond its own description (`own`, from describeRecords): its
+ * publisher, contact points and rights statements, its distributions' rights and the data services they are reached
+ * through, and those services' contact points; read from every source graph, as another source may describe them.
+ * Subjects are found in code and read with `VALUES ?s { … } ?s ?p ?o` (see record-description for why not joins).
  */
-export function accessRelatedQueries(iri: string): string[] {
-  const r = sparqlTerm(DataFactory.namedNode(iri));
-  const P = (t: { value: string }) => `<${t.value}>`;
-  return [
-    `${r} ${P(dct.publisher)}|${P(dcat.contactPoint)}|${P(dct.rights)} ?s . ?s ?p ?o`,
-    `${r} ${P(dcat.distribution)}/(${P(dct.rights)}|${P(dcat.accessService)}) ?s . ?s ?p ?o`,
-    `${r} ${P(dcat.distribution)}/${P(dcat.accessService)}/${P(dcat.contactPoint)} ?s . ?s ?p ?o`,
-  ].map((part) => `CONSTRUCT { ?s ?p ?o } WHERE { ${part} }`);
+export async function describeAccessRelated(store: QuadStore, own: readonly Quad[], iri: string): Promise<Quad[]> {
+  const read = (subjects: Set<string>) => (subjects.size === 0 ? Promise.resolve([]) : constructAll(store, statementsQueries([...subjects])));
+  const distributions = objects(own, new Set([iri]), [dcat.distribution]);
+  const services = objects(own, distributions, [dcat.accessService]);
+  const first = await read(new Set([
+    ...objects(own, new Set([iri]), [dct.publisher, dcat.contactPoint, dct.rights]), ...objects(own, distributions, [dct.rights]), ...services,
+  ]));
+  const second = await read(objects(first, services, [dcat.contactPoint]));
+  return new Store([...first, ...second]).getQuads(null, null, null, null);
 }

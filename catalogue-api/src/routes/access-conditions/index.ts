@@ -2,10 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RecordType } from '@fedcat/harvester';
 import { accessConditions } from '../../directory/access-conditions.js';
-import { accessRelatedQueries } from '../../directory/access-query.js';
+import { describeAccessRelated } from '../../directory/access-query.js';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import { DatasetNotFound } from '../../errors.js';
-import { constructAll } from '../../queries/construct-all.js';
 import { describeRecords } from '../../queries/describe-records.js';
 import { problemResponses } from '../../schemas/common.js';
 import type { SearchIndex } from '../../search/search-index.js';
@@ -39,8 +38,8 @@ const accessConditionsRoute: FastifyPluginAsyncTypebox<AccessConditionsRouteOpti
     if (!doc || doc.type !== type || doc.iri.startsWith('_:')) throw new DatasetNotFound(request.params.id);
     requireReadyStore(store.state());
     // The record from its source's graph; the services and agents it refers to may be described by other sources.
-    const [own, related] = await Promise.all([describeRecords(store, [doc], genidBase), constructAll(store, accessRelatedQueries(doc.iri))]);
-    const quads = [...own, ...related];
+    const own = await describeRecords(store, [doc], genidBase);
+    const quads = [...own, ...await describeAccessRelated(store, own, doc.iri)];
     const conditions = accessConditions(quads, doc.iri, {
       genidBase,
       fscListing: (groupId, peerId, serviceName) => {
