@@ -1,5 +1,5 @@
 import { dateTimeNow } from '@fedcat/vocab';
-import { forEachConcurrently, harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type Source } from '@fedcat/harvester';
+import { forEachConcurrently, HarvestError, harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type Source } from '@fedcat/harvester';
 import type { QualityVocabularies, Validator } from '@fedcat/shapes';
 import { catalogueSink, runIri } from './catalogue-sink.js';
 import type { LinkCheckSettings, ServiceCheckSettings } from './config.js';
@@ -14,7 +14,9 @@ export type RunnerEvent =
   | { readonly phase: 'started'; readonly source: Source; readonly startedAt: string }
   | { readonly phase: 'progress'; readonly source: Source; readonly startedAt: string; readonly progress: HarvestProgress }
   | { readonly phase: 'ended'; readonly source: Source; readonly outcome: HarvestOutcome }
-  | { readonly phase: 'busy'; readonly source: Source };
+  | { readonly phase: 'busy'; readonly source: Source }
+  /** Something went wrong that did not fail the run (its outcome stands). */
+  | { readonly phase: 'warning'; readonly source: Source; readonly message: string };
 
 /** A source's result: its harvest outcome, or `busy` when another process was harvesting it. */
 export type RunnerResult = HarvestOutcome | { readonly kind: 'busy'; readonly source: string };
@@ -23,7 +25,10 @@ export type RunnerResult = HarvestOutcome | { readonly kind: 'busy'; readonly so
 export interface HarvestRunnerDeps {
   readonly store: QuadStore;
   readonly search: SearchIndex;
+  /** The validator of the harvest profile; sources with a profile of their own use `validatorFor`. */
   readonly validator: Validator;
+  /** The validator of a source's own profile (default: such sources are validated with `validator`). */
+  readonly validatorFor?: (profileId: string) => Promise<Validator>;
   readonly fetchPolicy: FetchPolicy;
   readonly runs: RunLog;
   readonly running: RunningHarvests;
@@ -45,6 +50,12 @@ export interface HarvestRunnerDeps {
 /** How often a running harvest's progress file is rewritten. */
 const PROGRESS_EVERY_MS = 500;
 
+/** The validator of the source's own profile, when it has one, else the harvest's. */
+function validatorOf(source: Source, deps: HarvestRunnerDeps): Promise<Validator> {
+  if (!source.profile || source.profile === deps.validator.profile.id || !deps.validatorFor) return Promise.resolve(deps.validator);
+  return deps.validatorFor(source.profile);
+}
+
 async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: HostLimiter): Promise<RunnerResult> {
   // Canonical, so the run's time reads the same from every store (see canonicalDateTime).
   const startedAt = dateTimeNow();
@@ -58,8 +69,10 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
     const previous = deps.full ? undefined : await deps.runs.state(source.id);
     let written = 0;
     let writing: Promise<void> = Promise.resolve();
-    const outcome = await harvestSource(source, {
-      fetchPolicy: deps.fetchPolicy, validator: deps.validator, sink: catalogueSink(deps.store, deps.search, run),
+    const validator = await validatorOf(source, deps)
+      .catch((err: unknown) => new HarvestError(source.id, `its validation profile cannot be loaded: ${err instanceof Error ? err.message : String(err)}`));
+    const outcome: HarvestOutcome = validator instanceof HarvestError ? { kind: 'failed', source: source.id, startedAt, endedAt: dateTimeNow(), error: validator } : await harvestSource(source, {
+      fetchPolicy: deps.fetchPolicy, validator, sink: catalogueSink(deps.store, deps.search, run),
       previous, genidBase: deps.genidBase, startedAt: new Date(startedAt), limiter,
       ...(deps.quality ? { quality: {
         vocabularies: deps.quality.vocabularies,
@@ -84,7 +97,11 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
       if (outcome.kind === 'harvested' && outcome.changed) await deps.store.replaceGraph(historyGraph(source.id), historyQuads(source, outcome.state));
       await deps.store.replaceGraph(runsGraph(source.id), runsQuads(source, await deps.runs.history(source.id)));
     } catch (err) {
-      if (outcome.kind !== 'failed') throw err;
+      // The run's records are published; only its SPARQL-visible history lags. A failed run says why already.
+      if (outcome.kind !== 'failed') {
+        await deps.onEvent?.({ phase: 'warning', source, message: `its run list or change history could not be written to the store (${err instanceof Error ? err.message : String(err)}); `
+          + 'the next run writes the run list again, the next run that finds changes (or harvest --full) the history' });
+      }
     }
     await deps.onEvent?.({ phase: 'ended', source, outcome });
     return outcome;

@@ -33,6 +33,7 @@ Usage:
       --every INTERVAL    harvest on a schedule while fedcat serves, e.g. 30m, 6h, 1d ('off' removes it)
       --max-bytes N, --max-pages N, --max-records N    per-source caps
       --invalid MODE      records failing a gating shape: quarantine (kept apart, default) or skip
+      --profile NAME      the validation profile that gates its records ('default': FEDCAT_HARVEST_PROFILE, ${DEFAULT_PROFILE_ID} unless set)
   fedcat sources list [--json]                       list sources and their last harvest
   fedcat sources runs ID [--json]                    a source's last 50 harvest runs, newest first
   fedcat sources pause ID | resume ID                stop or restart harvesting a source (its data stays)
@@ -96,7 +97,7 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
   }
   const view = new ProgressView(process.stderr, process.stdout);
   const results = await harvestAll(sources, {
-    ...runtime, validator: await runtime.validator(), fetchPolicy: await harvestPolicy(config), genidBase: genidBase(config), full,
+    ...runtime, validator: await runtime.validator(), validatorFor: (profile) => runtime.validator(profile), fetchPolicy: await harvestPolicy(config), genidBase: genidBase(config), full,
     concurrency: config.harvestConcurrency, perHost: config.harvestPerHost,
     quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck }, services: config.serviceCheck,
     onEvent: async (e) => {
@@ -104,6 +105,7 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
         case 'started': view.start(e.source.id); view.print(`… harvesting ${e.source.id} from ${e.source.url}`); break;
         case 'progress': view.update(e.source.id, e.progress); break;
         case 'busy': view.print(`- ${e.source.id}: skipped, another fedcat process is harvesting it`); break;
+        case 'warning': view.print(`! ${e.source.id}: ${e.message}`); break;
         case 'ended': view.end(e.source.id, describeOutcome(e.outcome, await runtime.runs.status(e.source.id))); break;
       }
     },
