@@ -89,10 +89,10 @@ export function toNTriples(doc: CatalogueDocument): string {
 const LANGUAGES = ['NLD', 'ENG', 'FRY'].map((l) => `http://publications.europa.eu/resource/authority/language/${l}`);
 
 /**
- * The same documents as a harvestable DCAT-AP-NL catalogue (about 34 triples per record, as the harvest issue
- * sizes it): {@link toNTriples} plus identifier, landing page, language, issue date, spatial coverage, a contact
- * point and a period of time as blank nodes (so skolemisation has work), and the catalogue's `dcat:dataset`
- * or `dcat:service` link.
+ * The same documents as a harvestable DCAT-AP-NL catalogue (about 35 triples per record; the harvest issue sized
+ * them at 34): {@link toNTriples} plus identifier, creator (a service: endpoint description), landing page,
+ * language, issue date, spatial coverage, a contact point and a period of time as blank nodes (so skolemisation has
+ * work), and the catalogue's `dcat:dataset` or `dcat:service` link. Records pass DCAT-AP-NL 3.0's gating shapes.
  */
 export function toCatalogueNTriples(doc: CatalogueDocument): string {
   const s = `<${doc.iri}>`;
@@ -110,6 +110,8 @@ export function toCatalogueNTriples(doc: CatalogueDocument): string {
     `${s} <${DCT}language> <${LANGUAGES[Number.parseInt(doc.id, 16) % LANGUAGES.length]}> .`,
     `${s} <${DCT}issued> "${doc.modified}"^^<${XSD}date> .`,
     `${s} <${DCT}spatial> <http://publications.europa.eu/resource/authority/country/NLD> .`,
+    // DCAT-AP-NL's cardinalities (the harvest default profile gates on them): a creator, a service's endpoint description.
+    doc.type === 'Dataset' ? `${s} <${DCT}creator> <${doc.publisher}> .` : `${s} <${DCAT}endpointDescription> <${doc.endpointUrls[0] ?? `${doc.iri}/api`}/openapi.json> .`,
     `${s} <${DCAT}contactPoint> ${cp} .`,
     `${cp} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${VCARD}Organization> .`,
     `${cp} <${VCARD}fn> "Servicedesk organisatie ${org}"@nl .`,

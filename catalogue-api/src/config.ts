@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CatalogueOperator } from './feed/feed-frame.js';
 import { defaultFetchPolicy, parsePrivateAccess, type ClientTls, type FetchPolicy } from '@fedcat/harvester';
-import { PROFILES, profileById } from '@fedcat/shapes';
+import { DEFAULT_PROFILE_ID, PROFILES, profileById } from '@fedcat/shapes';
 import { searchSettings, storeSettings, type SearchSettings, type StoreSettings } from './backend-config.js';
 import { ConfigError, integer } from './config-values.js';
 
@@ -35,9 +35,10 @@ export interface Config {
   /** Web origins whose pages may call the API from a browser: `*` (any; the default) or a list. */
   readonly corsOrigins: '*' | readonly string[];
   /**
-   * The validation profile harvests gate records with (FEDCAT_HARVEST_PROFILE). Default `dcat-ap-3.0.1`: DCAT-AP's
-   * base scenario gates, ranges, vocabularies and recommendations advise. `dcat-ap-nl-3.0` also gates on
-   * DCAT-AP-NL's cardinalities, which rejects most records of catalogues not written for DCAT-AP-NL (README).
+   * The validation profile harvests gate records with (FEDCAT_HARVEST_PROFILE), unless a source names its own.
+   * Default `dcat-ap-nl-3.0`: DCAT-AP's base scenario and DCAT-AP-NL's cardinalities gate; ranges, vocabularies and
+   * recommendations advise. A source of a catalogue not written for DCAT-AP-NL (another country's portal) is
+   * registered with `dcat-ap-3.0.1` instead, or most of its records are quarantined (README, "Validation").
    */
   readonly harvestProfile: string;
   /**
@@ -171,7 +172,7 @@ function baseUrl(value: string | undefined): string {
 }
 
 function harvestProfile(v: string | undefined): string {
-  const id = v?.trim() || 'dcat-ap-3.0.1';
+  const id = v?.trim() || DEFAULT_PROFILE_ID;
   if (!profileById(id)) throw new ConfigError(`FEDCAT_HARVEST_PROFILE must be one of ${PROFILES.map((p) => p.id).join(', ')}, not '${id}'`);
   return id;
 }

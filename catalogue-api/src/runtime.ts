@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { loadValidatorPool, profileById, type Validator } from '@fedcat/shapes';
+import { loadValidatorPool, profileById, PROFILES, type Validator } from '@fedcat/shapes';
 import type { Config } from './config.js';
 import { RunningHarvests } from './registry/running.js';
 import { RunLog } from './registry/runs.js';
@@ -23,7 +23,8 @@ export interface Runtime {
   readonly runs: RunLog;
   /** Harvests in progress in any process on this data directory. */
   readonly running: RunningHarvests;
-  validator(): Promise<Validator>;
+  /** The harvest validator of a profile (default: the configured harvest profile), loaded on first use. */
+  validator(profileId?: string): Promise<Validator>;
   close(): Promise<void>;
 }
 
@@ -33,19 +34,25 @@ export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}):
   // Repeated searches are answered from memory until the index changes (by this or another process).
   const search = new CachedSearchIndex(openSearch(config.search, config.dataDir));
   const control = openControlPlane(config.dataDir);
-  let validator: Promise<Validator> | null = null;
+  const validators = new Map<string, Promise<Validator>>();
   return {
     store, search,
     sources: control.sources, tokens: control.tokens, audit: control.audit,
     runs: new RunLog(config.dataDir),
     running: new RunningHarvests(config.dataDir),
     // Harvests validate on every core, in worker threads started on first use.
-    validator: () => (validator ??= loadValidatorPool(profileById(config.harvestProfile))),
+    validator(profileId = config.harvestProfile) {
+      const profile = profileById(profileId);
+      if (!profile) return Promise.reject(new Error(`unknown validation profile '${profileId}' (shipped: ${PROFILES.map((p) => p.id).join(', ')})`));
+      let v = validators.get(profile.id);
+      if (!v) validators.set(profile.id, v = loadValidatorPool(profile));
+      return v;
+    },
     async close() {
       await store.close();
       await search.close();
       control.close();
-      if (validator) await (await validator).close?.();
+      for (const v of validators.values()) await (await v).close?.();
     },
   };
 }

@@ -34,7 +34,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  harvested = await harvestedApp(Object.keys(CATALOGUES).map((path) => ({ id: path.slice(1, -4), url: `${origin}${path}` })), { FEDCAT_HARVEST_ALLOW_PRIVATE: 'true' });
+  harvested = await harvestedApp(Object.keys(CATALOGUES).map((path) => ({ id: path.slice(1, -4), url: `${origin}${path}` })), { FEDCAT_HARVEST_ALLOW_PRIVATE: 'true', FEDCAT_HARVEST_PROFILE: 'dcat-ap-3.0.1' });
   ({ runtime, app } = harvested);
 });
 afterAll(async () => {

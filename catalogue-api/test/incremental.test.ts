@@ -41,7 +41,8 @@ const titles = async () => (await runtime.search.search({ sort: 'title:asc' })).
 beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   dir = await mkdtemp(join(tmpdir(), 'fedcat-incremental-'));
-  runtime = openRuntime(loadConfig({ FEDCAT_DATA_DIR: dir }));
+  // The records here are plain DCAT-AP, not DCAT-AP-NL: gated by DCAT-AP's base scenario.
+  runtime = openRuntime(loadConfig({ FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_PROFILE: 'dcat-ap-3.0.1' }));
   await runtime.sources.upsert({ id: 'x', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/catalog.ttl` });
 });
 afterAll(async () => {

@@ -32,7 +32,8 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   api = await harvestedApp([{ id: 'dijkstad', url: `${origin}/catalogue.ttl` }],
-    { FEDCAT_HARVEST_ALLOW_PRIVATE: origin.slice('http://'.length), FEDCAT_LINK_CHECK: 'true' });
+    // The catalogue is plain DCAT-AP: its compliance indicator is computed by hand against DCAT-AP 3.0.1.
+    { FEDCAT_HARVEST_ALLOW_PRIVATE: origin.slice('http://'.length), FEDCAT_LINK_CHECK: 'true', FEDCAT_HARVEST_PROFILE: 'dcat-ap-3.0.1' });
 });
 afterAll(async () => {
   await api.close();

@@ -48,6 +48,6 @@ describe('fedcat quality', () => {
     const json = JSON.parse(out.stdout);
     const points = Object.fromEntries(json.datasets[0].indicators.map((i: { id: string; points: number }) => [i.id, i.points]));
     expect(points).toMatchObject({ accessUrlStatusCode: 50, downloadUrlAvailability: 20, downloadUrlStatusCode: 0 });
-    expect(json).toMatchObject({ records: 1, profile: 'dcat-ap-3.0.1', score: json.datasets[0].score });
+    expect(json).toMatchObject({ records: 1, profile: 'dcat-ap-nl-3.0', score: json.datasets[0].score });
   });
 });

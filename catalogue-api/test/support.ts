@@ -16,14 +16,14 @@ export function harvestedDemo(publisher: { readonly origin: string; readonly fil
  * A fresh data directory with `sources` registered and harvested (real fetches over loopback, real store and
  * index), and the API built on it once the store has loaded; harvests asked for through the API run in this process. `close` ends both and removes the directory.
  */
-export async function harvestedApp(sources: readonly { id: string; url: string }[], env: NodeJS.ProcessEnv): Promise<{ runtime: Runtime; app: FastifyInstance; close(): Promise<void> }> {
+export async function harvestedApp(sources: readonly { id: string; url: string; profile?: string }[], env: NodeJS.ProcessEnv): Promise<{ runtime: Runtime; app: FastifyInstance; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'fedcat-api-'));
   // Links and service descriptions are fetched only where a test says so: the demo's links lead off this machine.
   const config = loadConfig({ FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false', ...env, FEDCAT_DATA_DIR: dir });
   const runtime = openRuntime(config);
   for (const s of sources) await runtime.sources.upsert(s);
   const deps = {
-    ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config),
+    ...runtime, validator: await runtime.validator(), validatorFor: (profile: string) => runtime.validator(profile), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config),
     quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck }, services: config.serviceCheck,
   };
   await harvestAll(await runtime.sources.list(), deps);

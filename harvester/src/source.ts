@@ -24,6 +24,8 @@ export interface Source {
   readonly addedAt: string;
   /** What happens to records that fail a gating shape: left out, or kept in the source's quarantine graph. */
   readonly invalidRecords?: 'skip' | 'quarantine';
+  /** The validation profile (a shipped profile id) its records are gated with; absent: the harvest default. */
+  readonly profile?: string;
   /** Default: `files` for `file:` URLs, else `catalogue`. */
   readonly kind?: SourceKind;
   /** How often `fedcat serve` harvests it, e.g. `30m`, `6h`, `1d`; absent means only on demand. */

@@ -22,7 +22,8 @@ beforeAll(async () => {
   });
   env = { FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.hostPort };
   await fedcat(['sources', 'add', `${publisher.origin}/geonovum.ttl`, '--id', 'geonovum'], env);
-  await fedcat(['sources', 'add', `${publisher.origin}/bremen.rdf`, '--id', 'bremen'], env);
+  // A German portal, written for DCAT-AP rather than DCAT-AP-NL: registered with that profile.
+  await fedcat(['sources', 'add', `${publisher.origin}/bremen.rdf`, '--id', 'bremen', '--profile', 'dcat-ap-3.0.1'], env);
   const first = await fedcat(['harvest', '--all'], env);
   expect(first.code, first.stdout).toBe(0);
 }, 120_000);

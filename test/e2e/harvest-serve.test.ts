@@ -22,7 +22,9 @@ beforeAll(async () => {
   });
   env = { FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.hostPort };
   for (const [id, path] of [['geonovum', '/geonovum.ttl'], ['ckan-rdf', '/ckan.rdf'], ['ckan-jsonld', '/ckan.jsonld']]) {
-    const added = await fedcat(['sources', 'add', `${publisher.origin}${path!}`, '--id', id!, '--org', 'https://example.org/org'], env);
+    // CKAN writes DCAT-AP, not DCAT-AP-NL: its sources are registered with that profile.
+    const profile = id === 'geonovum' ? [] : ['--profile', 'dcat-ap-3.0.1'];
+    const added = await fedcat(['sources', 'add', `${publisher.origin}${path!}`, '--id', id!, '--org', 'https://example.org/org', ...profile], env);
     expect(added.code).toBe(0);
   }
 });

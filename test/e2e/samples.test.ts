@@ -9,6 +9,7 @@ import { SAMPLES, samplePublisher } from '../support/publisher.js';
 
 const TYPES: Record<string, string> = { ttl: 'text/turtle', rdf: 'application/rdf+xml', jsonld: 'application/ld+json', json: 'application/json' };
 
+const DCAT_AP_NL = /^(geonovum-dcat-ap-nl|dcat2don-.*dcat-ap-nl3)/;
 let dir: string;
 let runtime: Runtime;
 let publisher: Awaited<ReturnType<typeof samplePublisher>>;
@@ -22,9 +23,13 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fedcat-samples-'));
   const config = loadConfig({ FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.hostPort });
   runtime = openRuntime(config);
-  for (const f of files) await runtime.sources.upsert({ id: f.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60), url: `${publisher.origin}/${f}` });
+  // Catalogues written for DCAT-AP-NL are gated by the default profile; the others (German, Czech, Italian, CKAN, SEMIC
+  // and older Dutch exports) are registered with DCAT-AP 3.0.1, as an operator would register them.
+  for (const f of files) {
+    await runtime.sources.upsert({ id: f.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60), url: `${publisher.origin}/${f}`, ...(DCAT_AP_NL.test(f) ? {} : { profile: 'dcat-ap-3.0.1' }) });
+  }
   outcomes = await harvestAll(await runtime.sources.list(), {
-    ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config),
+    ...runtime, validator: await runtime.validator(), validatorFor: (profile) => runtime.validator(profile), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config),
   });
   console.table(outcomes.map((o) => o.kind === 'harvested'
     ? { source: o.source, outcome: 'harvested', accepted: o.stats.datasets + o.stats.dataServices, rejected: o.stats.records.invalid,
@@ -47,6 +52,14 @@ describe('harvesting every real sample, the broken ones too', () => {
       expect(o.kind, o.source).toBe('harvested');
       if (o.kind === 'harvested') expect(o.stats.records.added + o.stats.records.invalid, o.source).toBeGreaterThan(0);
     }
+  });
+
+  it('validates each source with its own profile: DCAT-AP-NL 3.0 by default, DCAT-AP 3.0.1 where registered so', () => {
+    const profiles = Object.fromEntries(outcomes.flatMap((o) => (o.kind === 'harvested' ? [[o.source, o.stats.validation.profile]] : [])));
+    expect(profiles['geonovum-dcat-ap-nl-example-ttl']).toBe('dcat-ap-nl-3.0');
+    expect(profiles['govdata-bremen-portal-dump-rdf']).toBe('dcat-ap-3.0.1');
+    const geonovum = outcomes.find((o) => o.source === 'geonovum-dcat-ap-nl-example-ttl');
+    expect(geonovum?.kind === 'harvested' && geonovum.stats.records).toMatchObject({ invalid: 0 });
   });
 
   it('fails the syntactically broken files with a parse error naming the line', () => {

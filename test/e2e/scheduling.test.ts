@@ -96,6 +96,8 @@ describe('fedcat serve', () => {
     expect(runs.stdout).toMatch(/^\S+\tfailed\tSOURCE_LIMIT_EXCEEDED: fetch took longer than 4000 ms/);
     expect((await fedcat(['sources', 'runs', 'hourly'], env)).stdout).toMatch(/\tsucceeded\t\+1 ~0 =0 -0, 1 page, \d+ bytes/);
     expect((await fedcat(['sources', 'add', `${publisher.origin}/b.rdf`, '--id', 'manual', '--invalid', 'drop'], env)).stderr).toMatch(/not 'drop'/);
+    expect((await fedcat(['sources', 'add', `${publisher.origin}/b.rdf`, '--id', 'manual', '--profile', 'dcat-ap-9'], env)).stderr).toMatch(/unknown validation profile 'dcat-ap-9': use dcat-ap-nl-3.0, /);
+    expect((await fedcat(['sources', 'add', `${publisher.origin}/b.rdf`, '--id', 'manual', '--profile', 'dcat-ap-hvd-3.0'], env)).stdout).toMatch(/validated with dcat-ap-hvd-3.0/);
     publisher.set('/d.ttl', 'serve');
   }, 60_000);
 });

@@ -44,6 +44,8 @@ beforeAll(async () => {
   env = {
     ...storeEnv(virtuoso), FEDCAT_DATA_DIR: join(dir, 'data'), FEDCAT_HARVEST_ALLOW_PRIVATE: origin,
     FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false', FEDCAT_STORE_RETRIES: '2', FEDCAT_STORE_TIMEOUT_MS: '5000',
+    // The catalogue above is minimal DCAT-AP, not DCAT-AP-NL.
+    FEDCAT_HARVEST_PROFILE: 'dcat-ap-3.0.1',
   };
   expect((await fedcat(['sources', 'add', `http://${origin}/catalogus.ttl`, '--id', 'grondwater'], env)).code).toBe(0);
 }, 120_000);

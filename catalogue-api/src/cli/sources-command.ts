@@ -14,6 +14,7 @@ export interface SourceArgs {
   readonly 'fsc-group'?: string;
   readonly every?: string;
   readonly invalid?: string;
+  readonly profile?: string;
   readonly 'max-bytes'?: string;
   readonly 'max-pages'?: string;
   readonly 'max-records'?: string;
@@ -44,9 +45,10 @@ export async function sourcesCommand(runtime: Runtime, sub: string | undefined, 
         ...(args['fsc-group'] !== undefined ? { fscGroup: args['fsc-group'] } : {}),
         ...(args.every !== undefined ? { interval: args.every === 'off' ? null : args.every } : {}),
         ...(args.invalid !== undefined ? { invalidRecords: args.invalid as 'skip' | 'quarantine' } : {}),
+        ...(args.profile !== undefined ? { profile: args.profile === 'default' ? null : args.profile } : {}),
         limits: { maxBytes: positive('max-bytes', args['max-bytes']), maxPages: positive('max-pages', args['max-pages']), maxRecords: positive('max-records', args['max-records']) },
       }, cliActor());
-      console.log(args.json ? JSON.stringify(source) : `Registered ${source.id} (${sourceKind(source)}) → ${source.url}${source.interval ? `, every ${source.interval}` : ''}${source.paused ? ' (paused)' : ''}`);
+      console.log(args.json ? JSON.stringify(source) : `Registered ${source.id} (${sourceKind(source)}) → ${source.url}${source.interval ? `, every ${source.interval}` : ''}${source.profile ? `, validated with ${source.profile}` : ''}${source.paused ? ' (paused)' : ''}`);
       return 0;
     }
     case 'runs': {

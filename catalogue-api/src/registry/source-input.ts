@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { profileById, PROFILES } from '@fedcat/shapes';
 import { FSC_GROUP_ID, intervalMs, isValidSourceId, SOURCE_KINDS, sourceIdFromUrl, type Source, type SourceKind, type SourceLimits } from '@fedcat/harvester';
 
 /** Thrown for a source registration that cannot be accepted. */
@@ -23,6 +24,8 @@ export interface SourceInput {
   readonly limits?: { readonly [K in keyof SourceLimits]?: number | null };
   /** What happens to records failing a gating shape: kept in the quarantine graph (default) or left out. */
   readonly invalidRecords?: 'skip' | 'quarantine' | null;
+  /** The validation profile that gates its records (a shipped profile id); `null` returns it to the harvest default. */
+  readonly profile?: string | null;
   /** A paused source is not harvested, neither on schedule nor by `harvest --all`. */
   readonly paused?: boolean;
   /** The FSC Group ID of an `fsc-directory` source; `null` removes it. */
@@ -64,6 +67,9 @@ export function resolveSource(input: SourceInput, existing: Source | undefined, 
   if (input.invalidRecords != null && input.invalidRecords !== 'skip' && input.invalidRecords !== 'quarantine') {
     throw new InvalidSource(`invalid records are 'skip'ped or kept in 'quarantine', not '${String(input.invalidRecords)}'`);
   }
+  if (input.profile != null && !profileById(input.profile)) {
+    throw new InvalidSource(`unknown validation profile '${input.profile}': use ${PROFILES.map((p) => p.id).join(', ')}`);
+  }
   for (const [name, value] of Object.entries(input.limits ?? {})) {
     if (value != null && (!Number.isInteger(value) || value < 1)) throw new InvalidSource(`limit ${name} must be a positive integer, not ${value}`);
   }
@@ -80,6 +86,7 @@ export function resolveSource(input: SourceInput, existing: Source | undefined, 
   }
   const interval = input.interval === undefined ? existing?.interval : input.interval;
   const invalidRecords = input.invalidRecords === undefined ? existing?.invalidRecords : input.invalidRecords;
+  const profile = input.profile === undefined ? existing?.profile : input.profile;
   const paused = input.paused ?? existing?.paused ?? false;
   return {
     id, url: url.href, org: input.org === undefined ? existing?.org ?? null : input.org, addedAt: existing?.addedAt ?? now.toISOString(),
@@ -87,6 +94,7 @@ export function resolveSource(input: SourceInput, existing: Source | undefined, 
     ...(interval ? { interval } : {}),
     ...(Object.keys(limits).length ? { limits } : {}),
     ...(invalidRecords ? { invalidRecords } : {}),
+    ...(profile ? { profile } : {}),
     ...(paused ? { paused } : {}),
     ...(fscGroup ? { fscGroup } : {}),
   };

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { PROFILES } from '@fedcat/shapes';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -75,6 +76,7 @@ const Kind = Type.Union([Type.Literal('catalogue'), Type.Literal('sparql'), Type
 const FscGroup = Type.String({ pattern: '^[a-zA-Z0-9./_-]{1,100}$', description: 'The FSC Group ID an fsc-directory source lists' });
 const InvalidRecords = Type.Union([Type.Literal('skip'), Type.Literal('quarantine')], { description: 'Records failing a gating shape: kept apart in quarantine (default) or left out' });
 const Limit = (description: string) => Type.Integer({ minimum: 1, description });
+const ValidationProfile = Type.Union(PROFILES.map((p) => Type.Literal(p.id)), { description: `The validation profile that gates its records: ${PROFILES.map((p) => `${p.id} (${p.title})`).join('; ')}` });
 const Interval = Type.String({ pattern: '^\\d{1,5}[mhd]$', description: 'Harvest schedule: minutes, hours or days, e.g. 30m, 6h, 1d (at least 5m)' });
 const Iri = Type.String({ format: 'uri', description: 'The owning organisation (e.g. its TOOI IRI)' });
 
@@ -90,6 +92,7 @@ export const SourceSettings = Type.Object({
   limits: Type.Object({ maxBytes: Type.Optional(Type.Integer()), maxPages: Type.Optional(Type.Integer()), maxRecords: Type.Optional(Type.Integer()) },
     { description: 'Per-source caps; absent ones take the defaults' }),
   invalidRecords: InvalidRecords,
+  profile: Nullable(Type.String({ description: 'The validation profile that gates its records; null: the harvest default (FEDCAT_HARVEST_PROFILE)' })),
   addedAt: Type.String(),
 }, { $id: 'SourceSettings' });
 
@@ -104,6 +107,7 @@ export const SourceCreate = Type.Object({
   paused: Type.Optional(Type.Boolean()),
   limits: Type.Optional(Type.Object({ maxBytes: Type.Optional(Limit('Decoded bytes of all pages or files')), maxPages: Type.Optional(Limit('Pages or files')), maxRecords: Type.Optional(Limit('Records')) }, { additionalProperties: false })),
   invalidRecords: Type.Optional(InvalidRecords),
+  profile: Type.Optional(ValidationProfile),
 }, { $id: 'SourceCreate', additionalProperties: false });
 
 /** A JSON Merge Patch (RFC 7396) of a source's settings: absent fields stay, `null` removes an optional one. */
@@ -116,6 +120,7 @@ export const SourcePatch = Type.Object({
   paused: Type.Optional(Type.Boolean({ description: 'true pauses harvesting, false resumes it' })),
   limits: Type.Optional(Type.Object({ maxBytes: Type.Optional(Nullable(Limit('Decoded bytes'))), maxPages: Type.Optional(Nullable(Limit('Pages or files'))), maxRecords: Type.Optional(Nullable(Limit('Records'))) }, { additionalProperties: false })),
   invalidRecords: Type.Optional(Nullable(InvalidRecords)),
+  profile: Type.Optional(Nullable(ValidationProfile)),
 }, { $id: 'SourcePatch', additionalProperties: false });
 
 /** One change in the audit log. */

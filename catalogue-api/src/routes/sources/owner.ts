@@ -28,7 +28,7 @@ export interface OwnerRouteOptions {
 export function settingsOf(s: Source) {
   return {
     id: s.id, url: s.url, org: s.org, kind: sourceKind(s), ...(s.fscGroup ? { fscGroup: s.fscGroup } : {}), interval: s.interval ?? null, paused: s.paused ?? false,
-    limits: s.limits ?? {}, invalidRecords: s.invalidRecords ?? 'quarantine' as const, addedAt: s.addedAt,
+    limits: s.limits ?? {}, invalidRecords: s.invalidRecords ?? 'quarantine' as const, profile: s.profile ?? null, addedAt: s.addedAt,
   };
 }
 
