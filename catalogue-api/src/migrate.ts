@@ -19,7 +19,8 @@ export interface MigrateResult {
  * the graph sizes of both.
  */
 export async function migrateGraphs(from: QuadStore, to: QuadStore, onGraph?: (p: MigrateProgress) => void): Promise<MigrateResult> {
-  await Promise.all([from.ready(), to.ready()]);
+  // The source is only listed and read (an embedded one from its files, without loading it whole).
+  await to.ready();
   const graphs = await from.listGraphs();
   let quads = 0;
   for (const [i, { graph }] of graphs.entries()) {

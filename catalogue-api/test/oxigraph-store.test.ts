@@ -33,6 +33,21 @@ describe('OxigraphStore', () => {
     await store.close();
   });
 
+  it('lists a lazy store\'s graphs from its files, without loading the store (as migrate reads it)', async () => {
+    const dir = await tempDir();
+    const first = new OxigraphStore({ dataDir: dir, pollMs: 0 });
+    await first.replaceGraph('urn:fedcat:source:b', ttl('<https://x/1> dct:title "one". <https://x/2> dct:title "two".'));
+    await first.replaceGraph('urn:fedcat:source:a', ttl('<https://x/3> dct:title "three".'));
+    const listed = await first.listGraphs();
+    await first.close();
+    const lazy = new OxigraphStore({ dataDir: dir, pollMs: 0, lazy: true });
+    expect(await lazy.listGraphs()).toEqual(listed);
+    expect(listed).toEqual([{ graph: 'urn:fedcat:source:a', quads: 1 }, { graph: 'urn:fedcat:source:b', quads: 2 }]);
+    expect(lazy.state().status).toBe('loading');
+    expect((await lazy.readGraph('urn:fedcat:source:b')).length).toBe(2);
+    await lazy.close();
+  });
+
   it('survives a restart: the data directory is loaded again', async () => {
     const dir = await tempDir();
     const first = new OxigraphStore({ dataDir: dir, pollMs: 0 });

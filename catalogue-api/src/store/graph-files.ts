@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
@@ -70,6 +71,19 @@ export class GraphFiles {
       }
     }
     return out;
+  }
+
+  /** Every graph with its number of quads (lines of its file, read as a stream), in graph order. */
+  async counts(): Promise<{ graph: string; quads: number }[]> {
+    const out: { graph: string; quads: number }[] = [];
+    for (const { graph, path } of await this.list()) {
+      let quads = 0;
+      for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) quads++;
+      }
+      out.push({ graph, quads });
+    }
+    return out.sort((a, b) => (a.graph < b.graph ? -1 : a.graph > b.graph ? 1 : 0));
   }
 
   /** A graph's quads as written (none when it has no file). */

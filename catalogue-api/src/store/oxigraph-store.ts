@@ -79,8 +79,12 @@ export class OxigraphStore implements QuadStore {
     return this.files.quads(graph);
   }
 
+  /**
+   * From the worker once started; a lazy store not yet started counts its files instead, so reading graphs out
+   * (migrate) never loads the whole store into memory.
+   */
   listGraphs(): Promise<readonly { graph: string; quads: number }[]> {
-    return this.start().call({ op: 'graphs' });
+    return this.primary ? this.primary.call({ op: 'graphs' }) : this.files.counts();
   }
 
   /** Changes as the worker that answers the API's own reads sees them (so a rebuild after one reads the new graph). */
