@@ -71,22 +71,24 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
     let writing: Promise<void> = Promise.resolve();
     const validator = await validatorOf(source, deps)
       .catch((err: unknown) => new HarvestError(source.id, `its validation profile cannot be loaded: ${err instanceof Error ? err.message : String(err)}`));
-    const outcome: HarvestOutcome = validator instanceof HarvestError ? { kind: 'failed', source: source.id, startedAt, endedAt: dateTimeNow(), error: validator } : await harvestSource(source, {
-      fetchPolicy: deps.fetchPolicy, validator, sink: catalogueSink(deps.store, deps.search, run),
-      previous, genidBase: deps.genidBase, startedAt: new Date(startedAt), limiter,
-      ...(deps.quality ? { quality: {
-        vocabularies: deps.quality.vocabularies,
-        ...(deps.quality.links ? { links: { ...deps.quality.links, policy: deps.fetchPolicy, limiter } } : {}),
-      } } : {}),
-      ...(deps.services ? { services: { ...deps.services, policy: deps.fetchPolicy } } : {}),
-      onProgress: (progress) => {
-        void deps.onEvent?.({ phase: 'progress', source, startedAt, progress });
-        const now = Date.now();
-        if (now - written < PROGRESS_EVERY_MS) return;
-        written = now;
-        writing = writing.then(() => deps.running.update(source.id, startedAt, progress)).catch(() => undefined);
-      },
-    });
+    const outcome: HarvestOutcome = validator instanceof HarvestError
+      ? { kind: 'failed', source: source.id, startedAt, endedAt: dateTimeNow(), error: validator }
+      : await harvestSource(source, {
+        fetchPolicy: deps.fetchPolicy, validator, sink: catalogueSink(deps.store, deps.search, run),
+        previous, genidBase: deps.genidBase, startedAt: new Date(startedAt), limiter,
+        ...(deps.quality ? { quality: {
+          vocabularies: deps.quality.vocabularies,
+          ...(deps.quality.links ? { links: { ...deps.quality.links, policy: deps.fetchPolicy, limiter } } : {}),
+        } } : {}),
+        ...(deps.services ? { services: { ...deps.services, policy: deps.fetchPolicy } } : {}),
+        onProgress: (progress) => {
+          void deps.onEvent?.({ phase: 'progress', source, startedAt, progress });
+          const now = Date.now();
+          if (now - written < PROGRESS_EVERY_MS) return;
+          written = now;
+          writing = writing.then(() => deps.running.update(source.id, startedAt, progress)).catch(() => undefined);
+        },
+      });
     await writing;
     if (outcome.kind === 'harvested') await deps.runs.saveState(source.id, outcome.state);
     await deps.runs.record(toRunRecord(run.id, outcome));
