@@ -126,6 +126,7 @@ describe('the web UI for data owners', () => {
 
     await page.getByRole('link', { name: 'gemeente-dijkstad' }).click();
     await expect.poll(h1).toBe('gemeente-dijkstad');
+    expect(await page.getByRole('definition').filter({ hasText: /^dcat-ap-nl-3\.0$/ }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Kwaliteit per oogst' }).count()).toBe(1);
     await page.getByRole('link', { name: /^Validatierapport van de oogst van/ }).first().click();
     await expect.poll(h1).toBe('Validatierapport');

@@ -75,7 +75,8 @@ export async function startUiFixture(): Promise<UiFixture> {
     return { status: res.status, body: (res.status === 204 ? null : await res.json()) as unknown };
   };
   for (const id of ['vijandig-bureau', 'traag-bureau']) {
-    const res = await call('POST', '/v1/sources', { id, url: `${others.base}/${id === 'vijandig-bureau' ? 'hostile' : 'slow'}.ttl` });
+    // Their catalogues are plain DCAT-AP (not written for DCAT-AP-NL): registered with that profile.
+    const res = await call('POST', '/v1/sources', { id, url: `${others.base}/${id === 'vijandig-bureau' ? 'hostile' : 'slow'}.ttl`, profile: 'dcat-ap-3.0.1' });
     if (res.status !== 201) throw new Error(`registering ${id}: ${JSON.stringify(res.body)}`);
   }
   const parking = (await (await fetch(`${base}/v1/search?q=Parkeer-API`)).json()) as { hits: { document: { id: string; type: string } }[] };

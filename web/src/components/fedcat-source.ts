@@ -118,6 +118,7 @@ export class FedcatSource extends ApiElement {
           ${source.org ? html`<dt>${t('owner.org')}</dt><dd>${lastSegment(source.org)}</dd>` : ''}
           <dt>${t('owner.schedule')}</dt><dd>${source.interval ?? t('owner.onDemand')}${source.nextHarvestAt ? `, ${t('source.next', { when: formatDateTime(source.nextHarvestAt) })}` : ''}</dd>
           ${source.paused ? html`<dt>${t('source.state')}</dt><dd>${t('owner.paused')}</dd>` : ''}
+          ${source.lastSuccess?.stats ? html`<dt>${t('source.profile')}</dt><dd>${source.lastSuccess.stats.validation.profile}</dd>` : ''}
         </dl>
         <p>
           <button @click=${this._harvest} ?disabled=${this._running !== null || source.paused}>${t('source.harvestNow')}</button>
