@@ -98,6 +98,7 @@ describe('fedcat serve', () => {
     expect((await fedcat(['sources', 'add', `${publisher.origin}/b.rdf`, '--id', 'manual', '--invalid', 'drop'], env)).stderr).toMatch(/not 'drop'/);
     expect((await fedcat(['sources', 'add', `${publisher.origin}/b.rdf`, '--id', 'manual', '--profile', 'dcat-ap-9'], env)).stderr).toMatch(/unknown validation profile 'dcat-ap-9': use dcat-ap-nl-3.0, /);
     expect((await fedcat(['sources', 'add', `${publisher.origin}/b.rdf`, '--id', 'manual', '--profile', 'dcat-ap-hvd-3.0'], env)).stdout).toMatch(/validated with dcat-ap-hvd-3.0/);
+    expect((await fedcat(['sources', 'list'], env)).stdout).toMatch(/^manual\t\S+ \[profile dcat-ap-hvd-3\.0\]\t/m);
     publisher.set('/d.ttl', 'serve');
   }, 60_000);
 });

@@ -59,7 +59,7 @@ export function describeSources(rows: readonly (Source & SourceStatus)[]): strin
       : run.status === 'unchanged' ? `unchanged ${run.endedAt}`
       : `ok ${run.endedAt} (${run.stats?.datasets ?? 0} datasets, ${run.stats?.dataServices ?? 0} services${run.stats?.records.invalid ? `, ${run.stats.records.invalid} rejected` : ''})`;
     const kind = sourceKind(r) === 'catalogue' ? '' : ` [${sourceKind(r)}]`;
-    return `${r.id}\t${r.url}${kind}${r.interval ? ` (every ${r.interval})` : ''}\t${state}`;
+    return `${r.id}\t${r.url}${kind}${r.interval ? ` (every ${r.interval})` : ''}${r.profile ? ` [profile ${r.profile}]` : ''}\t${state}`;
   }).join('\n');
 }
 
