@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SparqlStore } from '@fedcat/catalogue-api';
+import { Parser } from 'n3';
 import { expect, it } from 'vitest';
 import { quadStoreContract } from '../../catalogue-api/test/store-contract.js';
 import { freePort } from '../support/processes.js';
@@ -22,6 +25,44 @@ describeWithVirtuoso('SparqlStore on Virtuoso', (v) => {
     await wrong.ready();
     await expect(wrong.replaceGraph('urn:fedcat:source:x', [])).rejects.toMatchObject({ statusCode: 500, message: expect.stringContaining('HTTP 401') });
     await wrong.close();
+  });
+
+  it('sends a load or swap the store rolled back over a deadlock again, and the graph arrives whole', async () => {
+    await emptyStore(v);
+    // Virtuoso itself, behind a loopback proxy that answers the first load and the first swap as Virtuoso answers
+    // a deadlocked transaction (seen with two harvests loading at once, at 1M datasets).
+    const upstream = new URL(v.queryUrl).origin;
+    const deadlocked: string[] = [];
+    const proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c)).on('end', async () => {
+        const body = Buffer.concat(chunks);
+        const kind = req.url?.includes('graph-crud') && req.method === 'POST' ? 'load' : /MOVE/.test(decodeURIComponent(body.toString())) ? 'swap' : null;
+        if (kind && req.headers.authorization && !deadlocked.includes(kind)) {
+          deadlocked.push(kind);
+          return void res.writeHead(500, { 'content-type': 'text/plain' }).end('Virtuoso 40001 Error SR172: Transaction deadlocked\n');
+        }
+        const pass = (from: Iterable<[string, string | string[] | undefined]>, names: readonly string[]) =>
+          Object.fromEntries([...from].filter(([k]) => names.includes(k.toLowerCase())).map(([k, val]) => [k, String(val)]));
+        const answer = await fetch(`${upstream}${req.url}`, {
+          method: req.method, headers: pass(Object.entries(req.headers), ['authorization', 'content-type', 'accept']), ...(body.length ? { body } : {}),
+        });
+        res.writeHead(answer.status, pass(answer.headers, ['content-type', 'www-authenticate', 'x-sql-state'])).end(Buffer.from(await answer.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const via = (url: string) => url.replace(upstream, `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+    const options = storeOptions(v, { pollMs: 0, backoffMs: 10 });
+    const store = new SparqlStore({ ...options, queryUrl: via(options.queryUrl), updateUrl: via(options.updateUrl), graphStoreUrl: via(options.graphStoreUrl!) });
+    await store.ready();
+    const quads = new Parser().parse(Array.from({ length: 50 }, (_, i) => `<https://x/${i}> <http://purl.org/dc/terms/title> "t${i}" .`).join('\n'));
+    await store.replaceGraph('urn:fedcat:source:deadlocked', quads);
+    expect(deadlocked).toEqual(['load', 'swap']);
+    expect(await store.listGraphs()).toEqual([{ graph: 'urn:fedcat:source:deadlocked', quads: 50 }]);
+    expect((await store.readGraph('urn:fedcat:source:deadlocked')).length).toBe(50);
+    await store.close();
+    proxy.close();
+    await emptyStore(v);
   });
 
   it('refuses store-specific extensions before they reach the store', async () => {

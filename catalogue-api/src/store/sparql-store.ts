@@ -49,6 +49,14 @@ function ntriples(quads: readonly Quad[]): string {
   return writer.quadsToString(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object)));
 }
 
+/** SQLSTATE 40001 (serialization failure; Virtuoso: "SR172: Transaction deadlocked"): the store rolled the write back. */
+const ROLLED_BACK = /\b40001\b|deadlock/i;
+/** Attempts of a write the store keeps rolling back over conflicts with concurrent writes. */
+const CONFLICT_ATTEMPTS = 6;
+
+/** A write the store rolled back because it conflicted with a concurrent one: safe to send again. */
+class TransactionConflict extends Error {}
+
 const hasBlankNode = (quads: readonly Quad[]) => quads.some((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode');
 
 /**
@@ -128,20 +136,27 @@ export class SparqlStore implements QuadStore {
   async replaceGraph(graph: string, quads: readonly Quad[]): Promise<void> {
     const forget = `DELETE WHERE { GRAPH ${iri(REGISTRY_GRAPH)} { ${iri(graph)} ?p ?o } }`;
     if (quads.length === 0) {
-      await this.update(`DROP SILENT GRAPH ${iri(graph)} ;\n${forget}`);
+      await this.retryingConflicts(() => this.update(`DROP SILENT GRAPH ${iri(graph)} ;\n${forget}`));
       this.recorded(graph, null);
       return;
     }
     const staging = `${STAGING_PREFIX}${randomUUID()}`;
     try {
       const { pieces, triples } = ntriplePieces(quads, this.options.chunkTriples ?? 50_000);
-      for (const piece of pieces) await this.load(staging, piece, hasBlankNode(quads));
+      const blankNodes = hasBlankNode(quads);
+      // Two harvests loading at once can deadlock in the store (seen on Virtuoso at 1M datasets); a rolled-back
+      // piece is sent again.
+      for (const piece of pieces) await this.retryingConflicts(() => this.load(staging, piece, blankNodes));
       const stamp = `${Date.now()}-${randomUUID()}`;
-      await this.update([
-        `MOVE SILENT GRAPH ${iri(staging)} TO GRAPH ${iri(graph)}`,
-        forget,
-        `INSERT DATA { GRAPH ${iri(REGISTRY_GRAPH)} { ${iri(graph)} ${iri(STAMP)} "${stamp}" ; ${iri(SIZE)} ${triples} } }`,
-      ].join(' ;\n'));
+      const register = `${forget} ;\nINSERT DATA { GRAPH ${iri(REGISTRY_GRAPH)} { ${iri(graph)} ${iri(STAMP)} "${stamp}" ; ${iri(SIZE)} ${triples} } }`;
+      let tried = false;
+      await this.retryingConflicts(async () => {
+        // A store may commit an update request's operations one by one: once the staging graph is gone, the MOVE
+        // went through and only the registry entry is left to write.
+        if (tried && !(await this.holds(staging))) return this.update(register);
+        tried = true;
+        return this.update(`MOVE SILENT GRAPH ${iri(staging)} TO GRAPH ${iri(graph)} ;\n${register}`);
+      });
       this.recorded(graph, { stamp, quads: triples });
     } catch (err) {
       // The staging graph is only ever read by the MOVE: dropping it is tidying, and may fail while the store is down.
@@ -239,8 +254,33 @@ export class SparqlStore implements QuadStore {
   private async exchange(req: HttpRequest, what: string): Promise<string> {
     const res = await this.guard(() => this.http.sendText(req))
       .catch((err: unknown) => { throw err instanceof RequestTimedOut ? new StoreUnavailable(err.message) : err; });
-    if (res.status < 200 || res.status > 299) throw new StoreFailure(`HTTP ${res.status} ${what}: ${res.text.slice(0, 300).trim()}`);
+    if (res.status < 200 || res.status > 299) {
+      const message = `HTTP ${res.status} ${what}: ${res.text.slice(0, 300).trim()}`;
+      throw ROLLED_BACK.test(res.text) ? new TransactionConflict(message) : new StoreFailure(message);
+    }
     return res.text;
+  }
+
+  /** Runs a write again, after a growing pause, while the store rolls it back over conflicts with concurrent writes. */
+  private async retryingConflicts(write: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (err) {
+        if (!(err instanceof TransactionConflict)) throw err;
+        if (attempt >= CONFLICT_ATTEMPTS) throw new StoreFailure(`${err.message} (rolled back ${attempt} times over conflicting writes)`);
+        await new Promise((r) => setTimeout(r, (this.options.backoffMs ?? 250) * 2 ** attempt * (0.5 + Math.random())));
+      }
+    }
+  }
+
+  /** Whether a graph (one fedcat does not list, such as a staging graph) holds any triple. */
+  private async holds(graph: string): Promise<boolean> {
+    const text = await this.exchange({
+      method: 'POST', url: this.options.queryUrl, body: new URLSearchParams({ query: `ASK { GRAPH ${iri(graph)} { ?s ?p ?o } }` }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: JSON_RESULTS },
+    }, 'from the query endpoint');
+    return askValue(text);
   }
 
   private async update(text: string, opts: Partial<HttpRequest> = {}): Promise<void> {
