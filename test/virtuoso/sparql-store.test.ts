@@ -65,6 +65,19 @@ describeWithVirtuoso('SparqlStore on Virtuoso', (v) => {
     await emptyStore(v);
   });
 
+  it('answers over many source graphs, though Virtuoso echoes each one as a response header', async () => {
+    await emptyStore(v);
+    const store = new SparqlStore(storeOptions(v, { pollMs: 0 }));
+    await store.ready();
+    // 60 graphs with long names: their X-SPARQL-default-graph and -named-graph headers pass 16 KB.
+    const graphs = Array.from({ length: 60 }, (_, i) => `urn:fedcat:source:${'long-source-name-'.repeat(20)}${i}`);
+    for (const [i, g] of graphs.entries()) await store.replaceGraph(g, new Parser().parse(`<https://x/${i}> <http://purl.org/dc/terms/title> "t${i}" .`));
+    const answer = await store.query('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }', { solutions: 'application/sparql-results+json', graph: 'application/n-triples' });
+    expect(JSON.parse(answer.body).results.bindings[0].n.value).toBe('60');
+    await store.close();
+    await emptyStore(v);
+  });
+
   it('refuses store-specific extensions before they reach the store', async () => {
     const store = new SparqlStore(storeOptions(v, { pollMs: 0 }));
     await store.ready();

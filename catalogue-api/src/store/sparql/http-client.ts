@@ -1,3 +1,4 @@
+import { Agent, fetch as undiciFetch, type Response } from 'undici';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreUnavailable } from '../../errors.js';
 import { canAnswer, digestAuthorization, parseDigestChallenge, type DigestChallenge } from './digest-auth.js';
@@ -78,6 +79,13 @@ function failureReason(err: unknown): string {
  * goes stale), a time limit per attempt, and retries with exponential backoff on connection failures and
  * gateway/unavailable answers. Other answers, errors included, are returned to the caller as they are.
  */
+/**
+ * Virtuoso echoes every graph of the protocol dataset back as a response header (`X-SPARQL-default-graph`,
+ * `X-SPARQL-named-graph`): with a few hundred source graphs that passes Node's 16 KB header limit
+ * (UND_ERR_HEADERS_OVERFLOW, seen at 1M datasets in 100 sources), so the store's answers may carry up to 16 MB.
+ */
+const DISPATCHER = new Agent({ maxHeaderSize: 16 * 1024 * 1024 });
+
 export class SparqlHttpClient {
   private digest: { challenge: DigestChallenge; nc: number } | null = null;
   private basicChallenged = false;
@@ -168,12 +176,13 @@ export class SparqlHttpClient {
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
     const signal = AbortSignal.timeout(timeoutMs);
     try {
-      return await fetch(req.url, {
+      return await undiciFetch(req.url, {
         method: req.method,
         headers: { ...req.headers, ...(authorization ? { authorization } : {}) },
         ...(req.body !== undefined ? { body: req.body } : {}),
         signal,
         redirect: 'error',
+        dispatcher: DISPATCHER,
       });
     } catch (err) {
       if (signal.aborted) throw new RequestTimedOut(timeoutMs, `${new URL(req.url).origin}${new URL(req.url).pathname}`);
