@@ -36,7 +36,8 @@ describe('OxigraphStore', () => {
   it('lists a lazy store\'s graphs from its files, without loading the store (as migrate reads it)', async () => {
     const dir = await tempDir();
     const first = new OxigraphStore({ dataDir: dir, pollMs: 0 });
-    await first.replaceGraph('urn:fedcat:source:b', ttl('<https://x/1> dct:title "one". <https://x/2> dct:title "two".'));
+    // A statement written twice (records sharing a node's description) is one quad in the store.
+    await first.replaceGraph('urn:fedcat:source:b', ttl('<https://x/1> dct:title "one". <https://x/2> dct:title "two". <https://x/1> dct:title "one".'));
     await first.replaceGraph('urn:fedcat:source:a', ttl('<https://x/3> dct:title "three".'));
     const listed = await first.listGraphs();
     await first.close();
@@ -44,7 +45,7 @@ describe('OxigraphStore', () => {
     expect(await lazy.listGraphs()).toEqual(listed);
     expect(listed).toEqual([{ graph: 'urn:fedcat:source:a', quads: 1 }, { graph: 'urn:fedcat:source:b', quads: 2 }]);
     expect(lazy.state().status).toBe('loading');
-    expect((await lazy.readGraph('urn:fedcat:source:b')).length).toBe(2);
+    expect((await lazy.readGraph('urn:fedcat:source:b')).length).toBe(3); // as written: the target store keeps one
     await lazy.close();
   });
 
