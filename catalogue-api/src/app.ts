@@ -51,7 +51,7 @@ import { AuditEntry, Run, RunningHarvest, SourceCreate, SourcePatch, SourceSetti
 import type { SearchIndex } from './search/search-index.js';
 import type { QuadStore } from './store/quad-store.js';
 import { ValidationReport } from './schemas/validation.js';
-import { DryRunValidators } from './validation/validators.js';
+import { ProfileValidators } from './validation/validators.js';
 
 /** Everything the API serves from; built once by the entry point (server or CLI). */
 export interface AppOptions {
@@ -176,7 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(runsRoute, { prefix: '/v1/runs', sources: opts.sources, runs: opts.runs });
   await app.register(labels, { prefix: '/v1/labels' });
   await app.register(organisations, { prefix: '/v1/organisations', search: index, sources: opts.sources, directory });
-  const validators = new DryRunValidators();
+  const validators = new ProfileValidators(1);
   app.addHook('onClose', () => validators.close());
   const fetchPolicy = opts.fetchPolicy ?? defaultFetchPolicy;
   await app.register(validate, { prefix: '/v1/validate', validators, policy: fetchPolicy, maxBytes: Math.min(fetchPolicy.maxBytes, 32 * 1024 * 1024) });

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { loadValidatorPool, profileById, PROFILES, type Validator } from '@fedcat/shapes';
+import { PROFILES, type Validator } from '@fedcat/shapes';
 import type { Config } from './config.js';
 import { RunningHarvests } from './registry/running.js';
 import { RunLog } from './registry/runs.js';
@@ -11,6 +11,7 @@ import type { TokenStore } from './control/tokens.js';
 import type { SearchIndex } from './search/search-index.js';
 import { CachedSearchIndex } from './search/cached-search.js';
 import { openSearch, openStore } from './backends.js';
+import { ProfileValidators } from './validation/validators.js';
 import type { QuadStore } from './store/quad-store.js';
 
 /** The configured backends (store, search) and the control plane (sources, tokens, audit log) on one data directory. */
@@ -34,25 +35,20 @@ export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}):
   // Repeated searches are answered from memory until the index changes (by this or another process).
   const search = new CachedSearchIndex(openSearch(config.search, config.dataDir));
   const control = openControlPlane(config.dataDir);
-  const validators = new Map<string, Promise<Validator>>();
+  // Harvests validate on every core, in worker threads started on first use.
+  const validators = new ProfileValidators();
   return {
     store, search,
     sources: control.sources, tokens: control.tokens, audit: control.audit,
     runs: new RunLog(config.dataDir),
     running: new RunningHarvests(config.dataDir),
-    // Harvests validate on every core, in worker threads started on first use.
-    validator(profileId = config.harvestProfile) {
-      const profile = profileById(profileId);
-      if (!profile) return Promise.reject(new Error(`unknown validation profile '${profileId}' (shipped: ${PROFILES.map((p) => p.id).join(', ')})`));
-      let v = validators.get(profile.id);
-      if (!v) validators.set(profile.id, v = loadValidatorPool(profile));
-      return v;
-    },
+    validator: (profileId = config.harvestProfile) => validators.get(profileId)
+      ?? Promise.reject(new Error(`unknown validation profile '${profileId}' (shipped: ${PROFILES.map((p) => p.id).join(', ')})`)),
     async close() {
       await store.close();
       await search.close();
       control.close();
-      for (const v of validators.values()) await (await v).close?.();
+      await validators.close();
     },
   };
 }

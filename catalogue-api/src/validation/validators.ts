@@ -1,11 +1,14 @@
 import { loadValidatorPool, profileById, type Validator } from '@fedcat/shapes';
 
 /**
- * Validators for dry runs, one per profile, each on its own worker thread (loaded on first use): validating a
- * large document takes seconds of CPU, which must not stall the API's event loop.
+ * Validators of the shipped profiles, one pool of `size` worker threads per profile, each loaded on first use:
+ * validating takes seconds of CPU, which must never stall an event loop. Harvests use every core; the API's dry
+ * runs one thread per profile.
  */
-export class DryRunValidators {
+export class ProfileValidators {
   private readonly loaded = new Map<string, Promise<Validator>>();
+
+  constructor(private readonly size?: number) {}
 
   /** The validator of a shipped profile; undefined for an unknown id. */
   get(profileId: string): Promise<Validator> | undefined {
@@ -13,9 +16,9 @@ export class DryRunValidators {
     if (!profile) return undefined;
     let v = this.loaded.get(profile.id);
     if (!v) {
-      v = loadValidatorPool(profile, 1);
+      v = loadValidatorPool(profile, this.size);
       this.loaded.set(profile.id, v);
-      // A failed load is retried by the next request instead of being remembered.
+      // A failed load is retried by the next call instead of being remembered.
       v.catch(() => this.loaded.delete(profile.id));
     }
     return v;

@@ -6,10 +6,10 @@ import { NotAcceptable, UnsupportedMediaType, ValidationInputTooLarge, Validatio
 import { negotiate } from '../../negotiate.js';
 import { problem, problemResponses, textResponse } from '../../schemas/common.js';
 import { openForValidation, UnreadableDocument, validateDocument, type DryRunDocument } from '../../validation/dry-run.js';
-import type { DryRunValidators } from '../../validation/validators.js';
+import type { ProfileValidators } from '../../validation/validators.js';
 
 export interface ValidateRouteOptions {
-  readonly validators: DryRunValidators;
+  readonly validators: ProfileValidators;
   /** The harvester's fetch policy: `{"url"}` bodies are fetched under the same rules. */
   readonly policy: FetchPolicy;
   /** Largest request body, in bytes. */
