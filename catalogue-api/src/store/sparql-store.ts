@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory, Parser, StreamParser, Writer } from 'n3';
 import { QueryTimeout, SparqlSyntax, StoreFailure, StoreUnavailable } from '../errors.js';
 import type { AnswerFormats, QuadStore, QueryAnswer, QueryForm, QueryOptions, StoreState } from './quad-store.js';
 import { askValue, formatBoolean, graphAnswer, solutionsAnswer, standardSolutions } from './sparql/remote-answer.js';
 import { parseStandardQuery, remoteQuery } from './sparql/remote-query.js';
-import { RequestTimedOut, SparqlHttpClient, type HttpRequest, type SparqlAuth } from './sparql/http-client.js';
+import { backoffMs, RequestTimedOut, SparqlHttpClient, type HttpRequest, type SparqlAuth } from './sparql/http-client.js';
 import { sparqlTerm } from './sparql-term.js';
 
 /** Where and how to reach a SPARQL 1.1 store. */
@@ -269,7 +270,8 @@ export class SparqlStore implements QuadStore {
       } catch (err) {
         if (!(err instanceof TransactionConflict)) throw err;
         if (attempt >= CONFLICT_ATTEMPTS) throw new StoreFailure(`${err.message} (rolled back ${attempt} times over conflicting writes)`);
-        await new Promise((r) => setTimeout(r, (this.options.backoffMs ?? 250) * 2 ** attempt * (0.5 + Math.random())));
+        // One step further along than connection retries: a deadlock clears as the other write ends.
+        await sleep(backoffMs(this.options.backoffMs ?? 250, attempt + 1));
       }
     }
   }

@@ -86,6 +86,12 @@ function failureReason(err: unknown): string {
  */
 const DISPATCHER = new Agent({ maxHeaderSize: 16 * 1024 * 1024 });
 
+/** The pause before retry `attempt` (1 and up): `baseMs` doubled per attempt, at most 5 s, with jitter (half to all of it). */
+export function backoffMs(baseMs: number, attempt: number): number {
+  const wait = Math.min(5000, baseMs * 2 ** (attempt - 1));
+  return wait / 2 + Math.random() * (wait / 2);
+}
+
 export class SparqlHttpClient {
   private digest: { challenge: DigestChallenge; nc: number } | null = null;
   private basicChallenged = false;
@@ -104,10 +110,7 @@ export class SparqlHttpClient {
     const attempts = req.retry === false ? 1 : this.options.retries + 1;
     let lastReason = '';
     for (let attempt = 0; attempt < attempts; attempt++) {
-      if (attempt > 0) {
-        const wait = Math.min(5000, this.options.backoffMs * 2 ** (attempt - 1));
-        await sleep(wait / 2 + Math.random() * (wait / 2));
-      }
+      if (attempt > 0) await sleep(backoffMs(this.options.backoffMs, attempt));
       let res: Response;
       try {
         res = await this.authenticated(req);
