@@ -12,7 +12,7 @@ export default defineConfig({
     // The browser tests (Chromium plus a fedcat each) run after the rest, so their load cannot skew the timing
     // assertions of other end-to-end tests (sparql-limits: pages answer within 100 ms during a heavy query).
     projects: [
-      { extends: true, test: { name: 'packages and e2e', include: ['{vocab,shapes,harvester,catalogue-api,web,test}/test/**/*.test.ts', 'test/e2e/**/*.test.ts'], exclude: BROWSER, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'packages and e2e', include: ['{vocab,catalogue,shapes,harvester,catalogue-api,web,test}/test/**/*.test.ts', 'test/e2e/**/*.test.ts'], exclude: BROWSER, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'browser', include: BROWSER, sequence: { groupOrder: 1 } } },
       // Tests on the one Virtuoso .ci/run starts: one file at a time, as they share its content; last, so its load
       // (Virtuoso and fedcat processes) cannot skew other tests' timing either.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Parser } from 'n3';
-import { sourceGraph, type CatalogueDocument } from '@fedcat/harvester';
+import { sourceGraph, type CatalogueDocument } from '@fedcat/catalogue';
 import { GraphFiles, openControlPlane, SqliteSearchIndex } from '@fedcat/catalogue-api';
 import { generateDocuments, toNTriples } from './generate.js';
 

@@ -1,4 +1,4 @@
-import type { CatalogueDocument } from '@fedcat/harvester';
+import type { CatalogueDocument } from '@fedcat/catalogue';
 
 /** A small seeded PRNG (mulberry32), so every run generates the same catalogue. */
 export function prng(seed: number): () => number {

@@ -1,4 +1,4 @@
-import type { FacetField } from '@fedcat/harvester';
+import type { FacetField } from '@fedcat/catalogue';
 import { prng, WORDS } from './generate.js';
 
 /** One benchmark query; typo queries know the word they should still find. */

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FACET_FIELDS, facetValues, type CatalogueDocument } from '@fedcat/harvester';
+import { FACET_FIELDS, facetValues, type CatalogueDocument } from '@fedcat/catalogue';
 import { SqliteSearchIndex } from '@fedcat/catalogue-api';
 import MiniSearch from 'minisearch';
 import type { BenchQuery } from './queries.js';

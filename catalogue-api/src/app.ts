@@ -48,8 +48,7 @@ import { AccessConditions, ApiDescription, Changes, FscPeers, FscResolution, Fsc
 import { CatalogueRecord, CatalogueRecordDetail, SearchResult } from './schemas/records.js';
 import { AggregateQuality, RecordQuality } from './schemas/quality.js';
 import { AuditEntry, Run, RunningHarvest, SourceCreate, SourcePatch, SourceSettings, SourceWithStatus } from './schemas/sources.js';
-import type { SearchIndex } from './search/search-index.js';
-import type { QuadStore } from './store/quad-store.js';
+import type { QuadStore, SearchIndex } from '@fedcat/catalogue';
 import { ValidationReport } from './schemas/validation.js';
 import { ProfileValidators } from './validation/validators.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Source } from '@fedcat/harvester';
+import type { Source } from '@fedcat/catalogue';
 import type { Principal, TokenStore } from './control/tokens.js';
 import { Forbidden, InvalidToken, Unauthenticated } from './errors.js';
 

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import type { SearchSettings, StoreSettings } from './backend-config.js';
-import type { SearchIndex } from './search/search-index.js';
+import type { QuadStore, SearchIndex } from '@fedcat/catalogue';
 import { MeilisearchIndex } from './search/meili-search.js';
 import { SqliteSearchIndex } from './search/sqlite-search.js';
 import { OxigraphStore } from './store/oxigraph-store.js';
-import type { QuadStore } from './store/quad-store.js';
 import { SparqlStore } from './store/sparql-store.js';
 
 /** The store the settings name: embedded in `dataDir` (lazy: started at first query), or a SPARQL 1.1 store. */

@@ -1,9 +1,7 @@
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import type { HarvestSink, Source, SourceChange } from '@fedcat/harvester';
+import type { HarvestSink, QuadStore, SearchIndex, Source, SourceChange } from '@fedcat/catalogue';
 import { prov, rdf, xsd } from '@fedcat/vocab';
-import type { SearchIndex } from './search/search-index.js';
-import type { QuadStore } from './store/quad-store.js';
 
 const { namedNode, literal, quad } = DataFactory;
 

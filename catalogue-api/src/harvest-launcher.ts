@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
-import type { PrivateAccess, Source } from '@fedcat/harvester';
+import type { PrivateAccess } from '@fedcat/harvester';
+import type { Source } from '@fedcat/catalogue';
 import type { Config } from './config.js';
 import type { RunningHarvests } from './registry/running.js';
 

@@ -1,13 +1,12 @@
 import { dateTimeNow } from '@fedcat/vocab';
-import { forEachConcurrently, HarvestError, harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type Source } from '@fedcat/harvester';
+import { forEachConcurrently, HarvestError, harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress } from '@fedcat/harvester';
+import { historyGraph, runsGraph, type QuadStore, type SearchIndex, type Source } from '@fedcat/catalogue';
 import type { QualityVocabularies, Validator } from '@fedcat/shapes';
 import { catalogueSink, runIri } from './catalogue-sink.js';
 import type { LinkCheckSettings, ServiceCheckSettings } from './config.js';
-import { historyGraph, historyQuads, runsGraph, runsQuads } from './history.js';
+import { historyQuads, runsQuads } from './history.js';
 import type { RunningHarvests } from './registry/running.js';
 import { RunLog, toRunRecord } from './registry/runs.js';
-import type { SearchIndex } from './search/search-index.js';
-import type { QuadStore } from './store/quad-store.js';
 
 /** What the runner reports as sources start, advance and end. */
 export type RunnerEvent =

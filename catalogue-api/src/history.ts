@@ -1,20 +1,11 @@
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import type { HarvestState, Source } from '@fedcat/harvester';
+import type { HarvestState } from '@fedcat/harvester';
+import type { Source } from '@fedcat/catalogue';
 import { adms, canonicalDateTime, changetype, dcat, dct, fedcat, foaf, prov, rdf, xsd } from '@fedcat/vocab';
 import type { RunRecord } from './registry/runs.js';
 
 const { namedNode, literal, quad } = DataFactory;
-
-/** The named graph holding a source's catalogue records (not part of the default graph). */
-export function historyGraph(sourceId: string): string {
-  return `urn:fedcat:history:${encodeURIComponent(sourceId)}`;
-}
-
-/** The named graph holding a source's recent harvest runs (not part of the default graph). */
-export function runsGraph(sourceId: string): string {
-  return `urn:fedcat:runs:${encodeURIComponent(sourceId)}`;
-}
 
 /** The IRI of fedcat's catalogue record about one harvested record of a source. */
 export function catalogRecordIri(sourceId: string, recordIri: string): string {

@@ -3,8 +3,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { RunningHarvests } from './registry/running.js';
 import type { RunLog } from './registry/runs.js';
 import type { SourceRegistry } from './registry/sources.js';
-import type { SearchIndex } from './search/search-index.js';
-import type { QuadStore } from './store/quad-store.js';
+import type { QuadStore, SearchIndex } from '@fedcat/catalogue';
 
 /**
  * Calls made while one is in flight share its answer. A scrape collects every gauge at once, so two gauges drawn

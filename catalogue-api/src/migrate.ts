@@ -1,4 +1,4 @@
-import type { QuadStore } from './store/quad-store.js';
+import type { QuadStore } from '@fedcat/catalogue';
 
 /** One graph copied, for progress output. */
 export interface MigrateProgress { readonly graph: string; readonly done: number; readonly total: number; readonly quads: number; readonly ms: number }

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { QuerySyntax, QueryTimeout, SearchUnavailable, StoreFailure, StoreUnavailable } from '@fedcat/catalogue';
 
 const PROBLEM_TYPE_BASE = 'https://fedcat.nl/problems/';
 
@@ -15,6 +16,17 @@ export function sendProblem(reply: FastifyReply, status: number, detail: string,
     .send({ type: code ? `${PROBLEM_TYPE_BASE}${code.toLowerCase()}` : 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...(code ? { code } : {}), ...extra });
 }
 
+/** The HTTP status of each domain error of the store and search ports (they carry none of their own). */
+const DOMAIN_STATUS: readonly [abstract new (...args: never[]) => Error, number][] = [
+  [StoreUnavailable, 503], [QueryTimeout, 503], [SearchUnavailable, 503], [QuerySyntax, 400], [StoreFailure, 500],
+];
+
+function statusOf(error: FastifyError): number {
+  const domain = DOMAIN_STATUS.find(([type]) => error instanceof type);
+  if (domain) return domain[1];
+  return error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+}
+
 /**
  * The one error handler: schema validation errors and 4xx errors are shown with their reason;
  * anything else is logged and masked, so driver messages never leak to clients.
@@ -27,7 +39,7 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
     }));
     return sendProblem(reply, 400, error.message, 'CAT_INVALID_REQUEST', { invalidParams });
   }
-  const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+  const status = statusOf(error);
   // 502 (a source endpoint failed) and 503 (try again) say what happened; other 5xx are masked.
   if (status >= 500 && status !== 503 && status !== 502) {
     request.log.error({ err: error }, 'request failed');

@@ -1,8 +1,6 @@
-import { sourceGraph } from '@fedcat/harvester';
+import { sourceGraph, type QuadStore, type SearchIndex } from '@fedcat/catalogue';
 import type { SourceRegistry } from './registry/sources.js';
 import { rebuildSourceIndex } from './reindex.js';
-import type { SearchIndex } from './search/search-index.js';
-import type { QuadStore } from './store/quad-store.js';
 
 const RUNS = `PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?g ?run WHERE { GRAPH ?g { ?g prov:wasGeneratedBy ?run } }`;
@@ -13,9 +11,8 @@ SELECT ?g ?run WHERE { GRAPH ?g { ?g prov:wasGeneratedBy ?run } }`;
  */
 export async function reconcileIndex(store: QuadStore, search: SearchIndex, sources: SourceRegistry): Promise<string[]> {
   await store.ready();
-  const answer = await store.query(RUNS, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' });
-  const rows = (JSON.parse(answer.body) as { results: { bindings: Record<string, { value: string }>[] } }).results.bindings;
-  const written = new Map(rows.map((r) => [r.g!.value, r.run!.value]));
+  const rows = await store.select(RUNS);
+  const written = new Map(rows.flatMap((r) => (r.g && r.run ? [[r.g.value, r.run.value] as const] : [])));
   const indexed = await search.indexedRuns();
   const rebuilt: string[] = [];
   for (const source of await sources.list()) {

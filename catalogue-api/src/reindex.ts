@@ -1,8 +1,7 @@
-import { extractDocuments, sourceGraph } from '@fedcat/harvester';
+import { extractDocuments } from '@fedcat/harvester';
+import { sourceGraph, type QuadStore, type SearchIndex } from '@fedcat/catalogue';
 import type { Quad } from '@rdfjs/types';
 import { prov } from '@fedcat/vocab';
-import type { SearchIndex } from './search/search-index.js';
-import type { QuadStore } from './store/quad-store.js';
 
 /** The run that wrote a source graph, from the graph's own PROV statements (see catalogue-sink's provenance). */
 export function graphRun(graph: string, quads: readonly Quad[]): { run: string; startedAt: string } | null {

@@ -8,11 +8,10 @@ import type { SourceRegistry } from './registry/sources.js';
 import type { AuditLog } from './control/audit-log.js';
 import { openControlPlane } from './control/control-plane.js';
 import type { TokenStore } from './control/tokens.js';
-import type { SearchIndex } from './search/search-index.js';
+import type { QuadStore, SearchIndex } from '@fedcat/catalogue';
 import { CachedSearchIndex } from './search/cached-search.js';
 import { openSearch, openStore } from './backends.js';
 import { ProfileValidators } from './validation/validators.js';
-import type { QuadStore } from './store/quad-store.js';
 
 /** The configured backends (store, search) and the control plane (sources, tokens, audit log) on one data directory. */
 export interface Runtime {

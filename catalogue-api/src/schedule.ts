@@ -1,4 +1,4 @@
-import { intervalMs, type Source } from '@fedcat/harvester';
+import { intervalMs, type Source } from '@fedcat/catalogue';
 import type { SourceStatus } from './registry/runs.js';
 
 /**

@@ -1,8 +1,5 @@
-import { quarantineGraph, sourceGraph } from '@fedcat/harvester';
-import { historyGraph, runsGraph } from './history.js';
+import { historyGraph, quarantineGraph, runsGraph, sourceGraph, type QuadStore, type SearchIndex } from '@fedcat/catalogue';
 import type { RunLog } from './registry/runs.js';
-import type { SearchIndex } from './search/search-index.js';
-import type { QuadStore } from './store/quad-store.js';
 
 /**
  * Drops what fedcat holds of an unregistered source: its four named graphs (harvested, quarantined, history, runs),

@@ -1,1 +1,1 @@
-export { startDemoPublisher } from './demo/publisher.js';
+export { startDemoPublisher, type DemoPublisher } from './demo/publisher.js';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordId } from '@fedcat/harvester';
+import { recordId } from '@fedcat/catalogue';
 import type { Runtime } from '../src/index.js';
 import { harvestedApp } from './support.js';
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { genidBase, harvestAll, loadConfig, openRuntime, type QuadStore, type RunnerEvent, type Runtime } from '../src/index.js';
+import { genidBase, harvestAll, loadConfig, openRuntime, type RunnerEvent, type Runtime } from '../src/index.js';
+import { type QuadStore } from '@fedcat/catalogue';
 
 const body = `@prefix dcat: <http://www.w3.org/ns/dcat#>. @prefix dct: <http://purl.org/dc/terms/>.
 <https://x.nl/d1> a dcat:Dataset; dct:title "Dataset"@nl; dct:description "Beschrijving"@nl.`;

@@ -133,7 +133,7 @@ describe('IRIs fedcat minted', () => {
     expect(ttl.headers['content-type']).toMatch(/^text\/turtle/);
     const quads = new Parser({ format: 'text/turtle' }).parse(ttl.body);
     expect(quads.filter((q) => q.subject.value === iri).length).toBeGreaterThan(0);
-    for (const [accept, format] of [['application/n-triples', 'application/n-triples'], ['application/rdf+xml', 'application/rdf+xml'], ['application/ld+json', 'application/ld+json']]) {
+    for (const [accept, format] of [['application/n-triples', 'application/n-triples'], ['application/rdf+xml', 'application/rdf+xml'], ['application/ld+json', 'application/ld+json']] as const) {
       const res = await app.inject({ method: 'GET', url: path, headers: { accept } });
       expect(res.headers['content-type']).toMatch(new RegExp(`^${format.replace('+', '\\+')}`));
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MeilisearchIndex, meiliFilter } from '../src/index.js';
-import { searchIndexContract } from './search-contract.js';
+import { searchIndexContract } from '@fedcat/catalogue/testing';
 
 // No Meilisearch server can be installed on the CI machines (neither npm nor Debian ships one): the contract runs
 // against one when MEILI_URL (and MEILI_KEY, if it needs one) is set, e.g. a developer's `meilisearch` binary.

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordId } from '@fedcat/harvester';
+import { recordId } from '@fedcat/catalogue';
 import { harvestedApp } from './support.js';
 
 let server: Server;

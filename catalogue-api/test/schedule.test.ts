@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HarvestProgress, Source } from '@fedcat/harvester';
+import type { HarvestProgress } from '@fedcat/harvester';
+import type { Source } from '@fedcat/catalogue';
 import { ProgressView, progressLine } from '../src/cli/progress-view.js';
 import type { RunRecord, SourceStatus } from '../src/registry/runs.js';
 import { dueSources, nextHarvestAt } from '../src/schedule.js';

@@ -7,8 +7,8 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadValidator, profileById } from '@fedcat/shapes';
-import { recordId } from '@fedcat/harvester';
-import { localServer } from '../../harvester/test/support.js';
+import { recordId } from '@fedcat/catalogue';
+import { localServer } from '@fedcat/harvester/testing';
 import { harvestedApp } from './support.js';
 
 // Acceptance of the service directory: a demo organisation serves, from loopback, its DCAT catalogue with two data

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CachedSearchIndex, SqliteSearchIndex } from '../src/index.js';
-import { FIXTURE, searchIndexContract } from './search-contract.js';
+import { FIXTURE, searchIndexContract } from '@fedcat/catalogue/testing';
 
 const dirs: string[] = [];
 afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });

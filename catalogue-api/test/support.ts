@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Source } from '@fedcat/harvester';
+import type { Source } from '@fedcat/catalogue';
 import { qualityVocabularies } from '@fedcat/shapes';
 import { buildApp, genidBase, harvestAll, loadConfig, openRuntime, type HarvestLauncher, type Runtime } from '../src/index.js';
 

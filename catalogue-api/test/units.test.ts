@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { harvestPolicy } from '../src/harvest-policy.js';
 import { negotiate } from '../src/negotiate.js';
 import { classifySparql, declaresDataset, usesService } from '../src/store/query-form.js';
-import { sparqlTerm } from '../src/store/sparql-term.js';
+import { sparqlTerm } from '@fedcat/catalogue';
 
 describe('negotiate', () => {
   const offers = ['application/sparql-results+json', 'text/csv'];

@@ -53,8 +53,8 @@ afterAll(async () => {
 
 async function catalogueState() {
   const { runtime } = harvested;
-  const graphs = await runtime.store.query('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }', { select: 'application/sparql-results+json' });
-  return { graphs: graphs.body, records: (await runtime.search.search({ q: '', page: 1, pageSize: 1 })).total };
+  const [row] = await runtime.store.select('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }');
+  return { quads: Number(row?.n?.value), graphs: (await runtime.store.listGraphs()).length, records: (await runtime.search.search({ q: '', offset: 0, limit: 1 })).total };
 }
 
 describe('POST /v1/validate', () => {

@@ -1,4 +1,4 @@
-export { harvestSource, defaultRecordLimits, type RecordLimits, type HarvestSink, type HarvestOutcome, type HarvestStats, type HarvestDeps, type SourceChange, type RecordProblem, type HarvestProgress, startingProgress } from './pipeline.js';
+export { harvestSource, defaultRecordLimits, type RecordLimits, type HarvestOutcome, type HarvestStats, type HarvestDeps, type RecordProblem, type HarvestProgress, startingProgress } from './pipeline.js';
 export { forEachConcurrently } from './concurrency.js';
 export { emptyState, recordDates, nextTombstones, TOMBSTONE_DAYS, type HarvestState, type RecordState, type Tombstone } from './harvest-state.js';
 export { splitRecords, type HarvestRecord } from './records/split-records.js';
@@ -13,9 +13,6 @@ export { loadJsonLdContexts, ContextDirectoryError, type JsonLdContexts } from '
 export { detectSyntax, sniffSyntax, type RdfSyntax } from './parse/syntax.js';
 export { extractDocuments } from './records/extract-documents.js';
 export { bestLiteral } from './records/preferred-literal.js';
-export { recordId } from './records/record-id.js';
-export { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetField, type RecordType } from './records/catalogue-document.js';
-export { sourceGraph, quarantineGraph, SOURCE_GRAPH_PREFIX, isValidSourceId, sourceIdFromUrl, sourceKind, intervalMs, SOURCE_KINDS, type Source, type SourceKind, type SourceLimits } from './source.js';
 export { HostLimiter, hostKey } from './fetch/host-limiter.js';
 export { readSource } from './sources/read-source.js';
 export { recordPageQuery, SPARQL_PAGE_SIZE } from './sources/sparql-endpoint.js';

@@ -7,12 +7,10 @@ import type { FetchPolicy } from './fetch/fetch-document.js';
 import { HostLimiter } from './fetch/host-limiter.js';
 import { emptyState, nextTombstones, recordDates, type HarvestState, type RecordState } from './harvest-state.js';
 import type { SourceSyntax } from './sources/read-result.js';
-import type { CatalogueDocument } from './records/catalogue-document.js';
+import { quarantineGraph, recordId, sourceGraph, type CatalogueDocument, type HarvestSink, type Source } from '@fedcat/catalogue';
 import { extractDocuments } from './records/extract-documents.js';
 import { recordHash } from './records/record-hash.js';
-import { recordId } from './records/record-id.js';
 import { splitRecords, type HarvestRecord } from './records/split-records.js';
-import { quarantineGraph, sourceGraph, type Source } from './source.js';
 import { readSource } from './sources/read-source.js';
 import type { ReadResult } from './sources/read-result.js';
 import { skolemise } from './stages/skolemise.js';
@@ -22,28 +20,6 @@ import { toDefaultGraph } from './stages/to-default-graph.js';
 import { linksDue } from './links/link-check.js';
 import { assessRecords, type AcceptedRecord, type QualityOptions } from './quality/assess-records.js';
 import { describeServices, descriptionsDue, emptyServiceCache, type ServiceOptions } from './services/describe-services.js';
-
-/** One source's new state, as the sink applies it: graphs replaced whole, index changed per record. */
-export interface SourceChange {
-  readonly graph: string;
-  readonly quads: readonly Quad[];
-  readonly quarantineGraph: string;
-  readonly quarantined: readonly Quad[];
-  /** Documents of new and changed records. */
-  readonly upsert: readonly CatalogueDocument[];
-  /** Document ids of records removed from the source or newly rejected. */
-  readonly remove: readonly string[];
-  /**
-   * False when the harvest found exactly what the last one left (every record hash-unchanged, nothing removed,
-   * the rest of the document the same): the sink then need not rewrite anything.
-   */
-  readonly changed: boolean;
-}
-
-/** Where a completed harvest goes: the store and the search index, switched per source. */
-export interface HarvestSink {
-  publish(source: Source, change: SourceChange): Promise<void>;
-}
 
 /** A record that failed a gating shape, with what to fix. */
 export interface RecordProblem {

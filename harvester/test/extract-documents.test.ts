@@ -1,6 +1,7 @@
 import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { extractDocuments, recordId } from '../src/index.js';
+import { extractDocuments } from '../src/index.js';
+import { recordId } from '@fedcat/catalogue';
 
 const quads = new Parser().parse(`
 @prefix dcat: <http://www.w3.org/ns/dcat#>. @prefix dct: <http://purl.org/dc/terms/>. @prefix foaf: <http://xmlns.com/foaf/0.1/>.

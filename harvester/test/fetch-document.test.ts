@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFetchPolicy, fetchConditional, fetchDocument, isNonPublicAddress, parsePrivateAccess, SourceForbidden, SourceLimitExceeded, SourceUnreachable } from '../src/index.js';
-import { localServer } from './support.js';
+import { localServer } from '../src/testing.js';
 
 let server: Awaited<ReturnType<typeof localServer>>;
 let busy = 0;

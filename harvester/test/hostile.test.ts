@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadValidator, profileById, type Validator } from '@fedcat/shapes';
-import { defaultFetchPolicy, harvestSource, parsePrivateAccess, type HarvestOutcome, type HarvestSink, type Source } from '../src/index.js';
-import { localServer } from './support.js';
+import { defaultFetchPolicy, harvestSource, parsePrivateAccess, type HarvestOutcome } from '../src/index.js';
+import { type HarvestSink, type Source } from '@fedcat/catalogue';
+import { localServer } from '../src/testing.js';
 
 const TTL = '@prefix dcat: <http://www.w3.org/ns/dcat#>. @prefix dct: <http://purl.org/dc/terms/>.\n';
 const LAUGHS = `<?xml version="1.0"?>

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadValidator, profileById, qualityVocabularies } from '@fedcat/shapes';
-import {
-  checkLinks, defaultFetchPolicy, harvestSource, HostLimiter, parsePrivateAccess, probeLink,
-  type HarvestOutcome, type HarvestSink, type SourceChange,
-} from '../src/index.js';
-import { localServer } from './support.js';
+import { checkLinks, defaultFetchPolicy, harvestSource, HostLimiter, parsePrivateAccess, probeLink, type HarvestOutcome } from '../src/index.js';
+import { type HarvestSink, type SourceChange } from '@fedcat/catalogue';
+import { localServer } from '../src/testing.js';
 
 let site: Awaited<ReturnType<typeof localServer>>;
 let forbidden: Awaited<ReturnType<typeof localServer>>;

@@ -6,7 +6,7 @@ import {
   checkDesignRules, checkPdpMetadata, defaultFetchPolicy, describeServices, emptyServiceCache, lifecycleStatus,
   parseOpenApi, parsePrivateAccess, serviceTargets, summariseOpenApi,
 } from '../src/index.js';
-import { localServer } from './support.js';
+import { localServer } from '../src/testing.js';
 
 // Data services' OpenAPI descriptions and PDP metadata, fetched from loopback as another organisation serves them.
 

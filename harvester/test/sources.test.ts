@@ -5,11 +5,9 @@ import { pathToFileURL } from 'node:url';
 import oxigraph from 'oxigraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadValidator, profileById, type Validator } from '@fedcat/shapes';
-import {
-  defaultFetchPolicy, emptyState, harvestSource, HostLimiter, parsePrivateAccess, recordPageQuery,
-  type FetchPolicy, type HarvestOutcome, type HarvestProgress, type HarvestState, type SourceChange, type Source,
-} from '../src/index.js';
-import { localServer } from './support.js';
+import { defaultFetchPolicy, emptyState, harvestSource, HostLimiter, parsePrivateAccess, recordPageQuery, type FetchPolicy, type HarvestOutcome, type HarvestProgress, type HarvestState } from '../src/index.js';
+import { type SourceChange, type Source } from '@fedcat/catalogue';
+import { localServer } from '../src/testing.js';
 
 const SAMPLES = new URL('../../../shared/reference/samples/', import.meta.url);
 const DCAT_NL = 'geonovum-dcat-ap-nl-example.ttl';

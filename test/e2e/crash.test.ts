@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser } from 'n3';
 import { catalogueSink, loadConfig, openRuntime, runIri } from '@fedcat/catalogue-api';
-import { sourceGraph, quarantineGraph } from '@fedcat/harvester';
+import { sourceGraph, quarantineGraph } from '@fedcat/catalogue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fedcat, freePort, spawnFedcat, startFedcat, type RunningFedcat } from '../support/processes.js';
 import { samplePublisher } from '../support/publisher.js';

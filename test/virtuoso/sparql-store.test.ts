@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SparqlStore } from '@fedcat/catalogue-api';
 import { Parser } from 'n3';
 import { expect, it } from 'vitest';
-import { quadStoreContract } from '../../catalogue-api/test/store-contract.js';
+import { quadStoreContract } from '@fedcat/catalogue/testing';
 import { freePort } from '../support/processes.js';
 import { describeWithVirtuoso, emptyStore, storeOptions } from '../support/virtuoso.js';
 

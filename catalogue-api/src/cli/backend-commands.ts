@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { migrateGraphs } from '../migrate.js';
 import { reindexAll } from '../reindex.js';
 import type { Runtime } from '../runtime.js';
-import type { SearchIndex } from '../search/search-index.js';
+import type { SearchIndex } from '@fedcat/catalogue';
 import { UsageError } from './usage-error.js';
 
 const where = (d: { kind: string; endpoint?: string }) => (d.endpoint ? `${d.kind} at ${d.endpoint}` : d.kind);

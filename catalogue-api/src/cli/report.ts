@@ -1,4 +1,5 @@
-import { sourceKind, type HarvestOutcome, type Source } from '@fedcat/harvester';
+import { type HarvestOutcome } from '@fedcat/harvester';
+import { sourceKind, type Source } from '@fedcat/catalogue';
 import type { RunRecord, SourceStatus } from '../registry/runs.js';
 
 const seconds = (a: string, b: string) => ((Date.parse(b) - Date.parse(a)) / 1000).toFixed(1);

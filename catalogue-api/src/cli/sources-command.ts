@@ -1,5 +1,4 @@
-import type { SourceKind } from '@fedcat/harvester';
-import { sourceKind } from '@fedcat/harvester';
+import { sourceKind, type SourceKind } from '@fedcat/catalogue';
 import { cliActor } from '../control/actor.js';
 import { InvalidSource, UnknownSource } from '../registry/sources.js';
 import type { Runtime } from '../runtime.js';

@@ -1,6 +1,7 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
-import { bestLiteral, recordId } from '@fedcat/harvester';
+import { bestLiteral } from '@fedcat/harvester';
+import { recordId } from '@fedcat/catalogue';
 import { dcat, dcatap, dct, dpv, fedcat, foaf, odrl, rdf, rdfs, skos, vcard } from '@fedcat/vocab';
 import { firstValue, sortedValues } from './rdf-values.js';
 import { paths } from './resolution-json.js';

@@ -1,9 +1,7 @@
 import type { Quad } from '@rdfjs/types';
 import { Store } from 'n3';
 import { dcat, dct } from '@fedcat/vocab';
-import { constructAll } from '../queries/construct-all.js';
-import { statementsQueries } from '../queries/record-description.js';
-import type { QuadStore } from '../store/quad-store.js';
+import { constructAll, statementsQueries, type QuadStore } from '@fedcat/catalogue';
 
 /** The IRIs reached from `from` over any of `predicates` in `quads`. */
 function objects(quads: readonly Quad[], from: ReadonlySet<string>, predicates: readonly { value: string }[]): Set<string> {

@@ -1,6 +1,6 @@
 import { DataFactory } from 'n3';
 import { adms, dcat, dct, fedcat, foaf, rdfs, skos, dqv } from '@fedcat/vocab';
-import { sparqlTerm } from '../store/sparql-term.js';
+import { sparqlTerm } from '@fedcat/catalogue';
 
 /** Data services per page of a rebuild: each page is parsed in one go on the API's thread, so pages stay small. */
 export const SERVICE_PAGE = 200;

@@ -1,6 +1,5 @@
-import { Parser } from 'n3';
 import { entityTag } from '../http-caching.js';
-import type { QuadStore } from '../store/quad-store.js';
+import type { QuadStore } from '@fedcat/catalogue';
 import { ChangeLog } from './change-log.js';
 import { fscListingsQuery, SERVICE_PAGE, serviceDescriptionQuery, servicePageQuery } from './directory-queries.js';
 import { fscKey, resolveAnswer } from './resolution-json.js';
@@ -33,7 +32,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-const FORMATS = { solutions: 'application/sparql-results+json', graph: 'application/n-triples' };
 const today = (now: Date) => now.toISOString().slice(0, 10);
 const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
 
@@ -117,8 +115,7 @@ export class ResolutionIndex {
   }
 
   private async select(sparql: string): Promise<string[]> {
-    const answer = await this.store.query(sparql, FORMATS);
-    return (JSON.parse(answer.body) as { results: { bindings: { s: { value: string } }[] } }).results.bindings.map((b) => b.s.value);
+    return (await this.store.select(sparql)).flatMap((row) => (row.s ? [row.s.value] : []));
   }
 
   /**
@@ -129,9 +126,8 @@ export class ResolutionIndex {
     return serviceViews(await this.construct(serviceDescriptionQuery([iri], { findings: true })), today(this.now()))[0];
   }
 
-  private async construct(sparql: string) {
-    const answer = await this.store.query(sparql, FORMATS);
-    return new Parser({ format: 'N-Triples' }).parse(answer.body);
+  private construct(sparql: string) {
+    return this.store.construct(sparql);
   }
 
   private async build(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
-import { bestLiteral, lifecycleStatus, recordId, type Lifecycle } from '@fedcat/harvester';
+import { bestLiteral, lifecycleStatus, type Lifecycle } from '@fedcat/harvester';
+import { recordId } from '@fedcat/catalogue';
 import { adms, dcat, dct, dqv, fedcat, foaf, rdf, rdfs, skos } from '@fedcat/vocab';
 import { firstValue, sortedValues } from './rdf-values.js';
 

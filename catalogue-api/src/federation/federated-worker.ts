@@ -3,7 +3,7 @@ import type { PrivateAccess } from '@fedcat/harvester';
 import type { Quad } from '@rdfjs/types';
 import { QueryEngine } from '@comunica/query-sparql';
 import { serialiseGraph } from '../rdf-serialise.js';
-import type { QueryAnswer, QueryForm } from '../store/quad-store.js';
+import type { QueryAnswer, QueryForm } from '@fedcat/catalogue';
 import { classifySparql } from '../store/query-form.js';
 import { formatSolutions } from '../store/solutions-format.js';
 import type { WorkerMessage, WorkerRequest } from '../store/worker-protocol.js';

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { sourceKind, type PrivateAccess } from '@fedcat/harvester';
-import { StoreUnavailable } from '../errors.js';
+import { type PrivateAccess } from '@fedcat/harvester';
+import { sourceKind, StoreUnavailable, type AnswerFormats, type QueryAnswer, type QueryOptions, type StoreState } from '@fedcat/catalogue';
 import type { SourceRegistry } from '../registry/sources.js';
-import type { AnswerFormats, QueryAnswer, QueryOptions, StoreState } from '../store/quad-store.js';
 import { QueryLane } from '../store/query-lane.js';
 import { StoreWorker } from '../store/store-worker.js';
 

@@ -1,6 +1,6 @@
 import type { NamedNode, Quad, Quad_Object } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import type { RecordType } from '@fedcat/harvester';
+import type { RecordType } from '@fedcat/catalogue';
 import { dcat, dct, foaf, hydra, rdf, vcard, xsd } from '@fedcat/vocab';
 
 const { namedNode, literal, quad } = DataFactory;

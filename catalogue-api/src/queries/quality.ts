@@ -1,7 +1,7 @@
 import { DataFactory } from 'n3';
 import { oneDecimal, SCORE_METRIC, type StoredMeasurement } from '@fedcat/shapes';
 import { fedcat } from '@fedcat/vocab';
-import { sparqlTerm } from '../store/sparql-term.js';
+import { sparqlTerm, type SolutionRow } from '@fedcat/catalogue';
 
 const PREFIXES = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
 PREFIX dct: <http://purl.org/dc/terms/>
@@ -33,11 +33,9 @@ SELECT ?publisher (SAMPLE(?n) AS ?name) (COUNT(DISTINCT ?d) AS ?datasets) (AVG(?
   FILTER(isIRI(?publisher))
 } GROUP BY ?publisher ORDER BY DESC(?average) ?publisher`;
 
-type Bindings = { results: { bindings: Record<string, { value: string } | undefined>[] } };
-
-/** Rows of measurements from a SPARQL JSON answer of {@link sourceQualityQuery}. */
-export function measurementRows(body: string): StoredMeasurement[] {
-  return (JSON.parse(body) as Bindings).results.bindings.map((b) => ({
+/** Measurements from the rows of {@link sourceQualityQuery}. */
+export function measurementRows(rows: readonly SolutionRow[]): StoredMeasurement[] {
+  return rows.map((b) => ({
     on: b.on!.value, metric: b.metric!.value, value: b.value!.value, ...(b.note ? { note: b.note.value } : {}),
   }));
 }
@@ -45,8 +43,8 @@ export function measurementRows(body: string): StoredMeasurement[] {
 /** One publisher's quality, as {@link ORGANISATION_QUALITY_QUERY} answers it. */
 export interface OrganisationQualityRow { readonly iri: string; readonly name: string | null; readonly datasets: number; readonly score: number }
 
-export function organisationRows(body: string): OrganisationQualityRow[] {
-  return (JSON.parse(body) as Bindings).results.bindings.map((b) => ({
+export function organisationRows(rows: readonly SolutionRow[]): OrganisationQualityRow[] {
+  return rows.map((b) => ({
     iri: b.publisher!.value, name: b.name?.value ?? null, datasets: Number(b.datasets!.value),
     score: oneDecimal(Number(b.average!.value)),
   }));

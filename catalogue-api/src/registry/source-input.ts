@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { profileById, PROFILES } from '@fedcat/shapes';
-import { FSC_GROUP_ID, intervalMs, isValidSourceId, SOURCE_KINDS, sourceIdFromUrl, type Source, type SourceKind, type SourceLimits } from '@fedcat/harvester';
+import { FSC_GROUP_ID } from '@fedcat/harvester';
+import { intervalMs, isValidSourceId, SOURCE_KINDS, sourceIdFromUrl, type Source, type SourceKind, type SourceLimits } from '@fedcat/catalogue';
 
 /** Thrown for a source registration that cannot be accepted. */
 export class InvalidSource extends Error {

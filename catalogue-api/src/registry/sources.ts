@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import type { Source } from '@fedcat/harvester';
+import type { Source } from '@fedcat/catalogue';
 import { SYSTEM_ACTOR, type Actor } from '../control/actor.js';
 import type { AuditLog } from '../control/audit-log.js';
 import type { ControlDb } from '../control/control-db.js';

@@ -1,5 +1,4 @@
-import type { CatalogueDocument } from '@fedcat/harvester';
-import type { PossibleDuplicate, SearchIndex, SearchRequest, SearchResponse } from './search-index.js';
+import type { CatalogueDocument, PossibleDuplicate, SearchIndex, SearchRequest, SearchResponse } from '@fedcat/catalogue';
 
 /**
  * A search index that remembers its latest answers: the same request while the index content is unchanged (its

@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { FACET_FIELDS, type CatalogueDocument, type FacetField } from '@fedcat/harvester';
+import { FACET_FIELDS, type CatalogueDocument, type FacetCount, type FacetField, type PossibleDuplicate, type SearchIndex, type SearchRequest, type SearchResponse, type SortSpec } from '@fedcat/catalogue';
 import { conceptLabel, shortLabel } from '@fedcat/vocab';
 import { Meilisearch, type EnqueuedTaskPromise, type Index } from 'meilisearch';
 import type { SearchSettings } from '../backend-config.js';
-import type { FacetCount, PossibleDuplicate, SearchIndex, SearchRequest, SearchResponse, SortSpec } from './search-index.js';
 import { allowedTypos, boundedEditDistance, crop, highlight, normalizeWord, words } from './text.js';
 
 /** A record as Meilisearch holds it: the fields it searches, filters and sorts on, and the document itself. */

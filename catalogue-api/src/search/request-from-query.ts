@@ -1,7 +1,6 @@
-import { FACET_FIELDS, type FacetField, type RecordType } from '@fedcat/harvester';
+import { FACET_FIELDS, type FacetField, type RecordType, type SearchRequest } from '@fedcat/catalogue';
 import { InvalidFilter } from '../errors.js';
 import type { SearchQuery } from '../schemas/records.js';
-import type { SearchRequest } from './search-index.js';
 
 const isFacetField = (f: string): f is FacetField => (FACET_FIELDS as readonly string[]).includes(f);
 

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetField } from '@fedcat/harvester';
+import { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetCount, type FacetField, type PossibleDuplicate, type SearchIndex, type SearchRequest, type SearchResponse, type SortSpec } from '@fedcat/catalogue';
 import { conceptLabel, shortLabel } from '@fedcat/vocab';
-import type { FacetCount, PossibleDuplicate, SearchIndex, SearchRequest, SearchResponse, SortSpec } from './search-index.js';
 import { allowedTypos, boundedEditDistance, crop, highlight, words } from './text.js';
 
 const SCHEMA = `

@@ -1,4 +1,4 @@
-import type { Segment } from './search-index.js';
+import type { Segment } from '@fedcat/catalogue';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Quad } from '@rdfjs/types';
 import { GraphFiles } from './graph-files.js';
-import type { AnswerFormats, QuadStore, QueryAnswer, QueryOptions, StoreState } from './quad-store.js';
+import { booleanOf, quadsOf, READ_FORMATS, rowsOf, type AnswerFormats, type QuadStore, type QueryAnswer, type QueryOptions, type SolutionRow, type StoreState } from '@fedcat/catalogue';
 import { QueryLane } from './query-lane.js';
 import { StoreWorker, type WorkerCall } from './store-worker.js';
 
@@ -72,6 +72,18 @@ export class OxigraphStore implements QuadStore {
     const { timeoutMs, ...rest } = options ?? {};
     const call: WorkerCall = { op: 'query', sparql, formats, options: rest };
     return timeoutMs === undefined ? this.start().call<QueryAnswer>(call) : this.lane.query(call, timeoutMs);
+  }
+
+  select(sparql: string, options?: QueryOptions): Promise<SolutionRow[]> {
+    return this.query(sparql, READ_FORMATS, options).then(rowsOf);
+  }
+
+  ask(sparql: string, options?: QueryOptions): Promise<boolean> {
+    return this.query(sparql, READ_FORMATS, options).then(booleanOf);
+  }
+
+  construct(sparql: string, options?: QueryOptions): Promise<Quad[]> {
+    return this.query(sparql, READ_FORMATS, options).then(quadsOf);
   }
 
   /** Read from the graph's file: the files are the store's durable content, and this needs no worker. */

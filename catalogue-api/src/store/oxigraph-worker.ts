@@ -2,17 +2,13 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
 import { GraphFiles } from './graph-files.js';
-import { EMPTY_GRAPH, type ProtocolDataset, type QueryAnswer, type QueryForm, type QueryOptions } from './quad-store.js';
+import { EMPTY_GRAPH, SOURCE_GRAPH_PREFIX, sparqlTerm, type ProtocolDataset, type QueryAnswer, type QueryForm, type QueryOptions } from '@fedcat/catalogue';
 import { classifySparql, declaresDataset } from './query-form.js';
 import { formatSolutions, type SolutionsJson } from './solutions-format.js';
-import { sparqlTerm } from './sparql-term.js';
 import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-protocol.js';
 
 // The oxigraph store lives here, off the API's event loop: its queries run synchronously.
 const options = workerData as WorkerOptions;
-// The harvester's SOURCE_GRAPH_PREFIX, spelt here: importing @fedcat/harvester would cost each store worker (and every
-// restart of the query lane) about 240 ms and 20 MB.
-const SOURCE_GRAPH_PREFIX = 'urn:fedcat:source:';
 const port = parentPort!;
 const store = new oxigraph.Store();
 const files = new GraphFiles(options.dataDir);

@@ -1,4 +1,4 @@
-import type { QueryForm } from './quad-store.js';
+import type { QueryForm } from '@fedcat/catalogue';
 
 /** What a request's SPARQL text is, judged from its first keyword after the prologue. */
 export type SparqlKind = { readonly kind: 'query'; readonly form: QueryForm } | { readonly kind: 'update' } | { readonly kind: 'unknown' };

@@ -1,5 +1,4 @@
-import { QueryTimeout, StoreUnavailable } from '../errors.js';
-import type { QueryAnswer, StoreState } from './quad-store.js';
+import { QueryTimeout, StoreUnavailable, type QueryAnswer, type StoreState } from '@fedcat/catalogue';
 import type { StoreWorker, WorkerCall } from './store-worker.js';
 
 interface Job {

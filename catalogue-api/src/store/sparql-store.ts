@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Quad } from '@rdfjs/types';
-import { DataFactory, Parser, StreamParser, Writer } from 'n3';
-import { QueryTimeout, SparqlSyntax, StoreFailure, StoreUnavailable } from '../errors.js';
-import type { AnswerFormats, QuadStore, QueryAnswer, QueryForm, QueryOptions, StoreState } from './quad-store.js';
+import { DataFactory, StreamParser, Writer } from 'n3';
+import { QueryTimeout, QuerySyntax, REGISTRY_GRAPH, sparqlTerm, STAGING_GRAPH_PREFIX, StoreFailure, StoreUnavailable, booleanOf, quadsOf, READ_FORMATS, rowsOf, type AnswerFormats, type QuadStore, type SolutionRow, type QueryAnswer, type QueryForm, type QueryOptions, type StoreState } from '@fedcat/catalogue';
 import { askValue, formatBoolean, graphAnswer, solutionsAnswer, standardSolutions } from './sparql/remote-answer.js';
 import { parseStandardQuery, remoteQuery } from './sparql/remote-query.js';
 import { backoffMs, RequestTimedOut, SparqlHttpClient, type HttpRequest, type SparqlAuth } from './sparql/http-client.js';
-import { sparqlTerm } from './sparql-term.js';
 
 /** Where and how to reach a SPARQL 1.1 store. */
 export interface SparqlStoreOptions {
@@ -33,11 +31,8 @@ export interface SparqlStoreOptions {
   readonly chunkTriples?: number;
 }
 
-/** fedcat's own bookkeeping graph in the store: every graph it wrote, with a stamp per write and its size. */
-export const REGISTRY_GRAPH = 'urn:fedcat:store:graphs';
 const STAMP = 'urn:fedcat:store:stamp';
 const SIZE = 'urn:fedcat:store:quads';
-const STAGING_PREFIX = 'urn:fedcat:store:staging:';
 
 const iri = (value: string) => sparqlTerm(DataFactory.namedNode(value));
 const JSON_RESULTS = 'application/sparql-results+json';
@@ -141,7 +136,7 @@ export class SparqlStore implements QuadStore {
       this.recorded(graph, null);
       return;
     }
-    const staging = `${STAGING_PREFIX}${randomUUID()}`;
+    const staging = `${STAGING_GRAPH_PREFIX}${randomUUID()}`;
     try {
       const { pieces, triples } = ntriplePieces(quads, this.options.chunkTriples ?? 50_000);
       const blankNodes = hasBlankNode(quads);
@@ -170,8 +165,7 @@ export class SparqlStore implements QuadStore {
     await this.usable();
     const gsp = this.options.graphStoreUrl;
     if (!gsp) {
-      const answer = await this.query(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${iri(graph)} { ?s ?p ?o } }`, { solutions: JSON_RESULTS, graph: N_TRIPLES }, { dataset: { defaultGraphs: [], namedGraphs: [graph] } });
-      return new Parser({ format: 'N-Triples' }).parse(answer.body);
+      return this.construct(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${iri(graph)} { ?s ?p ?o } }`, { dataset: { defaultGraphs: [], namedGraphs: [graph] } });
     }
     return this.http.limited(() => this.streamGraph(gsp, graph));
   }
@@ -215,13 +209,25 @@ export class SparqlStore implements QuadStore {
       }
       throw err;
     }
-    if (res.status === 400) throw new SparqlSyntax(`the store refused it: ${res.text.split('\n').find((l) => l.trim()) ?? 'HTTP 400'}`);
+    if (res.status === 400) throw new QuerySyntax(`the store refused it: ${res.text.split('\n').find((l) => l.trim()) ?? 'HTTP 400'}`);
     if (res.status < 200 || res.status > 299) throw new StoreFailure(`HTTP ${res.status} from the query endpoint: ${res.text.slice(0, 300).trim()}`);
     // Virtuoso answers a query cut by its own execution limit with a partial result and this header.
     if (res.headers.get('x-sql-state')) throw new QueryTimeout(String(timeoutMs), `the store cut the query off (${res.headers.get('x-sql-state')})`);
     if (form === 'ASK') return { form, mediaType: formats.solutions, body: formatBoolean(askValue(res.text), formats.solutions) };
     if (form === 'SELECT') return solutionsAnswer(res.text, formats.solutions, options.resultCap);
     return graphAnswer(form, res.text, formats.graph, options.resultCap);
+  }
+
+  select(sparql: string, options?: QueryOptions): Promise<SolutionRow[]> {
+    return this.query(sparql, READ_FORMATS, options).then(rowsOf);
+  }
+
+  ask(sparql: string, options?: QueryOptions): Promise<boolean> {
+    return this.query(sparql, READ_FORMATS, options).then(booleanOf);
+  }
+
+  construct(sparql: string, options?: QueryOptions): Promise<Quad[]> {
+    return this.query(sparql, READ_FORMATS, options).then(quadsOf);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { builtExecArgv } from '@fedcat/shapes';
-import { FederationFailed, SparqlSyntax, StoreFailure, StoreUnavailable } from '../errors.js';
-import type { StoreState } from './quad-store.js';
+import { FederationFailed } from '../errors.js';
+import { QuerySyntax, StoreFailure, StoreUnavailable, type StoreState } from '@fedcat/catalogue';
 import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-protocol.js';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -94,7 +94,7 @@ export class StoreWorker {
         if (!call) return;
         this.calls.delete(m.id);
         if (m.ok) call.resolve(m.result);
-        else call.reject(m.error.kind === 'syntax' ? new SparqlSyntax(m.error.message)
+        else call.reject(m.error.kind === 'syntax' ? new QuerySyntax(m.error.message)
           : m.error.kind === 'upstream' ? new FederationFailed(m.error.message) : new StoreFailure(m.error.message));
       }
     }

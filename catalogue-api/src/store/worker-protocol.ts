@@ -1,4 +1,4 @@
-import type { AnswerFormats, QueryAnswer, QueryOptions } from './quad-store.js';
+import type { AnswerFormats, QueryAnswer, QueryOptions } from '@fedcat/catalogue';
 
 /** Requests the store proxy sends to its worker. */
 export type WorkerRequest =

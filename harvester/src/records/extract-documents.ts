@@ -1,10 +1,9 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
 import { adms, dcat, dct, foaf, rdf, skos, vcard } from '@fedcat/vocab';
-import type { CatalogueDocument, RecordType } from './catalogue-document.js';
+import { recordId, type CatalogueDocument, type RecordType } from '@fedcat/catalogue';
 import { matchKeys } from './match-keys.js';
 import { bestLiteral, langOf, LANGUAGE_PREFERENCE } from './preferred-literal.js';
-import { recordId } from './record-id.js';
 
 function iris(store: Store, subject: Term, predicate: Term): string[] {
   return store.getObjects(subject, predicate, null).filter((o) => o.termType === 'NamedNode').map((o) => o.value);

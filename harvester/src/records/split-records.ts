@@ -1,6 +1,6 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { dcat, rdf } from '@fedcat/vocab';
-import type { RecordType } from './catalogue-document.js';
+import type { RecordType } from '@fedcat/catalogue';
 
 /** One harvested record: a dataset, data service or dataset series with everything it alone describes. */
 export interface HarvestRecord {

@@ -1,5 +1,4 @@
-import type { Source } from '../source.js';
-import { sourceKind } from '../source.js';
+import { sourceKind, type Source } from '@fedcat/catalogue';
 import { readHttpCatalogue } from './http-catalogue.js';
 import { readLocalFiles } from './local-files.js';
 import type { ReadContext, ReadResult } from './read-result.js';

@@ -1,14 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RecordType } from '@fedcat/harvester';
+import { describeRecords, type QuadStore, type RecordType, type SearchIndex } from '@fedcat/catalogue';
 import { accessConditions } from '../../directory/access-conditions.js';
 import { describeAccessRelated } from '../../directory/access-query.js';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import { DatasetNotFound } from '../../errors.js';
-import { describeRecords } from '../../queries/describe-records.js';
 import { problemResponses } from '../../schemas/common.js';
-import type { SearchIndex } from '../../search/search-index.js';
-import type { QuadStore } from '../../store/quad-store.js';
 import { requireReadyStore } from '../graph-request.js';
 
 export interface AccessConditionsRouteOptions {

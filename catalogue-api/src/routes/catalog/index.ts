@@ -3,13 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { SourceNotFound } from '../../errors.js';
 import { feedFrame, type CatalogueOperator, type FeedSource } from '../../feed/feed-frame.js';
-import { describeRecords } from '../../queries/describe-records.js';
+import { describeRecords, type QuadStore, type SearchIndex } from '@fedcat/catalogue';
 import { GRAPH_TYPES } from '../../rdf-formats.js';
 import { serialiseGraph } from '../../rdf-serialise.js';
 import type { SourceRegistry } from '../../registry/sources.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
-import type { SearchIndex } from '../../search/search-index.js';
-import type { QuadStore } from '../../store/quad-store.js';
 import { graphMediaType, requireReadyStore } from '../graph-request.js';
 import { setPagingHeaders } from '../paging.js';
 

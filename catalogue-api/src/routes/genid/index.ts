@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { NodeNotFound } from '../../errors.js';
-import { describeRecords } from '../../queries/describe-records.js';
+import { describeRecords, type QuadStore } from '@fedcat/catalogue';
 import { GRAPH_TYPES } from '../../rdf-formats.js';
 import { serialiseGraph } from '../../rdf-serialise.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
-import type { QuadStore } from '../../store/quad-store.js';
 import { graphMediaType, requireReadyStore } from '../graph-request.js';
 
 export interface GenidRouteOptions { readonly store: QuadStore; readonly genidBase: string }

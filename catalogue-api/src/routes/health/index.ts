@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { SearchIndex } from '../../search/search-index.js';
-import type { QuadStore } from '../../store/quad-store.js';
+import type { QuadStore, SearchIndex } from '@fedcat/catalogue';
 import type { BackendDescription } from '../../backends.js';
 
 export interface HealthRouteOptions {

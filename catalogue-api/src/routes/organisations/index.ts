@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import type { SourceRegistry } from '../../registry/sources.js';
 import { problemResponses } from '../../schemas/common.js';
-import type { SearchIndex } from '../../search/search-index.js';
+import type { SearchIndex } from '@fedcat/catalogue';
 
 export interface OrganisationRouteOptions { readonly search: SearchIndex; readonly sources: SourceRegistry; readonly directory?: ResolutionIndex }
 

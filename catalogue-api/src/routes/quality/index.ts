@@ -1,18 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sourceGraph } from '@fedcat/harvester';
+import { describeRecords, sourceGraph, type QuadStore, type SearchIndex } from '@fedcat/catalogue';
 import { aggregateFromRows, measurementsFromDescription, qualityVocabularies, rating, scoreRecord } from '@fedcat/shapes';
 import { Type } from 'typebox';
 import { DatasetNotFound, QualityNotAssessed, SourceNotFound } from '../../errors.js';
 import { aggregateQualityJson, recordQualityJson } from '../../quality/quality-json.js';
 import { measurementRows, ORGANISATION_QUALITY_QUERY, organisationRows, sourceQualityQuery } from '../../queries/quality.js';
-import { describeRecords } from '../../queries/describe-records.js';
 import type { RunLog } from '../../registry/runs.js';
 import type { SourceRegistry } from '../../registry/sources.js';
 import { problemResponses } from '../../schemas/common.js';
 import { requireReadyStore } from '../graph-request.js';
 import { OrganisationQuality } from '../../schemas/quality.js';
-import type { SearchIndex } from '../../search/search-index.js';
-import type { QuadStore } from '../../store/quad-store.js';
 
 export interface QualityRouteOptions {
   readonly store: QuadStore;
@@ -23,7 +20,6 @@ export interface QualityRouteOptions {
   readonly genidBase: string;
 }
 
-const FORMATS = { solutions: 'application/sparql-results+json', graph: 'application/n-triples' } as const;
 /** Quality answers come from small queries; one that takes longer than this is cut off (503) instead of waiting. */
 const TIMEOUT_MS = 10_000;
 
@@ -36,7 +32,7 @@ const TIMEOUT_MS = 10_000;
 const qualityRoute: FastifyPluginAsyncTypebox<QualityRouteOptions> = async (app, { store, search, sources, runs, genidBase }) => {
   const query = async (sparql: string) => {
     requireReadyStore(store.state());
-    return (await store.query(sparql, FORMATS, { timeoutMs: TIMEOUT_MS })).body;
+    return store.select(sparql, { timeoutMs: TIMEOUT_MS });
   };
 
   app.get('/datasets/:id/quality', {

@@ -1,18 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RecordType } from '@fedcat/harvester';
+import { describeRecords, StoreUnavailable, type QuadStore, type RecordType, type SearchIndex } from '@fedcat/catalogue';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import { paths } from '../../directory/resolution-json.js';
-import { DatasetNotFound, NotAcceptable, StoreUnavailable } from '../../errors.js';
+import { DatasetNotFound, NotAcceptable } from '../../errors.js';
 import { negotiate } from '../../negotiate.js';
-import { describeRecords } from '../../queries/describe-records.js';
 import { serialiseGraph } from '../../rdf-serialise.js';
 import { GRAPH_TYPES } from '../../rdf-formats.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
 import { SearchQuery, SearchResult } from '../../schemas/records.js';
 import { searchRequestFromQuery } from '../../search/request-from-query.js';
-import type { SearchIndex } from '../../search/search-index.js';
-import type { QuadStore } from '../../store/quad-store.js';
 import { setPagingHeaders } from '../paging.js';
 import { toSearchResult } from '../search/index.js';
 

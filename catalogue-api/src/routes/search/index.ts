@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { SearchIndex, SearchResponse } from '../../search/search-index.js';
+import type { SearchIndex, SearchResponse } from '@fedcat/catalogue';
 import { searchRequestFromQuery } from '../../search/request-from-query.js';
 import { problemResponses } from '../../schemas/common.js';
 import { SearchQuery, SearchResult } from '../../schemas/records.js';

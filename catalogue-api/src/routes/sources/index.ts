@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sourceKind, type Source } from '@fedcat/harvester';
+import { sourceKind, type Source } from '@fedcat/catalogue';
 import { Type } from 'typebox';
 import { RunNotFound, RunReportMissing, SourceNotFound } from '../../errors.js';
 import type { RunningHarvests } from '../../registry/running.js';

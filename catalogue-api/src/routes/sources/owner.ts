@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sourceKind, type Source } from '@fedcat/harvester';
+import { sourceKind, type QuadStore, type SearchIndex, type Source } from '@fedcat/catalogue';
 import { Type } from 'typebox';
 import { assertCanAssign, assertCanManage, type Authenticator } from '../../auth.js';
 import { HarvestsUnavailable, InvalidSourceRequest, SourceConflict, SourceNotFound } from '../../errors.js';
@@ -9,9 +9,7 @@ import type { RunningHarvests } from '../../registry/running.js';
 import { InvalidSource, SourceExists, UnknownSource, type SourceRegistry } from '../../registry/sources.js';
 import type { SourceInput } from '../../registry/source-input.js';
 import { problem, problemResponses } from '../../schemas/common.js';
-import type { SearchIndex } from '../../search/search-index.js';
 import { dropSourceData } from '../../source-removal.js';
-import type { QuadStore } from '../../store/quad-store.js';
 
 export interface OwnerRouteOptions {
   readonly sources: SourceRegistry;

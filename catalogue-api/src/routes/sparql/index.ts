@@ -4,7 +4,7 @@ import type { SparqlLimits } from '../../config.js';
 import { FederationRefused, NotAcceptable, SparqlBadDataset, SparqlMissingQuery, SparqlServiceRefused, SparqlUpdateForbidden, UnsupportedMediaType } from '../../errors.js';
 import { negotiate } from '../../negotiate.js';
 import { FORMAT_ALIASES, GRAPH_TYPES, SOLUTION_TYPES } from '../../rdf-formats.js';
-import type { AnswerFormats, ProtocolDataset, QueryAnswer, QueryOptions, StoreState } from '../../store/quad-store.js';
+import type { AnswerFormats, ProtocolDataset, QueryAnswer, QueryOptions, StoreState } from '@fedcat/catalogue';
 import { classifySparql, declaresDataset, usesService } from '../../store/query-form.js';
 import { problem, textResponse } from '../../schemas/common.js';
 import { requireReadyStore } from '../graph-request.js';

@@ -1,6 +1,6 @@
 import { Agent, fetch as undiciFetch, type Response } from 'undici';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { StoreUnavailable } from '../../errors.js';
+import { StoreUnavailable } from '@fedcat/catalogue';
 import { canAnswer, digestAuthorization, parseDigestChallenge, type DigestChallenge } from './digest-auth.js';
 
 /**

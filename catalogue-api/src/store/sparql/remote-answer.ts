@@ -1,7 +1,7 @@
 import type { Quad } from '@rdfjs/types';
 import { Parser } from 'n3';
 import { serialiseGraph } from '../../rdf-serialise.js';
-import type { QueryAnswer, QueryForm } from '../quad-store.js';
+import type { QueryAnswer, QueryForm } from '@fedcat/catalogue';
 import { formatSolutions, type JsonTerm, type SolutionsJson } from '../solutions-format.js';
 
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';

@@ -1,8 +1,6 @@
 import { DataFactory } from 'n3';
 import sparqljs from 'sparqljs';
-import { SparqlSyntax } from '../../errors.js';
-import { SOURCE_GRAPH_PREFIX } from '@fedcat/harvester';
-import { EMPTY_GRAPH, type ProtocolDataset } from '../quad-store.js';
+import { EMPTY_GRAPH, QuerySyntax, SOURCE_GRAPH_PREFIX, type ProtocolDataset } from '@fedcat/catalogue';
 
 
 /**
@@ -40,11 +38,11 @@ export function parseStandardQuery(text: string, baseIri?: string): Parsed {
   try {
     parsed = new sparqljs.Parser(baseIri ? { baseIRI: baseIri } : {}).parse(text);
   } catch (err) {
-    throw new SparqlSyntax((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unreadable');
+    throw new QuerySyntax((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unreadable');
   }
-  if (parsed.type !== 'query') throw new SparqlSyntax('an update is not a query');
+  if (parsed.type !== 'query') throw new QuerySyntax('an update is not a query');
   const vendor = namesVendorFunction(parsed);
-  if (vendor) throw new SparqlSyntax(`<${vendor}> is a store-specific extension, not SPARQL 1.1`);
+  if (vendor) throw new QuerySyntax(`<${vendor}> is a store-specific extension, not SPARQL 1.1`);
   return parsed;
 }
 

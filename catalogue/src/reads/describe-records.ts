@@ -1,6 +1,6 @@
 import type { Quad } from '@rdfjs/types';
 import { Store } from 'n3';
-import { sourceGraph } from '@fedcat/harvester';
+import { sourceGraph } from '../graphs.js';
 import type { QuadStore, QueryOptions } from '../store/quad-store.js';
 import { constructAll } from './construct-all.js';
 import { blankNodeQueries, type DescriptionRules, nextSubjects, statementsQueries, subjectsWithBlankObjects } from './record-description.js';
@@ -23,7 +23,7 @@ export async function describeRecords(store: QuadStore, records: readonly { iri:
 
 /** Reads the description level by level: the records, what they lead to, what that owns; each subject once. */
 async function describeInGraph(store: QuadStore, iris: readonly string[], rules: DescriptionRules, options: QueryOptions): Promise<Quad[]> {
-  const read = (queries: string[]) => (queries.length === 0 ? Promise.resolve([]) : constructAll(store, queries, options));
+  const read = (queries: string[]) => constructAll(store, queries, options);
   const seen = new Set(iris);
   const unseen = (subjects: string[]) => subjects.filter((s) => !seen.has(s) && seen.add(s));
   const own = await read(statementsQueries(iris));

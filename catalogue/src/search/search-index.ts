@@ -1,4 +1,4 @@
-import type { CatalogueDocument, FacetField } from '@fedcat/harvester';
+import type { CatalogueDocument, FacetField } from '../catalogue-document.js';
 
 /** Sort orders every backend supports; relevance applies when there is a query text. */
 export type SortSpec = 'relevance' | 'title:asc' | 'title:desc' | 'modified:asc' | 'modified:desc';

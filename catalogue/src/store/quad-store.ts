@@ -1,10 +1,6 @@
 import type { Quad } from '@rdfjs/types';
-
-/**
- * A graph name no store holds: a dataset part that must stay empty names it (an empty list would mean "the store's
- * own default graph").
- */
-export const EMPTY_GRAPH = 'urn:fedcat:empty';
+import type { SolutionRow } from './typed-reads.js';
+import type { QueryTimeout } from './store-errors.js';
 
 /** Load state of a store; queries wait (or are refused) until `ready`. */
 export interface StoreState {
@@ -42,7 +38,7 @@ export interface QueryOptions {
   readonly baseIri?: string;
   /**
    * Time limit (ms), waiting included. A query with one runs where cutting it off holds up nothing else; past
-   * the limit it fails with `QueryTimeout`.
+   * the limit it fails with {@link QueryTimeout}.
    */
   readonly timeoutMs?: number;
   /** At most this many solutions (SELECT) or triples (CONSTRUCT/DESCRIBE); more are cut off and `truncated` set. */
@@ -68,10 +64,18 @@ export interface QuadStore {
   /** Replaces a graph's content; readers see either the old or the new graph, never a mix. Empty quads drop it. */
   replaceGraph(graph: string, quads: readonly Quad[]): Promise<void>;
   /**
-   * Runs a read-only SPARQL query. Its default graph is the union of the source graphs, unless the query says
-   * `FROM` / `FROM NAMED` or a protocol dataset is given (which wins over the query's).
+   * Runs a read-only SPARQL query and answers it as text in the requested media type: what the public `/sparql`
+   * endpoint serves. Its default graph is the union of the source graphs, unless the query says `FROM` /
+   * `FROM NAMED` or a protocol dataset is given (which wins over the query's). fedcat's own reads use the typed
+   * {@link select}, {@link ask} and {@link construct}.
    */
   query(sparql: string, formats: AnswerFormats, options?: QueryOptions): Promise<QueryAnswer>;
+  /** The solutions of a SELECT as RDF/JS terms (same dataset rules as {@link query}). */
+  select(sparql: string, options?: QueryOptions): Promise<SolutionRow[]>;
+  /** The answer of an ASK. */
+  ask(sparql: string, options?: QueryOptions): Promise<boolean>;
+  /** The triples of a CONSTRUCT or DESCRIBE. */
+  construct(sparql: string, options?: QueryOptions): Promise<Quad[]>;
   /** A graph's quads (none when the store does not hold it); what `fedcat migrate` copies. */
   readGraph(graph: string): Promise<Quad[]>;
   /** The graphs held, with their sizes. */

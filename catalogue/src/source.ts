@@ -52,19 +52,6 @@ export function intervalMs(interval: string): number | null {
   return ms >= 5 * 60_000 ? ms : null;
 }
 
-/** What every source graph's name starts with: their union is the default graph of queries. */
-export const SOURCE_GRAPH_PREFIX = 'urn:fedcat:source:';
-
-/** The named graph that holds a source's harvested quads. */
-export function sourceGraph(sourceId: string): string {
-  return `${SOURCE_GRAPH_PREFIX}${encodeURIComponent(sourceId)}`;
-}
-
-/** The named graph that holds a source's rejected records (never searched, never in the union default graph of listings). */
-export function quarantineGraph(sourceId: string): string {
-  return `urn:fedcat:quarantine:${encodeURIComponent(sourceId)}`;
-}
-
 /** True for ids usable in paths and file names. */
 export function isValidSourceId(id: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id);

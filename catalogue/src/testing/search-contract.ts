@@ -1,6 +1,6 @@
-import type { CatalogueDocument } from '@fedcat/harvester';
+import type { CatalogueDocument } from '../catalogue-document.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SearchIndex } from '../src/index.js';
+import type { SearchIndex } from '../search/search-index.js';
 
 const doc = (id: string, over: Partial<CatalogueDocument>): CatalogueDocument => ({
   id, iri: `https://x.nl/${id}`, type: 'Dataset', title: '', description: '', keywords: [], publisher: null, publisherName: null,
