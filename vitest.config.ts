@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const BROWSER = ['test/e2e/ui.test.ts', 'test/e2e/ui-accessibility.test.ts'];
+const BROWSER = ['test/e2e/ui.test.ts', 'test/e2e/ui-accessibility.test.ts', 'test/e2e/harvest-profile.test.ts'];
 
 export default defineConfig({
   resolve: { conditions: ['development'] },

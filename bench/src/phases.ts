@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { genidBase, harvestAll, loadConfig, openRuntime, type RunnerEvent } from '@fedcat/catalogue-api';
+import { runnerDeps, genidBase, harvestAll, loadConfig, openRuntime, type RunnerEvent } from '@fedcat/catalogue-api';
 
 // Usage: node --heap-growing-percent=30 bench/dist/phases.js [--docs 100000] (the heap growth fedcat harvest runs with)
 // Where a harvest's time goes: seconds per phase (reading, splitting, validating, publishing, recording),
@@ -36,7 +36,7 @@ try {
       if (marks.at(-1)?.[0] !== phase) marks.push([phase, performance.now()]);
     };
     const started = performance.now();
-    await harvestAll(await runtime.sources.list(), { ...runtime, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config), onEvent });
+    await harvestAll(await runtime.sources.list(), await runnerDeps(runtime, config, { enrich: false, onEvent }));
     const end = performance.now();
     clearInterval(sampler);
     const row: Record<string, number | string> = { run: label };

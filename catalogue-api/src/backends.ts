@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SearchSettings, StoreSettings } from './backend-config.js';
+import type { SearchSettings, StoreSettings } from './config/backend-settings.js';
 import type { QuadStore, SearchIndex } from '@fedcat/catalogue';
 import { MeilisearchIndex } from './search/meili-search.js';
 import { SqliteSearchIndex } from './search/sqlite-search.js';

@@ -1,17 +1,17 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PROFILES, type Validator } from '@fedcat/shapes';
-import type { Config } from './config.js';
-import { RunningHarvests } from './registry/running.js';
-import { RunLog } from './registry/runs.js';
-import type { SourceRegistry } from './registry/sources.js';
+import type { Config } from './config/load-config.js';
+import { RunningHarvests } from './control/running-harvests.js';
+import { RunLog } from './control/runs.js';
+import type { SourceRegistry } from './control/sources.js';
 import type { AuditLog } from './control/audit-log.js';
 import { openControlPlane } from './control/control-plane.js';
 import type { TokenStore } from './control/tokens.js';
 import type { QuadStore, SearchIndex } from '@fedcat/catalogue';
 import { CachedSearchIndex } from './search/cached-search.js';
 import { openSearch, openStore } from './backends.js';
-import { ProfileValidators } from './validation/validators.js';
+import { Validators } from './validation/validators.js';
 
 /** The configured backends (store, search) and the control plane (sources, tokens, audit log) on one data directory. */
 export interface Runtime {
@@ -23,8 +23,8 @@ export interface Runtime {
   readonly runs: RunLog;
   /** Harvests in progress in any process on this data directory. */
   readonly running: RunningHarvests;
-  /** The harvest validator of a profile (default: the configured harvest profile), loaded on first use. */
-  validator(profileId?: string): Promise<Validator>;
+  /** Validators of the shipped profiles for harvests in this process, the configured harvest profile the default. */
+  readonly validators: Validators;
   close(): Promise<void>;
 }
 
@@ -35,14 +35,13 @@ export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}):
   const search = new CachedSearchIndex(openSearch(config.search, config.dataDir));
   const control = openControlPlane(config.dataDir);
   // Harvests validate on every core, in worker threads started on first use.
-  const validators = new ProfileValidators();
+  const validators = new Validators(config.harvestProfile);
   return {
     store, search,
     sources: control.sources, tokens: control.tokens, audit: control.audit,
     runs: new RunLog(config.dataDir),
     running: new RunningHarvests(config.dataDir),
-    validator: (profileId = config.harvestProfile) => validators.get(profileId)
-      ?? Promise.reject(new Error(`unknown validation profile '${profileId}' (shipped: ${PROFILES.map((p) => p.id).join(', ')})`)),
+    validators,
     async close() {
       await store.close();
       await search.close();

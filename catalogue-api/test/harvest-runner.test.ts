@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { genidBase, harvestAll, loadConfig, openRuntime, type RunnerEvent, type Runtime } from '../src/index.js';
+import { runnerDeps, genidBase, harvestAll, loadConfig, openRuntime, type RunnerEvent, type Runtime } from '../src/index.js';
 import { type QuadStore } from '@fedcat/catalogue';
 
 const body = `@prefix dcat: <http://www.w3.org/ns/dcat#>. @prefix dct: <http://purl.org/dc/terms/>.
@@ -35,9 +35,7 @@ describe('the harvest runner', () => {
     }) as QuadStore;
     const events: RunnerEvent[] = [];
     const config = loadConfig({ FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: 'true' });
-    const [outcome] = await harvestAll(await runtime.sources.list(), {
-      ...runtime, store, validator: await runtime.validator(), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config), onEvent: (e) => void events.push(e),
-    });
+    const [outcome] = await harvestAll(await runtime.sources.list(), await runnerDeps(runtime, config, { enrich: false, store, onEvent: (e) => void events.push(e) }));
     expect(outcome?.kind).toBe('harvested');
     expect(events.find((e) => e.phase === 'warning')).toMatchObject({ message: expect.stringMatching(/could not be written to the store \(connection refused\); the next run/) });
     expect((await runtime.search.search({})).hits.map((h) => h.document.iri)).toEqual(['https://x.nl/d1']);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, startDemoPublisher, type Runtime } from '../src/index.js';
-import { entityTag, noneMatch } from '../src/http-caching.js';
+import { entityTag, noneMatch } from '../src/http/caching.js';
 import { harvestedApp, harvestedDemo } from './support.js';
 
 // What every HTTP client may rely on: conditional reads with ETags, Cache-Control, CORS for browser clients on other

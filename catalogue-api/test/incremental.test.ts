@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Validator } from '@fedcat/shapes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { genidBase, harvestAll, loadConfig, openRuntime, type Runtime } from '../src/index.js';
+import { runnerDeps, genidBase, harvestAll, loadConfig, openRuntime, type Runtime } from '../src/index.js';
 
 const dataset = (n: number, title = `Dataset ${n}`) => `<https://x.nl/d${n}> a dcat:Dataset; dct:title "${title}"@nl; dct:description "Beschrijving ${n}"@nl;
   dcat:distribution [ a dcat:Distribution; dcat:accessURL <https://x.nl/${n}.csv> ].`;
@@ -26,14 +26,14 @@ const server = createServer((req, res) => {
 });
 
 async function harvest() {
-  const real = await runtime.validator();
+  const real = await runtime.validators.profile(null);
   // The real validator, counted: every record (dataset node in focus) is validation work the harvest chose to do.
   const validator: Validator = { profile: real.profile, validate: (d, o) => {
     validations += [...(o?.focus ?? [])].filter((f) => /^https:\/\/x\.nl\/d\d$/.test(f)).length;
     return real.validate(d, o);
   } };
   const config = loadConfig({ FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: 'true' });
-  const [outcome] = await harvestAll(await runtime.sources.list(), { ...runtime, validator, fetchPolicy: config.fetchPolicy, genidBase: genidBase(config) });
+  const [outcome] = await harvestAll(await runtime.sources.list(), await runnerDeps(runtime, config, { enrich: false, validators: { profile: async () => validator } }));
   return outcome!;
 }
 const titles = async () => (await runtime.search.search({ sort: 'title:asc' })).hits.map((h) => h.document.title);

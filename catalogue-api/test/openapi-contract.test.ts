@@ -96,6 +96,7 @@ const requests = (): [string, InjectOptions, number][] => [
   ['SPARQL by POST body', { method: 'POST', url: '/sparql', payload: 'ASK { ?s ?p ?o }', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+xml' } }, 200],
   ['SPARQL by POST form', { method: 'POST', url: '/sparql', payload: 'query=ASK%20%7B%7D', headers: { ...form, accept: 'text/csv' } }, 200],
   ['SPARQL syntax error', { method: 'GET', url: '/sparql?query=SELEKT' }, 400],
+  ['validation profiles', { method: 'GET', url: '/v1/validate/profiles' }, 200],
   ['dry-run validation', { method: 'POST', url: '/v1/validate', payload: '<https://ex.org/d> a <http://www.w3.org/ns/dcat#Dataset>.', headers: { 'content-type': 'text/turtle' } }, 200],
   ['dry-run validation as Turtle', { method: 'POST', url: '/v1/validate?profile=dcat-ap-3.0.1', payload: '<https://ex.org/d> a <http://www.w3.org/ns/dcat#Dataset>.', headers: { 'content-type': 'text/turtle', accept: 'text/turtle' } }, 200],
   ['dry-run validation of non-RDF', { method: 'POST', url: '/v1/validate', payload: 'not rdf at all', headers: { 'content-type': 'text/turtle' } }, 422],

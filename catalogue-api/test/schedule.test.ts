@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HarvestProgress } from '@fedcat/harvester';
 import type { Source } from '@fedcat/catalogue';
 import { ProgressView, progressLine } from '../src/cli/progress-view.js';
-import type { RunRecord, SourceStatus } from '../src/registry/runs.js';
-import { dueSources, nextHarvestAt } from '../src/schedule.js';
+import type { RunRecord, SourceStatus } from '../src/control/runs.js';
+import { dueSources, nextHarvestAt } from '../src/harvest/due-sources.js';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const source = (id: string, interval?: string): Source => ({ id, url: `https://x.nl/${id}`, org: null, addedAt: '2026-01-01T00:00:00Z', ...(interval ? { interval } : {}) });

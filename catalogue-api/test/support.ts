@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Source } from '@fedcat/catalogue';
 import { qualityVocabularies } from '@fedcat/shapes';
-import { buildApp, genidBase, harvestAll, loadConfig, openRuntime, type HarvestLauncher, type Runtime } from '../src/index.js';
+import { runnerDeps, buildApp, genidBase, harvestAll, loadConfig, openRuntime, type HarvestLauncher, type Runtime } from '../src/index.js';
 
 /** {@link harvestedApp} on the demo organisations a demo publisher serves on loopback (the harvest may reach it). */
 export function harvestedDemo(publisher: { readonly origin: string; readonly files: readonly string[] }): ReturnType<typeof harvestedApp> {
@@ -22,10 +22,7 @@ export async function harvestedApp(sources: readonly { id: string; url: string; 
   const config = loadConfig({ FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false', ...env, FEDCAT_DATA_DIR: dir });
   const runtime = openRuntime(config);
   for (const s of sources) await runtime.sources.upsert(s);
-  const deps = {
-    ...runtime, validator: await runtime.validator(), validatorFor: (profile: string) => runtime.validator(profile), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config),
-    quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck }, services: config.serviceCheck,
-  };
+  const deps = await runnerDeps(runtime, config);
   await harvestAll(await runtime.sources.list(), deps);
   await runtime.store.ready();
   // Harvests owners ask for run here, in this process (the server runs them in child processes).

@@ -1,8 +1,7 @@
 import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { harvestPolicy } from '../src/harvest-policy.js';
-import { negotiate } from '../src/negotiate.js';
+import { ConfigError, loadConfig } from '../src/config/load-config.js';
+import { negotiate } from '../src/http/negotiation.js';
 import { classifySparql, declaresDataset, usesService } from '../src/store/query-form.js';
 import { sparqlTerm } from '@fedcat/catalogue';
 
@@ -55,14 +54,13 @@ describe('loadConfig', () => {
   });
 });
 
-describe('harvestPolicy', () => {
-  it('refuses no JSON-LD context by URL unless a context directory is configured', async () => {
-    expect((await harvestPolicy(loadConfig({}))).jsonLdContexts).toBeUndefined();
+describe('the harvest policy loadConfig resolves', () => {
+  it('refuses no JSON-LD context by URL unless a context directory is configured', () => {
+    expect(loadConfig({}).fetchPolicy.jsonLdContexts).toBeUndefined();
   });
-  it('reports an unusable context directory as a configuration error naming the variable', async () => {
-    const err = await harvestPolicy(loadConfig({ FEDCAT_JSONLD_CONTEXTS: '/nonexistent/fedcat-contexts' })).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ConfigError);
-    expect(String(err)).toMatch(/FEDCAT_JSONLD_CONTEXTS: cannot read .*index\.json/);
+  it('reports an unusable context directory as a configuration error naming the variable', () => {
+    expect(() => loadConfig({ FEDCAT_JSONLD_CONTEXTS: '/nonexistent/fedcat-contexts' })).toThrow(ConfigError);
+    expect(() => loadConfig({ FEDCAT_JSONLD_CONTEXTS: '/nonexistent/fedcat-contexts' })).toThrow(/FEDCAT_JSONLD_CONTEXTS: cannot read .*index\.json/);
   });
 });
 

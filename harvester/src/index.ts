@@ -1,4 +1,11 @@
-export { harvestSource, defaultRecordLimits, type RecordLimits, type HarvestOutcome, type HarvestStats, type HarvestDeps, type RecordProblem, type HarvestProgress, startingProgress } from './pipeline.js';
+export { harvestSource } from './pipeline.js';
+export type { HarvestDeps } from './harvest-deps.js';
+export type { HarvestOutcome, HarvestStats, RecordProblem } from './outcome.js';
+export { startingProgress, type HarvestProgress } from './progress.js';
+export { defaultRecordLimits, type RecordLimits } from './records/record-limits.js';
+export { diffRecords, type RecordDiff, type ReadRecord } from './records/diff-records.js';
+export { stateChanged } from './state-change.js';
+export { applyEnrichers, type Enricher, type EnrichContext, type Enrichment } from './enrich/enricher.js';
 export { forEachConcurrently } from './concurrency.js';
 export { emptyState, recordDates, nextTombstones, TOMBSTONE_DAYS, type HarvestState, type RecordState, type Tombstone } from './harvest-state.js';
 export { splitRecords, type HarvestRecord } from './records/split-records.js';

@@ -1,218 +1,87 @@
-import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
-import { ReportTally, type ShaclResult, type UnmappedValue, type ValidationReport, type Validator } from '@fedcat/shapes';
-import { forEachConcurrently } from './concurrency.js';
+import { ReportTally, type ShaclResult } from '@fedcat/shapes';
+import { quarantineGraph, recordId, sourceGraph, type CatalogueDocument, type Source } from '@fedcat/catalogue';
+import { applyEnrichers, type Enricher } from './enrich/enricher.js';
+import { qualityAssessment } from './enrich/quality-assessment.js';
+import { serviceDescriptions } from './enrich/service-descriptions.js';
 import { HarvestError, SourceLimitExceeded } from './errors.js';
-import type { FetchPolicy } from './fetch/fetch-document.js';
-import { HostLimiter } from './fetch/host-limiter.js';
+import type { HarvestDeps } from './harvest-deps.js';
 import { emptyState, nextTombstones, recordDates, type HarvestState, type RecordState } from './harvest-state.js';
-import type { SourceSyntax } from './sources/read-result.js';
-import { quarantineGraph, recordId, sourceGraph, type CatalogueDocument, type HarvestSink, type Source } from '@fedcat/catalogue';
+import type { HarvestOutcome, RecordProblem } from './outcome.js';
+import { startingProgress, type HarvestProgress } from './progress.js';
+import type { AcceptedRecord } from './quality/assess-records.js';
+import { readRecords } from './read-records.js';
+import { diffRecords, type ReadRecord } from './records/diff-records.js';
 import { extractDocuments } from './records/extract-documents.js';
 import { recordHash } from './records/record-hash.js';
-import { splitRecords, type HarvestRecord } from './records/split-records.js';
-import { readSource } from './sources/read-source.js';
-import type { ReadResult } from './sources/read-result.js';
-import { skolemise } from './stages/skolemise.js';
-import { defaultStages } from './stages/default-stages.js';
-import { applyStages, type Normalisation, type Stage } from './stages/stage.js';
-import { toDefaultGraph } from './stages/to-default-graph.js';
-import { linksDue } from './links/link-check.js';
-import { assessRecords, type AcceptedRecord, type QualityOptions } from './quality/assess-records.js';
-import { describeServices, descriptionsDue, emptyServiceCache, type ServiceOptions } from './services/describe-services.js';
+import { defaultRecordLimits, overLimit } from './records/record-limits.js';
+import { stateChanged } from './state-change.js';
+import { validateRecords } from './validate-records.js';
 
-/** A record that failed a gating shape, with what to fix. */
-export interface RecordProblem {
-  readonly record: string;
-  readonly results: readonly ShaclResult[];
+/** The enrichers a harvest applies after validation, as its options ask: service descriptions, then quality. */
+function enrichersOf(deps: HarvestDeps): Enricher[] {
+  return [...(deps.services ? [serviceDescriptions(deps.services)] : []), ...(deps.quality ? [qualityAssessment(deps.quality)] : [])];
 }
 
-/** Counts and checks of a completed harvest. */
-export interface HarvestStats {
-  readonly syntax: SourceSyntax;
-  readonly bytes: number;
-  readonly pages: number;
-  readonly quads: number;
-  readonly datasets: number;
-  readonly dataServices: number;
-  readonly records: { readonly added: number; readonly updated: number; readonly unchanged: number; readonly removed: number; readonly invalid: number };
-  readonly validation: { readonly profile: string; readonly violations: number; readonly warnings: number };
-  /** Rejected records and their gating results (the first 5 per record). */
-  readonly problems: readonly RecordProblem[];
-  /** Every finding of the records validated in this run (new and changed ones), grouped: what a data owner fixes. */
-  readonly report?: ValidationReport;
-  /** Values fedcat normalised (dates, language codes, literal URLs…): the count and the first 50, with originals. */
-  readonly normalisations: { readonly count: number; readonly examples: readonly Normalisation[] };
-  /** The source's MQA quality (average over its datasets) and link checking; null when quality is not assessed. */
-  readonly quality: {
-    readonly datasets: number; readonly score: number; readonly rating: string;
-    readonly linksChecked: number; readonly linksDeferred: number;
-    /** Theme, format, licence, access-right, frequency and language values outside the EU tables, most used first. */
-    readonly unmapped: readonly UnmappedValue[];
-  } | null;
-  /** The data services' OpenAPI descriptions and policy decision points; null when services are not described. */
-  readonly services: {
-    readonly services: number; readonly fetched: number; readonly valid: number; readonly invalid: number; readonly unreachable: number; readonly pdps: number;
-  } | null;
-}
+/** What the records of one harvest became: where their quads go, their documents, their next states. */
+class RecordOutcomes {
+  readonly next: Record<string, RecordState> = {};
+  readonly accepted: Quad[] = [];
+  readonly quarantined: Quad[] = [];
+  readonly upsert: CatalogueDocument[] = [];
+  readonly remove: string[] = [];
+  readonly problems: RecordProblem[] = [];
+  readonly inCatalogue: AcceptedRecord[] = [];
+  readonly counts = { added: 0, updated: 0, unchanged: 0, removed: 0, invalid: 0 };
 
-type PreviousRecord = HarvestState['records'][string] | undefined;
+  constructor(private readonly previous: HarvestState, private readonly source: Source, private readonly at: string) {}
 
-interface Timing { readonly source: string; readonly startedAt: string; readonly endedAt: string }
-
-/** The outcome of harvesting one source; failures are values, never throws. */
-export type HarvestOutcome =
-  /** `changed` is false when the content equals the last harvest's (see {@link SourceChange.changed}). */
-  | (Timing & { readonly kind: 'harvested'; readonly stats: HarvestStats; readonly state: HarvestState; readonly changed: boolean })
-  /**
-   * Nothing to do: the source answered 304 to the last harvest's validators (or its files are untouched), or it
-   * served exactly the bytes of the last harvest.
-   */
-  | (Timing & { readonly kind: 'not-modified'; readonly by: 'validators' | 'content' })
-  | (Timing & { readonly kind: 'failed'; readonly error: HarvestError });
-
-/** What harvestSource needs from the outside world. */
-export interface HarvestDeps {
-  readonly fetchPolicy: FetchPolicy;
-  readonly validator: Validator;
-  readonly sink: HarvestSink;
-  /** The last successful harvest's state; omitted for a full harvest. */
-  readonly previous?: HarvestState;
-  /** Base of the skolem IRIs fedcat mints for blank nodes, e.g. `https://fedcat.example/.well-known/genid/`. */
-  readonly genidBase: string;
-  /** Page limit for Hydra-paged catalogues and SPARQL endpoints, file limit for directories. Default 1000. */
-  readonly maxPages?: number;
-  /** Caps on what one source may contain; see {@link defaultRecordLimits}. The source's own limits win. */
-  readonly limits?: Partial<RecordLimits>;
-  /** Shared by concurrent harvests to cap requests per host; default: a limiter of 2 for this harvest alone. */
-  readonly limiter?: HostLimiter;
-  /** Called as the harvest advances (after each page, each validation batch, …). */
-  readonly onProgress?: (progress: HarvestProgress) => void;
-  readonly now?: () => Date;
-  /** Normalisation stages; default {@link defaultStages}. */
-  readonly stages?: readonly Stage[];
-  /** When the run started (defaults to now); the caller uses it to name the run. */
-  readonly startedAt?: Date;
-  /** Assess the MQA quality of the datasets (and check their links) and store it as DQV; omitted: no assessment. */
-  readonly quality?: QualityOptions;
-  /** Fetch and check the data services' OpenAPI descriptions and PDP metadata; omitted: not described. */
-  readonly services?: Omit<ServiceOptions, 'limiter'>;
-}
-
-/** Where a running harvest is, for progress displays. */
-export interface HarvestProgress {
-  readonly phase: 'reading' | 'splitting' | 'validating' | 'describing' | 'assessing' | 'publishing';
-  readonly pages: number;
-  readonly bytes: number;
-  readonly quads: number;
-  /** Records found so far (known once reading is done). */
-  readonly records: number;
-  /** New or changed records to validate, and how many of them are done. */
-  readonly toValidate: number;
-  readonly validated: number;
-  /** Links to check in this run, and how many of them are done (the assessing phase). */
-  readonly linksToCheck?: number;
-  readonly linksChecked?: number;
-  /** Service descriptions and PDP documents to fetch or reuse, and how many are done (the describing phase). */
-  readonly descriptionsToCheck?: number;
-  readonly descriptionsChecked?: number;
-}
-
-/** Progress before anything is read. */
-export const startingProgress: HarvestProgress = { phase: 'reading', pages: 0, bytes: 0, quads: 0, records: 0, toValidate: 0, validated: 0 };
-
-/** Caps that keep one hostile source from exhausting memory or the index. */
-export interface RecordLimits {
-  /** More records than this fails the run. */
-  readonly maxRecords: number;
-  /** A record with more triples than this is rejected. */
-  readonly maxTriplesPerRecord: number;
-  /** A record with a literal longer than this (characters) is rejected. */
-  readonly maxLiteralLength: number;
-}
-
-/** Defaults: 1 M records per source, 10,000 triples per record, 100,000 characters per literal. */
-export const defaultRecordLimits: RecordLimits = { maxRecords: 1_000_000, maxTriplesPerRecord: 10_000, maxLiteralLength: 100_000 };
-
-function overLimit(record: HarvestRecord, limits: RecordLimits): ShaclResult | null {
-  const finding = (path: string | null, en: string, nl: string): ShaclResult => ({
-    severity: 'violation', shaclSeverity: 'violation', focusNode: record.iri, focusKind: 'iri', path, value: null, valueKind: null,
-    message: en, messages: { en, nl }, sourceShape: null, shape: 'fedcat:limits', constraint: null, file: 'fedcat limits', gating: true,
-  });
-  if (record.quads.length > limits.maxTriplesPerRecord) {
-    return finding(null, `record has ${record.quads.length} triples; fedcat accepts at most ${limits.maxTriplesPerRecord} per record`,
-      `record heeft ${record.quads.length} triples; fedcat accepteert er hoogstens ${limits.maxTriplesPerRecord} per record`);
+  private dates(r: ReadRecord, change: 'unchanged' | 'accepted' | 'rejected') {
+    return recordDates(r.before, this.previous.removed?.[r.record.iri], change, this.at);
   }
-  const long = record.quads.find((q) => q.object.termType === 'Literal' && q.object.value.length > limits.maxLiteralLength);
-  if (long) {
-    return finding(long.predicate.value, `a literal of ${long.object.value.length} characters; fedcat accepts at most ${limits.maxLiteralLength}`,
-      `een literal van ${long.object.value.length} tekens; fedcat accepteert er hoogstens ${limits.maxLiteralLength}`);
+
+  private docId(r: ReadRecord): string | null {
+    return r.record.type === 'DatasetSeries' ? null : recordId(r.record.iri);
   }
-  return null;
-}
 
-interface ReadRecords {
-  readonly records: HarvestRecord[];
-  readonly rest: Quad[];
-  readonly notes: Normalisation[];
-  readonly noteCount: number;
-  readonly read: Omit<ReadResult, 'quads'>;
-  /** See {@link HarvestState.digest}. */
-  readonly digest: string;
-}
+  keep(r: ReadRecord & { before: RecordState }): void {
+    this.counts.unchanged++;
+    this.next[r.record.iri] = { ...r.before, ...this.dates(r, 'unchanged') };
+    (r.before.accepted ? this.accepted : this.quarantined).push(...r.record.quads);
+    if (r.before.accepted) this.inCatalogue.push({ record: r.record, compliant: r.before.compliant });
+  }
 
-/**
- * The digest of what a harvest read and of everything that decides which records it makes of it: stages, skolem
- * base, validation profile, the source's caps and its handling of invalid records.
- */
-function harvestDigest(bytesDigest: string, source: Source, deps: HarvestDeps, stages: readonly Stage[], genid: string): string {
-  const recipe = [stages.map((s) => s.name).join(','), genid, deps.validator.profile.id, JSON.stringify(deps.limits ?? {}),
-    JSON.stringify(source.limits ?? {}), source.invalidRecords ?? ''];
-  return createHash('sha256').update(`${bytesDigest}\n${recipe.join('\n')}`).digest('base64url');
-}
+  /** Leaves a record out of the source graph (into quarantine), reports why, and drops its indexed document. */
+  reject(r: ReadRecord, results: readonly ShaclResult[]): void {
+    this.counts.invalid++;
+    this.problems.push({ record: r.record.iri, results });
+    this.quarantined.push(...r.record.quads);
+    if (r.before?.accepted && r.before.docId) this.remove.push(r.before.docId);
+    this.next[r.record.iri] = { hash: r.hash, accepted: false, docId: this.docId(r), ...this.dates(r, 'rejected') };
+  }
 
-/** Whether a harvest of unchanged content must still run: to assess quality for the first time, or re-check links that are due. */
-function qualityDue(previous: HarvestState, deps: HarvestDeps): boolean {
-  if (!deps.quality) return false;
-  // A state from before quality was assessed: assess once.
-  if (previous.qualityDigest === undefined) return true;
-  if (!deps.quality.links) return false;
-  if ((previous.linksDeferred ?? 0) > 0) return true;
-  return linksDue(Object.keys(previous.links ?? {}), previous.links ?? {}, (deps.now ?? (() => new Date()))(), deps.quality.links.maxAgeMs);
-}
+  accept(r: ReadRecord, compliant: boolean): void {
+    if (r.before) this.counts.updated++;
+    else this.counts.added++;
+    this.accepted.push(...r.record.quads);
+    this.inCatalogue.push({ record: r.record, compliant });
+    this.upsert.push(...extractDocuments(r.record.quads, this.source.id, this.at));
+    this.next[r.record.iri] = { hash: r.hash, accepted: true, docId: this.docId(r), compliant, ...this.dates(r, 'accepted') };
+  }
 
-/**
- * Reads a source and turns what it holds into records: normalised, skolemised, split. The quads as read live
- * only in here, so a large source's memory is held once (by the records), not twice.
- */
-async function readRecords(source: Source, deps: HarvestDeps, previous: HarvestState, report: (p: Partial<HarvestProgress>) => void): Promise<ReadRecords | 'not-modified' | 'same-content'> {
-  const policy = source.limits?.maxBytes ? { ...deps.fetchPolicy, maxBytes: source.limits.maxBytes } : deps.fetchPolicy;
-  const fetched = await readSource(source, {
-    policy, maxPages: source.limits?.maxPages ?? deps.maxPages ?? 1000, previous, limiter: deps.limiter ?? new HostLimiter(2),
-    onProgress: report,
-  });
-  if (fetched === 'not-modified') return fetched;
-  const stages = deps.stages ?? defaultStages;
-  const genid = `${deps.genidBase}${encodeURIComponent(source.id)}/`;
-  const digest = harvestDigest(fetched.digest, source, deps, stages, genid);
-  const describeDue = deps.services !== undefined && descriptionsDue(previous.services, (deps.now ?? (() => new Date()))(), deps.services.maxAgeMs);
-  if (digest === previous.digest && !qualityDue(previous, deps) && !describeDue) return 'same-content';
-  report({ phase: 'splitting' });
-  const notes: Normalisation[] = [];
-  let noteCount = 0;
-  const { quads: read, ...meta } = fetched;
-  const normalised = applyStages(toDefaultGraph(read), stages, {
-    note: (n) => { noteCount++; if (notes.length < 50) notes.push(n); },
-  });
-  const { records, rest } = splitRecords(skolemise(normalised, genid));
-  return { records, rest, notes, noteCount, read: meta, digest };
+  drop(before: RecordState): void {
+    this.counts.removed++;
+    if (before.accepted && before.docId) this.remove.push(before.docId);
+  }
 }
 
 /**
  * Harvests one source: fetch (conditionally, following Hydra pages) and parse as the bytes arrive; stop there
- * when they are the very bytes of the last harvest; else normalise, skolemise, split into records, and for each record compare its hash with the last harvest: only new and changed records are validated and
+ * when they are the very bytes of the last harvest; else normalise, skolemise, split into records, and compare
+ * each record's hash with the last harvest ({@link diffRecords}): only new and changed records are validated and
  * indexed. A record failing a gating shape is left out (or quarantined) and reported; it never fails the run.
- * The sink is called once, after every step succeeded, so a failing source keeps its last good state.
+ * The enrichers (service descriptions, quality) then add to what is published. The sink is called once, after
+ * every step succeeded, so a failing source keeps its last good state.
  */
 export async function harvestSource(source: Source, deps: HarvestDeps): Promise<HarvestOutcome> {
   const now = deps.now ?? (() => new Date());
@@ -234,167 +103,60 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       throw new SourceLimitExceeded(source.id, `${records.length} records; at most ${limits.maxRecords} are accepted per source`);
     }
 
-    const nextRecords: Record<string, RecordState> = {};
-    const restHash = recordHash(rest);
-    let contentChanged = restHash !== previous.restHash;
-    const tombstoneOf = (iri: string) => previous.removed?.[iri];
-    const accepted: Quad[] = [...rest];
-    const quarantined: Quad[] = [];
-    const upsert: CatalogueDocument[] = [];
-    const remove: string[] = [];
-    const problems: RecordProblem[] = [];
-    const inCatalogue: AcceptedRecord[] = [];
-    const counts = { added: 0, updated: 0, unchanged: 0, removed: 0, invalid: 0 };
-    /** Leaves a record out of the source graph (into quarantine), reports why, and drops its indexed document. */
-    const reject = (record: HarvestRecord, hash: string, before: PreviousRecord, docId: string | null, results: readonly ShaclResult[]) => {
-      contentChanged = true;
-      counts.invalid++;
-      problems.push({ record: record.iri, results });
-      quarantined.push(...record.quads);
-      if (before?.accepted && before.docId) remove.push(before.docId);
-      nextRecords[record.iri] = { hash, accepted: false, docId, ...recordDates(before, tombstoneOf(record.iri), 'rejected', startedAt) };
-    };
-
-    const changed: { record: HarvestRecord; hash: string; before: PreviousRecord; docId: string | null }[] = [];
-    for (const record of records) {
-      const hash = recordHash(record.quads);
-      const before = previous.records[record.iri];
-      const docId = record.type === 'DatasetSeries' ? null : recordId(record.iri);
-      if (before && before.hash === hash) {
-        counts.unchanged++;
-        const dates = recordDates(before, tombstoneOf(record.iri), 'unchanged', startedAt);
-        if (dates.issued !== before.issued) contentChanged = true;
-        nextRecords[record.iri] = { ...before, ...dates };
-        (before.accepted ? accepted : quarantined).push(...record.quads);
-        if (before.accepted) inCatalogue.push({ record, compliant: before.compliant });
-        continue;
-      }
-      const tooBig = overLimit(record, limits);
-      if (tooBig) {
-        reject(record, hash, before, docId, [tooBig]);
-        continue;
-      }
-      changed.push({ record, hash, before, docId });
+    const diff = diffRecords(previous.records, records);
+    const out = new RecordOutcomes(previous, source, startedAt);
+    out.accepted.push(...rest);
+    for (const r of diff.unchanged) out.keep(r);
+    const toValidate: ReadRecord[] = [];
+    for (const r of diff.changed) {
+      const tooBig = overLimit(r.record, limits);
+      if (tooBig) out.reject(r, [tooBig]);
+      else toValidate.push(r);
     }
-    report({ phase: 'validating', records: records.length, toValidate: changed.length });
+    report({ phase: 'validating', records: records.length, toValidate: toValidate.length });
     const tally = new ReportTally();
-    const verdicts = await validateRecords(changed.map((c) => c.record), deps.validator, tally, (validated) => report({ validated }));
-    changed.forEach(({ record, hash, before, docId }, i) => {
+    const verdicts = await validateRecords(toValidate.map((c) => c.record), deps.validator, tally, (validated) => report({ validated }));
+    toValidate.forEach((r, i) => {
       const verdict = verdicts[i]!;
-      if (!verdict.accepted) {
-        reject(record, hash, before, docId, verdict.gating.slice(0, 5));
-        return;
-      }
-      contentChanged = true;
-      if (before) counts.updated++;
-      else counts.added++;
-      accepted.push(...record.quads);
-      inCatalogue.push({ record, compliant: verdict.compliant });
-      upsert.push(...extractDocuments(record.quads, source.id, startedAt));
-      nextRecords[record.iri] = { hash, accepted: true, docId, compliant: verdict.compliant, ...recordDates(before, tombstoneOf(record.iri), 'accepted', startedAt) };
+      if (verdict.accepted) out.accept(r, verdict.compliant);
+      else out.reject(r, verdict.gating.slice(0, 5));
     });
-    for (const [iri, before] of Object.entries(previous.records)) {
-      if (nextRecords[iri]) continue;
-      counts.removed++;
-      contentChanged = true;
-      if (before.accepted && before.docId) remove.push(before.docId);
-    }
-    const removed = nextTombstones(previous, nextRecords, startedAt);
-    if (Object.keys(removed).length !== Object.keys(previous.removed ?? {}).length) contentChanged = true;
+    for (const { before } of diff.removed) out.drop(before);
 
-    const services = deps.services
-      ? await describeServices(inCatalogue.filter((r) => r.record.type === 'DataService').flatMap((r) => r.record.quads), previous.services ?? emptyServiceCache,
-        { ...deps.services, limiter: deps.limiter }, {
-          now, genid: `${deps.genidBase}${encodeURIComponent(source.id)}/`,
-          onProgress: (descriptionsChecked, descriptionsToCheck) => report({ phase: 'describing', descriptionsChecked, descriptionsToCheck }),
-        })
-      : null;
-    if (services && services.digest !== previous.serviceDigest) contentChanged = true;
-
-    const quality = deps.quality
-      ? await assessRecords(inCatalogue, sourceGraph(source.id), previous.links ?? {}, deps.quality, {
-        now, genid: `${deps.genidBase}${encodeURIComponent(source.id)}/`,
-        onLinks: (linksChecked, linksToCheck) => report({ phase: 'assessing', linksChecked, linksToCheck }),
-      })
-      : null;
-    if (quality && quality.digest !== previous.qualityDigest) contentChanged = true;
+    const genid = `${deps.genidBase}${encodeURIComponent(source.id)}/`;
+    const enriched = await applyEnrichers(enrichersOf(deps), { source, records: out.inCatalogue, previous, now, genid, limiter: deps.limiter, report });
+    const state: HarvestState = {
+      etag: fetched.read.etag, lastModified: fetched.read.lastModified, records: out.next, removed: nextTombstones(previous, out.next, startedAt),
+      restHash: recordHash(rest), digest: fetched.digest, ...enriched.state,
+    };
+    const changed = stateChanged(previous, state);
 
     report({ phase: 'publishing' });
     await deps.sink.publish(source, {
-      graph: sourceGraph(source.id), quads: [...accepted, ...(services?.quads ?? []), ...(quality?.quads ?? [])],
-      quarantineGraph: quarantineGraph(source.id), quarantined: source.invalidRecords === 'skip' ? [] : quarantined,
-      upsert, remove, changed: contentChanged,
+      graph: sourceGraph(source.id), quads: [...out.accepted, ...enriched.quads],
+      quarantineGraph: quarantineGraph(source.id), quarantined: source.invalidRecords === 'skip' ? [] : out.quarantined,
+      upsert: out.upsert, remove: out.remove, changed,
     });
     const types = new Map(records.map((r) => [r.iri, r.type]));
-    const findings = tally.report(deps.validator.profile.id, changed.length);
+    const accepted = (type: string) => Object.entries(out.next).filter(([iri, r]) => r.accepted && types.get(iri) === type).length;
+    const findings = tally.report(deps.validator.profile.id, toValidate.length);
     return {
-      kind: 'harvested', ...timing(), changed: contentChanged,
-      state: {
-        etag: fetched.read.etag, lastModified: fetched.read.lastModified, records: nextRecords, removed, restHash, digest: fetched.digest,
-        ...(quality ? { links: quality.links, linksDeferred: quality.linkCheck.deferred, qualityDigest: quality.digest } : {}),
-        ...(services ? { services: services.cache, serviceDigest: services.digest } : {}),
-      },
+      kind: 'harvested', ...timing(), changed, state,
       stats: {
-        syntax: fetched.read.syntax, bytes: fetched.read.bytes, pages: fetched.read.pages, quads: accepted.length,
-        datasets: Object.entries(nextRecords).filter(([iri, r]) => r.accepted && types.get(iri) === 'Dataset').length,
-        dataServices: Object.entries(nextRecords).filter(([iri, r]) => r.accepted && types.get(iri) === 'DataService').length,
-        records: counts,
+        syntax: fetched.read.syntax, bytes: fetched.read.bytes, pages: fetched.read.pages, quads: out.accepted.length,
+        datasets: accepted('Dataset'), dataServices: accepted('DataService'),
+        records: out.counts,
         // Each finding counted once (as the run's report lists them), not once per record it concerns.
         validation: { profile: findings.profile, violations: findings.violations, warnings: findings.warnings + findings.infos },
-        problems,
+        problems: out.problems,
         report: findings,
         normalisations: { count: noteCount, examples: notes },
-        quality: quality && {
-          datasets: quality.aggregate.records, score: quality.aggregate.score, rating: quality.aggregate.rating,
-          linksChecked: quality.linkCheck.checked, linksDeferred: quality.linkCheck.deferred, unmapped: quality.unmapped,
-        },
-        services: services?.stats ?? null,
+        quality: enriched.stats.quality ?? null,
+        services: enriched.stats.services ?? null,
       },
     };
   } catch (err) {
     const error = err instanceof HarvestError ? err : new HarvestError(source.id, (err as Error).message ?? String(err), { cause: err });
     return { kind: 'failed', ...timing(), error };
   }
-}
-
-/** Records validated per SHACL call: one call per record costs more in set-up than in checking. */
-const VALIDATION_BATCH = 250;
-
-/** A record's validation: accepted (no gating violation), and compliant (no DCAT-AP violation at all, advising files included). */
-interface Verdict { accepted: boolean; compliant: boolean; gating: ShaclResult[] }
-
-/**
- * Validates records in batches, up to the validator's parallelism at once (a worker pool validates on every
- * core), and attributes each result to every record whose own nodes include the result's focus node;
- * referenced resources' types travel along as context but are never focus nodes.
- */
-async function validateRecords(records: readonly HarvestRecord[], validator: Validator, tally: ReportTally, onBatch: (validated: number) => void): Promise<Verdict[]> {
-  const verdicts: Verdict[] = records.map(() => ({ accepted: true, compliant: true, gating: [] }));
-  let done = 0;
-  const validateBatch = async (start: number) => {
-    const batch = records.slice(start, start + VALIDATION_BATCH);
-    const owners = new Map<string, number[]>();
-    const data: Quad[] = [];
-    batch.forEach((record, j) => {
-      for (const q of record.quads) {
-        const list = owners.get(q.subject.value) ?? owners.set(q.subject.value, []).get(q.subject.value)!;
-        if (list[list.length - 1] !== start + j) list.push(start + j);
-        data.push(q);
-      }
-      for (const q of record.context) data.push(q);
-    });
-    const summary = await validator.validate(data, { focus: new Set(owners.keys()) });
-    for (const r of summary.results) {
-      tally.add(r);
-      for (const i of owners.get(r.focusNode) ?? []) {
-        const v = verdicts[i]!;
-        if (r.shaclSeverity === 'violation') v.compliant = false;
-        if (r.gating) { v.accepted = false; v.gating.push(r); }
-      }
-    }
-    done += batch.length;
-    onBatch(done);
-  };
-  await forEachConcurrently(Math.ceil(records.length / VALIDATION_BATCH), validator.parallelism ?? 1, (b) => validateBatch(b * VALIDATION_BATCH));
-  return verdicts;
 }

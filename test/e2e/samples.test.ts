@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { genidBase, harvestAll, loadConfig, openRuntime, type RunnerResult, type Runtime } from '@fedcat/catalogue-api';
+import { runnerDeps, genidBase, harvestAll, loadConfig, openRuntime, type RunnerResult, type Runtime } from '@fedcat/catalogue-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES, samplePublisher } from '../support/publisher.js';
 
@@ -28,9 +28,7 @@ beforeAll(async () => {
   for (const f of files) {
     await runtime.sources.upsert({ id: f.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60), url: `${publisher.origin}/${f}`, ...(DCAT_AP_NL.test(f) ? {} : { profile: 'dcat-ap-3.0.1' }) });
   }
-  outcomes = await harvestAll(await runtime.sources.list(), {
-    ...runtime, validator: await runtime.validator(), validatorFor: (profile) => runtime.validator(profile), fetchPolicy: config.fetchPolicy, genidBase: genidBase(config),
-  });
+  outcomes = await harvestAll(await runtime.sources.list(), await runnerDeps(runtime, config, { enrich: false }));
   console.table(outcomes.map((o) => o.kind === 'harvested'
     ? { source: o.source, outcome: 'harvested', accepted: o.stats.datasets + o.stats.dataServices, rejected: o.stats.records.invalid,
         violations: o.stats.validation.violations, normalised: o.stats.normalisations.count }

@@ -67,12 +67,15 @@ describe('a query that would run for minutes', () => {
     const dataset = hits.find((h) => h.document.type === 'Dataset')!.document;
     // A four-way cross product of every triple: far more than minutes of work.
     const heavy = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }';
+    const paths = ['/health', '/v1/search?q=watr', `/v1/datasets/${dataset.id}`];
+    // Each page once before: a route's first answer compiles its response serialiser, which is not what is measured.
+    for (const path of paths) expect((await timed(path)).status).toBe(200);
     const t0 = performance.now();
     const pending = sparql(heavy, 'application/sparql-results+json');
     await new Promise((r) => setTimeout(r, 300));
     const during: { path: string; ms: number; status: number }[] = [];
     while (performance.now() - t0 < TIMEOUT_MS - 500) {
-      for (const path of ['/health', '/v1/search?q=watr', `/v1/datasets/${dataset.id}`]) during.push({ path, ...(await timed(path)) });
+      for (const path of paths) during.push({ path, ...(await timed(path)) });
     }
     const cut = await pending;
     const elapsed = performance.now() - t0;

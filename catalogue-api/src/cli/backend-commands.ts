@@ -1,8 +1,8 @@
-import { searchSettings, storeSettings, type StoreSettings } from '../backend-config.js';
+import { searchSettings, storeSettings, type StoreSettings } from '../config/backend-settings.js';
 import { describeSearch, describeStore, openSearch, openStore } from '../backends.js';
-import type { Config } from '../config.js';
-import { migrateGraphs } from '../migrate.js';
-import { reindexAll } from '../reindex.js';
+import type { Config } from '../config/load-config.js';
+import { migrateGraphs } from '../maintenance/migrate-store.js';
+import { reindexAll } from '../maintenance/rebuild-index.js';
 import type { Runtime } from '../runtime.js';
 import type { SearchIndex } from '@fedcat/catalogue';
 import { UsageError } from './usage-error.js';
@@ -41,9 +41,9 @@ function sameStore(a: StoreSettings, b: StoreSettings): boolean {
  */
 export async function migrateCommand(runtime: Runtime, config: Config, to: string | undefined, searchKind: string | undefined, out: NodeJS.WritableStream = process.stderr): Promise<number> {
   if (!to) throw new UsageError('say where to: fedcat migrate --to sparql|oxigraph');
-  const target = storeSettings(process.env, to);
+  const target = storeSettings(config.environment, to);
   if (sameStore(config.store, target)) throw new UsageError(`the store is ${where(describeStore(config.store))} already; set FEDCAT_STORE to the store to migrate from`);
-  const search = searchKind ? searchSettings(process.env, searchKind) : config.search;
+  const search = searchKind ? searchSettings(config.environment, searchKind) : config.search;
   out.write(`Migrating ${where(describeStore(config.store))} → ${where(describeStore(target))}; search index: ${where(describeSearch(search))}\n`);
   const targetStore = openStore(target, config.dataDir, { lazy: true });
   const targetSearch = searchKind ? openSearch(search, config.dataDir) : runtime.search;

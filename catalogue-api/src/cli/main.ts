@@ -1,23 +1,23 @@
 import { parseArgs } from 'node:util';
 import type { PrivateAccess } from '@fedcat/harvester';
-import { harvestAll } from '../harvest-runner.js';
-import { ConfigError, genidBase, loadConfig, type Config } from '../config.js';
+import { harvestAll } from '../harvest/runner.js';
+import { genidBase, loadConfig, type Config } from '../config/load-config.js';
 import { startDemoPublisher } from '../demo/publisher.js';
-import { InvalidSource } from '../registry/sources.js';
+import { InvalidSource } from '../control/sources.js';
 import { openRuntime, type Runtime } from '../runtime.js';
-import { startServer } from '../server.js';
+import { startServer } from '../http/server.js';
 import { describeOutcome } from './report.js';
 import { auditCommand, tokensCommand } from './control-commands.js';
 import { sourcesCommand } from './sources-command.js';
 import { UsageError } from './usage-error.js';
-import { InvalidTokenRequest } from '../control/tokens.js';
+import { UserError } from '../user-error.js';
 import { ProgressView } from './progress-view.js';
 import { limitHeapGrowth } from './heap-growth.js';
-import { harvestPolicy } from '../harvest-policy.js';
 import { DEFAULT_PROFILE_ID, PROFILES, qualityVocabularies } from '@fedcat/shapes';
 import { qualityCommand } from './quality-command.js';
 import { validateCommand } from './validate-command.js';
 import { migrateCommand, reindexCommand } from './backend-commands.js';
+import { runnerDeps } from '../harvest/runner-deps.js';
 
 const USAGE = `fedcat: federated data catalogue
 
@@ -96,10 +96,8 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
     return 0;
   }
   const view = new ProgressView(process.stderr, process.stdout);
-  const results = await harvestAll(sources, {
-    ...runtime, validator: await runtime.validator(), validatorFor: (profile) => runtime.validator(profile), fetchPolicy: await harvestPolicy(config), genidBase: genidBase(config), full,
-    concurrency: config.harvestConcurrency, perHost: config.harvestPerHost,
-    quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck }, services: config.serviceCheck,
+  const results = await harvestAll(sources, await runnerDeps(runtime, config, {
+    full,
     onEvent: async (e) => {
       switch (e.phase) {
         case 'started': view.start(e.source.id); view.print(`… harvesting ${e.source.id} from ${e.source.url}`); break;
@@ -109,7 +107,7 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
         case 'ended': view.end(e.source.id, describeOutcome(e.outcome, await runtime.runs.status(e.source.id))); break;
       }
     },
-  });
+  }));
   view.stop();
   const failed = results.filter((o) => o.kind === 'failed').length;
   const busy = results.filter((o) => o.kind === 'busy').length;
@@ -140,8 +138,18 @@ async function demo(config: Config): Promise<void> {
   stopOnSignal(() => app.close(), () => runtime.close(), () => publisher.close());
 }
 
+/** The command line, read against the options; an unknown option or a missing value is a UsageError. */
+function parsedArguments(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    if (err instanceof TypeError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const { values, positionals } = parsedArguments(argv);
   const [command, sub, arg] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -180,9 +188,9 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'validate':
-      return validateCommand(sub, values, await harvestPolicy(config));
+      return validateCommand(sub, values, { policy: config.fetchPolicy, defaultProfile: config.harvestProfile });
     case 'quality':
-      return qualityCommand(sub, values, { policy: await harvestPolicy(config), profile: config.harvestProfile, linkCheck: config.linkCheck, perHost: config.harvestPerHost });
+      return qualityCommand(sub, values, { policy: config.fetchPolicy, profile: config.harvestProfile, linkCheck: config.linkCheck, perHost: config.harvestPerHost });
     case 'harvest': {
       const runtime = openRuntime(config, { lazyStore: true });
       try {
@@ -214,9 +222,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => { if (code >= 0) process.exitCode = code; },
   (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof InvalidSource || err instanceof UsageError || err instanceof InvalidTokenRequest || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      console.error(`fedcat: ${(err as Error).message}`);
-      process.exitCode = 2;
+    if (err instanceof UserError) {
+      console.error(`fedcat: ${err.message}`);
+      process.exitCode = err.exitCode;
     } else if ((err as { code?: string }).code === 'EADDRINUSE') {
       console.error(`fedcat: ${(err as Error).message}; choose another port with --port or FEDCAT_PORT`);
       process.exitCode = 1;

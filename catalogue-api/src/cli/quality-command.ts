@@ -1,10 +1,11 @@
 import { checkLinks, HarvestError, HostLimiter, type FetchPolicy } from '@fedcat/harvester';
 import {
-  aggregateText, assessDatasets, complianceOf, datasetsIn, indexQuads, linksOf, loadValidator, PROFILES, profileById, qualityText, qualityVocabularies,
+  aggregateText, assessDatasets, complianceOf, datasetsIn, indexQuads, linksOf, qualityText, qualityVocabularies,
 } from '@fedcat/shapes';
-import type { LinkCheckSettings } from '../config.js';
+import type { LinkCheckSettings } from '../config/load-config.js';
 import { aggregateQualityJson, recordQualityJson } from '../quality/quality-json.js';
 import { UnreadableDocument, validateDocument } from '../validation/dry-run.js';
+import { Validators } from '../validation/validators.js';
 import { UsageError } from './usage-error.js';
 import { openInput } from './validate-command.js';
 
@@ -34,17 +35,21 @@ export async function qualityCommand(input: string | undefined, flags: QualityFl
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
   const lang = flags.lang ?? 'nl';
   if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang must be nl or en, not '${lang}'`);
-  const profile = profileById(flags.profile ?? settings.profile);
-  if (!profile) throw new UsageError(`unknown profile '${flags.profile}'; profiles: ${PROFILES.map((p) => p.id).join(', ')}`);
+  const validators = new Validators(settings.profile, { threads: 0 });
   let result;
+  let profile;
   try {
-    result = await validateDocument(await openInput(input, settings.policy), await loadValidator(profile), settings.policy);
+    const validator = await validators.profile(flags.profile);
+    profile = validator.profile;
+    result = await validateDocument(await openInput(input, settings.policy), validator, settings.policy);
   } catch (err) {
     if (err instanceof UnreadableDocument || err instanceof HarvestError) {
       console.error(`fedcat: cannot assess ${input}: ${err.message}`);
       return 2;
     }
     throw err;
+  } finally {
+    await validators.close();
   }
   const quads = result.quads;
   let links: Record<string, { status: number; reason?: string }> = {};

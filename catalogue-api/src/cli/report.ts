@@ -1,6 +1,6 @@
 import { type HarvestOutcome } from '@fedcat/harvester';
 import { sourceKind, type Source } from '@fedcat/catalogue';
-import type { RunRecord, SourceStatus } from '../registry/runs.js';
+import type { RunRecord, SourceStatus } from '../control/runs.js';
 
 const seconds = (a: string, b: string) => ((Date.parse(b) - Date.parse(a)) / 1000).toFixed(1);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -1,8 +1,8 @@
 import { sourceKind, type SourceKind } from '@fedcat/catalogue';
 import { cliActor } from '../control/actor.js';
-import { InvalidSource, UnknownSource } from '../registry/sources.js';
+import { InvalidSource, UnknownSource } from '../control/sources.js';
 import type { Runtime } from '../runtime.js';
-import { dropSourceData } from '../source-removal.js';
+import { dropSourceData } from '../maintenance/remove-source.js';
 import { describeRuns, describeSources } from './report.js';
 import { UsageError } from './usage-error.js';
 

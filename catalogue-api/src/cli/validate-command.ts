@@ -3,8 +3,9 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HarvestError, type FetchPolicy } from '@fedcat/harvester';
-import { customProfile, DEFAULT_PROFILE_ID, loadValidator, PROFILES, profileById, reportText, reportTurtle } from '@fedcat/shapes';
+import { customProfile, loadValidator, reportText, reportTurtle, type Validator } from '@fedcat/shapes';
 import { openForValidation, UnreadableDocument, validateDocument, type DryRunDocument } from '../validation/dry-run.js';
+import { Validators } from '../validation/validators.js';
 import { UsageError } from './usage-error.js';
 
 export interface ValidateFlags {
@@ -30,18 +31,19 @@ export async function openInput(input: string, policy: FetchPolicy): Promise<Dry
  * `fedcat validate FILE|URL`: a dry run on the command line. Prints the grouped report (text, json) or the
  * sh:ValidationReport (turtle); exit 0 when the document conforms, 1 on violations, 2 when it cannot be read.
  */
-export async function validateCommand(input: string | undefined, flags: ValidateFlags, policy: FetchPolicy): Promise<number> {
+export async function validateCommand(input: string | undefined, flags: ValidateFlags, settings: { policy: FetchPolicy; defaultProfile: string }): Promise<number> {
+  const { policy } = settings;
   if (!input) throw new UsageError('validate needs a file or an http(s) URL');
   const format = flags.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`);
   const lang = flags.lang ?? 'nl';
   if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang must be nl or en, not '${lang}'`);
   if (flags.profile && flags.shapes?.length) throw new UsageError('give --profile or --shapes, not both');
-  const profile = flags.shapes?.length ? customProfile(flags.shapes.map((f) => resolve(f))) : profileById(flags.profile ?? DEFAULT_PROFILE_ID);
-  if (!profile) throw new UsageError(`unknown profile '${flags.profile}'; profiles: ${PROFILES.map((p) => p.id).join(', ')}`);
-  const validator = await loadValidator(profile);
+  // A shipped profile: the harvest profile unless --profile names one.
+  const validators = new Validators(settings.defaultProfile, { threads: 0 });
   let result;
   try {
+    const validator: Validator = flags.shapes?.length ? await loadValidator(customProfile(flags.shapes.map((f) => resolve(f)))) : await validators.profile(flags.profile);
     result = await validateDocument(await openInput(input, policy), validator, policy);
   } catch (err) {
     if (err instanceof UnreadableDocument || err instanceof HarvestError) {
@@ -49,6 +51,8 @@ export async function validateCommand(input: string | undefined, flags: Validate
       return 2;
     }
     throw err;
+  } finally {
+    await validators.close();
   }
   if (format === 'json') console.log(JSON.stringify({ ...result.report, statements: result.statements }, null, 2));
   else if (format === 'turtle') process.stdout.write(await reportTurtle(result.summary));

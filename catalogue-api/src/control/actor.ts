@@ -15,7 +15,7 @@ export const SYSTEM_ACTOR: Actor = { kind: 'system', reason: 'fedcat' };
 
 /** The operating-system user running this `fedcat` command. */
 export function cliActor(): Actor {
-  let user = process.env.USER ?? 'unknown';
+  let user = 'unknown';
   try { user = userInfo().username; } catch { /* no passwd entry (containers) */ }
   return { kind: 'cli', user };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SourceRegistry } from '../registry/sources.js';
+import { SourceRegistry } from './sources.js';
 import { AuditLog } from './audit-log.js';
 import { ControlDb } from './control-db.js';
 import { TokenStore } from './tokens.js';

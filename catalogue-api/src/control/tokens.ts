@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Actor, Role } from './actor.js';
 import type { AuditLog } from './audit-log.js';
 import type { ControlDb } from './control-db.js';
+import { UserError } from '../user-error.js';
 
 /** A token as stored and listed: never its secret, only the secret's SHA-256. */
 export interface TokenRecord {
@@ -19,7 +20,7 @@ export interface TokenRecord {
 export type Principal = Extract<Actor, { kind: 'token' }>;
 
 /** Thrown for a token request that cannot be accepted. */
-export class InvalidTokenRequest extends Error {
+export class InvalidTokenRequest extends UserError {
   readonly code = 'INVALID_TOKEN_REQUEST';
 }
 

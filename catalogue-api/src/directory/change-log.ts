@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../write-atomic.js';
+import { writeFileAtomic } from '../files/write-atomic.js';
 
 /** One change of a resolution answer, as gateways' caches learn of it. */
 export interface ResolutionChange {

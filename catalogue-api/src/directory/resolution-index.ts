@@ -1,4 +1,4 @@
-import { entityTag } from '../http-caching.js';
+import { entityTag } from '../http/caching.js';
 import type { QuadStore } from '@fedcat/catalogue';
 import { ChangeLog } from './change-log.js';
 import { fscListingsQuery, SERVICE_PAGE, serviceDescriptionQuery, servicePageQuery } from './directory-queries.js';

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { PrivateAccess } from '@fedcat/harvester';
 import type { Quad } from '@rdfjs/types';
 import { QueryEngine } from '@comunica/query-sparql';
-import { serialiseGraph } from '../rdf-serialise.js';
+import { serialiseGraph } from '../rdf/serialise.js';
 import type { QueryAnswer, QueryForm } from '@fedcat/catalogue';
 import { classifySparql } from '../store/query-form.js';
 import { formatSolutions } from '../store/solutions-format.js';

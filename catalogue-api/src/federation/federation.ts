@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type PrivateAccess } from '@fedcat/harvester';
 import { sourceKind, StoreUnavailable, type AnswerFormats, type QueryAnswer, type QueryOptions, type StoreState } from '@fedcat/catalogue';
-import type { SourceRegistry } from '../registry/sources.js';
+import type { SourceRegistry } from '../control/sources.js';
 import { QueryLane } from '../store/query-lane.js';
 import { StoreWorker } from '../store/store-worker.js';
 

@@ -1,7 +1,7 @@
-import { NotAcceptable } from '../errors.js';
+import { NotAcceptable } from '../http/errors.js';
 import { StoreUnavailable, type StoreState } from '@fedcat/catalogue';
-import { negotiate } from '../negotiate.js';
-import { FORMAT_ALIASES, GRAPH_TYPES } from '../rdf-formats.js';
+import { negotiate } from '../http/negotiation.js';
+import { FORMAT_ALIASES, GRAPH_TYPES } from '../rdf/formats.js';
 
 /** The RDF syntax a graph answer is written in: the `format` parameter (a short name or media type), else `Accept`. */
 export function graphMediaType(format: string | undefined, accept: string | undefined): string {

@@ -31,3 +31,9 @@ export const ValidationReport = Type.Object({
   statements: Type.Integer({ description: 'RDF statements read from the document' }),
   groups: Type.Array(ReportGroup),
 }, { $id: 'ValidationReport', description: 'Findings grouped by shape and path, violations first, most frequent first' });
+
+/** The shipped validation profiles and the default one. */
+export const ValidationProfiles = Type.Object({
+  default: Type.String({ description: 'The profile a dry run (and a harvest) validates with when none is named: FEDCAT_HARVEST_PROFILE' }),
+  profiles: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })),
+}, { $id: 'ValidationProfiles' });

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { FACET_FIELDS, type CatalogueDocument, type FacetCount, type FacetField, type PossibleDuplicate, type SearchIndex, type SearchRequest, type SearchResponse, type SortSpec } from '@fedcat/catalogue';
 import { conceptLabel, shortLabel } from '@fedcat/vocab';
 import { Meilisearch, type EnqueuedTaskPromise, type Index } from 'meilisearch';
-import type { SearchSettings } from '../backend-config.js';
+import type { SearchSettings } from '../config/backend-settings.js';
 import { allowedTypos, boundedEditDistance, crop, highlight, normalizeWord, words } from './text.js';
 
 /** A record as Meilisearch holds it: the fields it searches, filters and sorts on, and the document itself. */

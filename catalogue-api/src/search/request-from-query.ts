@@ -1,5 +1,5 @@
 import { FACET_FIELDS, type FacetField, type RecordType, type SearchRequest } from '@fedcat/catalogue';
-import { InvalidFilter } from '../errors.js';
+import { InvalidFilter } from '../http/errors.js';
 import type { SearchQuery } from '../schemas/records.js';
 
 const isFacetField = (f: string): f is FacetField => (FACET_FIELDS as readonly string[]).includes(f);

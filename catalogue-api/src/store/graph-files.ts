@@ -4,7 +4,7 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory, Parser, Writer } from 'n3';
-import { writeFileAtomic } from '../write-atomic.js';
+import { writeFileAtomic } from '../files/write-atomic.js';
 
 const PIECE = 20_000;
 

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Quad } from '@rdfjs/types';
-import { DataFactory, StreamParser, Writer } from 'n3';
-import { QueryTimeout, QuerySyntax, REGISTRY_GRAPH, sparqlTerm, STAGING_GRAPH_PREFIX, StoreFailure, StoreUnavailable, booleanOf, quadsOf, READ_FORMATS, rowsOf, type AnswerFormats, type QuadStore, type SolutionRow, type QueryAnswer, type QueryForm, type QueryOptions, type StoreState } from '@fedcat/catalogue';
-import { askValue, formatBoolean, graphAnswer, solutionsAnswer, standardSolutions } from './sparql/remote-answer.js';
+import { DataFactory } from 'n3';
+import { QueryTimeout, sparqlTerm, STAGING_GRAPH_PREFIX, StoreFailure, StoreUnavailable, booleanOf, quadsOf, READ_FORMATS, rowsOf, type AnswerFormats, type QuadStore, type SolutionRow, type QueryAnswer, type QueryForm, type QueryOptions, type StoreState } from '@fedcat/catalogue';
+import { askValue, remoteAnswer } from './sparql/remote-answer.js';
+import { forgetGraph, registerGraph, registryEntries, REGISTRY_QUERY, type GraphEntry } from './sparql/graph-registry.js';
+import { hasBlankNode, ntriplePieces } from './sparql/ntriple-pieces.js';
+import { parseNTriplesStream } from './sparql/ntriples-stream.js';
+import { ROLLED_BACK, retryingConflicts, TransactionConflict } from './sparql/conflicts.js';
 import { parseStandardQuery, remoteQuery } from './sparql/remote-query.js';
-import { backoffMs, RequestTimedOut, SparqlHttpClient, type HttpRequest, type SparqlAuth } from './sparql/http-client.js';
+import { RequestTimedOut, SparqlHttpClient, type HttpRequest, type SparqlAuth } from './sparql/http-client.js';
 
 /** Where and how to reach a SPARQL 1.1 store. */
 export interface SparqlStoreOptions {
@@ -31,41 +33,9 @@ export interface SparqlStoreOptions {
   readonly chunkTriples?: number;
 }
 
-const STAMP = 'urn:fedcat:store:stamp';
-const SIZE = 'urn:fedcat:store:quads';
-
 const iri = (value: string) => sparqlTerm(DataFactory.namedNode(value));
 const JSON_RESULTS = 'application/sparql-results+json';
 const N_TRIPLES = 'application/n-triples';
-
-interface GraphEntry { readonly stamp: string; readonly quads: number }
-
-function ntriples(quads: readonly Quad[]): string {
-  const writer = new Writer({ format: 'N-Triples' });
-  return writer.quadsToString(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object)));
-}
-
-/** SQLSTATE 40001 (serialization failure; Virtuoso: "SR172: Transaction deadlocked"): the store rolled the write back. */
-const ROLLED_BACK = /\b40001\b|deadlock/i;
-/** Attempts of a write the store keeps rolling back over conflicts with concurrent writes. */
-const CONFLICT_ATTEMPTS = 6;
-
-/** A write the store rolled back because it conflicted with a concurrent one: safe to send again. */
-class TransactionConflict extends Error {}
-
-const hasBlankNode = (quads: readonly Quad[]) => quads.some((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode');
-
-/**
- * A graph as N-Triples lines, each triple once (a graph is a set: the size recorded is what the store holds),
- * in pieces of `size` lines; a graph with blank nodes stays one piece, so each label names one node.
- */
-function ntriplePieces(quads: readonly Quad[], size: number): { pieces: string[]; triples: number } {
-  const lines = [...new Set(ntriples(quads).split('\n').filter((l) => l.length > 0))];
-  const step = hasBlankNode(quads) ? Math.max(lines.length, 1) : size;
-  const pieces: string[] = [];
-  for (let i = 0; i < lines.length; i += step) pieces.push(`${lines.slice(i, i + step).join('\n')}\n`);
-  return { pieces, triples: lines.length };
-}
 
 /**
  * A QuadStore on any SPARQL 1.1 store, through the standard protocols only: queries by the Query protocol,
@@ -130,9 +100,8 @@ export class SparqlStore implements QuadStore {
   }
 
   async replaceGraph(graph: string, quads: readonly Quad[]): Promise<void> {
-    const forget = `DELETE WHERE { GRAPH ${iri(REGISTRY_GRAPH)} { ${iri(graph)} ?p ?o } }`;
     if (quads.length === 0) {
-      await this.retryingConflicts(() => this.update(`DROP SILENT GRAPH ${iri(graph)} ;\n${forget}`));
+      await this.retryingConflicts(() => this.update(`DROP SILENT GRAPH ${iri(graph)} ;\n${forgetGraph(graph)}`));
       this.recorded(graph, null);
       return;
     }
@@ -144,7 +113,7 @@ export class SparqlStore implements QuadStore {
       // piece is sent again.
       for (const piece of pieces) await this.retryingConflicts(() => this.load(staging, piece, blankNodes));
       const stamp = `${Date.now()}-${randomUUID()}`;
-      const register = `${forget} ;\nINSERT DATA { GRAPH ${iri(REGISTRY_GRAPH)} { ${iri(graph)} ${iri(STAMP)} "${stamp}" ; ${iri(SIZE)} ${triples} } }`;
+      const register = registerGraph(graph, { stamp, quads: triples });
       let tried = false;
       await this.retryingConflicts(async () => {
         // A store may commit an update request's operations one by one: once the staging graph is gone, the MOVE
@@ -174,14 +143,7 @@ export class SparqlStore implements QuadStore {
     const res = await this.guard(() => this.http.send({ method: 'GET', url: `${gsp}?graph=${encodeURIComponent(graph)}`, headers: { accept: N_TRIPLES } }));
     if (res.status === 404) return [];
     if (!res.ok || !res.body) throw new StoreFailure(`reading graph ${graph}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
-    // Streamed: a large graph is parsed as it arrives, never held as one string.
-    const quads: Quad[] = [];
-    const parser = new StreamParser({ format: 'N-Triples' });
-    await new Promise<void>((resolve, reject) => {
-      Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>).on('error', reject).pipe(parser)
-        .on('data', (q: Quad) => quads.push(q)).on('error', reject).on('end', resolve);
-    });
-    return quads;
+    return parseNTriplesStream(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
   }
 
   async query(sparql: string, formats: AnswerFormats, options: QueryOptions = {}): Promise<QueryAnswer> {
@@ -194,28 +156,16 @@ export class SparqlStore implements QuadStore {
     for (const g of remote.namedGraphs) body.append('named-graph-uri', g);
     const graphForm = form === 'CONSTRUCT' || form === 'DESCRIBE';
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
-    let res: Awaited<ReturnType<SparqlHttpClient['sendText']>>;
-    try {
-      res = await this.guard(() => this.http.sendText({
-        method: 'POST', url: this.options.queryUrl, body: body.toString(), timeoutMs,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: graphForm ? N_TRIPLES : JSON_RESULTS },
-        // A time-limited query is not tried again: its limit covers the whole wait.
-        retry: options.timeoutMs === undefined,
-      }));
-    } catch (err) {
-      if (err instanceof RequestTimedOut) {
-        if (options.timeoutMs !== undefined) throw new QueryTimeout(String(timeoutMs), 'the SPARQL store did not answer in time');
-        throw new StoreUnavailable(err.message);
-      }
-      throw err;
-    }
-    if (res.status === 400) throw new QuerySyntax(`the store refused it: ${res.text.split('\n').find((l) => l.trim()) ?? 'HTTP 400'}`);
-    if (res.status < 200 || res.status > 299) throw new StoreFailure(`HTTP ${res.status} from the query endpoint: ${res.text.slice(0, 300).trim()}`);
-    // Virtuoso answers a query cut by its own execution limit with a partial result and this header.
-    if (res.headers.get('x-sql-state')) throw new QueryTimeout(String(timeoutMs), `the store cut the query off (${res.headers.get('x-sql-state')})`);
-    if (form === 'ASK') return { form, mediaType: formats.solutions, body: formatBoolean(askValue(res.text), formats.solutions) };
-    if (form === 'SELECT') return solutionsAnswer(res.text, formats.solutions, options.resultCap);
-    return graphAnswer(form, res.text, formats.graph, options.resultCap);
+    const res = await this.guard(() => this.http.sendText({
+      method: 'POST', url: this.options.queryUrl, body: body.toString(), timeoutMs,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: graphForm ? N_TRIPLES : JSON_RESULTS },
+      // A time-limited query is not tried again: its limit covers the whole wait.
+      retry: options.timeoutMs === undefined,
+    })).catch((err: unknown) => {
+      if (!(err instanceof RequestTimedOut)) throw err;
+      throw options.timeoutMs !== undefined ? new QueryTimeout(String(timeoutMs), 'the SPARQL store did not answer in time') : new StoreUnavailable(err.message);
+    });
+    return remoteAnswer(res, form, formats, options.resultCap, timeoutMs);
   }
 
   select(sparql: string, options?: QueryOptions): Promise<SolutionRow[]> {
@@ -268,18 +218,9 @@ export class SparqlStore implements QuadStore {
     return res.text;
   }
 
-  /** Runs a write again, after a growing pause, while the store rolls it back over conflicts with concurrent writes. */
-  private async retryingConflicts(write: () => Promise<void>): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await write();
-      } catch (err) {
-        if (!(err instanceof TransactionConflict)) throw err;
-        if (attempt >= CONFLICT_ATTEMPTS) throw new StoreFailure(`${err.message} (rolled back ${attempt} times over conflicting writes)`);
-        // One step further along than connection retries: a deadlock clears as the other write ends.
-        await sleep(backoffMs(this.options.backoffMs ?? 250, attempt + 1));
-      }
-    }
+  /** Runs a write again while the store rolls it back over conflicts with concurrent writes. */
+  private retryingConflicts(write: () => Promise<void>): Promise<void> {
+    return retryingConflicts(write, this.options.backoffMs ?? 250);
   }
 
   /** Whether a graph (one fedcat does not list, such as a staging graph) holds any triple. */
@@ -328,15 +269,11 @@ export class SparqlStore implements QuadStore {
     try {
       const text = await this.exchange({
         method: 'POST', url: this.options.queryUrl,
-        body: new URLSearchParams({ query: `SELECT ?g ?stamp ?n WHERE { GRAPH ${iri(REGISTRY_GRAPH)} { ?g ${iri(STAMP)} ?stamp ; ${iri(SIZE)} ?n } }` }).toString(),
+        body: new URLSearchParams({ query: REGISTRY_QUERY }).toString(),
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: JSON_RESULTS },
         retry: false,
       }, 'from the query endpoint');
-      const next = new Map<string, GraphEntry>();
-      for (const row of standardSolutions(text).results.bindings) {
-        const g = row.g?.value; const stamp = row.stamp?.value; const n = row.n?.value;
-        if (typeof g === 'string' && typeof stamp === 'string') next.set(g, { stamp, quads: Number(n ?? 0) });
-      }
+      const next = registryEntries(text);
       const changed = [...new Set([...next.keys(), ...this.graphs.keys()])].filter((g) => next.get(g)?.stamp !== this.graphs.get(g)?.stamp);
       this.graphs = next;
       this.current = { status: 'ready', graphsLoaded: next.size, graphsTotal: next.size };

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { builtExecArgv } from '@fedcat/shapes';
-import { FederationFailed } from '../errors.js';
+import { FederationFailed } from '../http/errors.js';
 import { QuerySyntax, StoreFailure, StoreUnavailable, type StoreState } from '@fedcat/catalogue';
 import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-protocol.js';
 

@@ -1,6 +1,7 @@
 import type { Quad } from '@rdfjs/types';
-import { HarvestError, openDocument, parseDocument, type FetchPolicy } from '@fedcat/harvester';
+import { HarvestError, openDocument, parseDocument, SourceUnparsable, type FetchPolicy } from '@fedcat/harvester';
 import { groupResults, type ShaclSummary, type ValidationReport, type Validator } from '@fedcat/shapes';
+import { UserError } from '../user-error.js';
 
 /** A document to validate: its bytes as they arrive, where it comes from and its media type (if known). */
 export interface DryRunDocument {
@@ -19,7 +20,7 @@ export interface DryRunResult {
 }
 
 /** The document is not RDF fedcat can read (syntax error, unknown syntax, refused JSON-LD context, nothing in it). */
-export class UnreadableDocument extends Error {
+export class UnreadableDocument extends UserError {
   readonly code = 'DOCUMENT_UNREADABLE';
 }
 
@@ -33,7 +34,7 @@ export async function validateDocument(doc: DryRunDocument, validator: Validator
   try {
     await parseDocument(doc.body, doc, 'validate', (q) => quads.push(q), policy.jsonLdContexts);
   } catch (err) {
-    if (err instanceof HarvestError && err.code !== 'SOURCE_UNPARSABLE') throw err;
+    if (err instanceof HarvestError && !(err instanceof SourceUnparsable)) throw err;
     throw new UnreadableDocument((err as Error).message, { cause: err });
   }
   if (quads.length === 0) throw new UnreadableDocument('the document holds no RDF statements');

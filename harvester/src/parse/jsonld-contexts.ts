@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 
 /** JSON-LD contexts fedcat may use when a document names one by URL, keyed by that URL. Never fetched. */
@@ -21,12 +21,13 @@ export class ContextDirectoryError extends Error {}
  * Loads the JSON-LD contexts of a directory: `index.json` lists `{ url, file, source, licence }` entries, each file
  * is the context document as published at `url`. Operators keep copies of the contexts their publishers use there
  * (`FEDCAT_JSONLD_CONTEXTS`), so a harvested document can name a context by URL without fedcat ever fetching it.
+ * Synchronous: it is read once, with the rest of the configuration, before anything runs.
  */
-export async function loadJsonLdContexts(dir: string): Promise<JsonLdContexts> {
+export function loadJsonLdContexts(dir: string): JsonLdContexts {
   const indexPath = join(dir, 'index.json');
   let index: { contexts?: ContextEntry[] };
   try {
-    index = JSON.parse(await readFile(indexPath, 'utf8')) as { contexts?: ContextEntry[] };
+    index = JSON.parse(readFileSync(indexPath, 'utf8')) as { contexts?: ContextEntry[] };
   } catch (cause) {
     throw new ContextDirectoryError(`cannot read ${indexPath}: ${(cause as Error).message}`, { cause });
   }
@@ -37,7 +38,7 @@ export async function loadJsonLdContexts(dir: string): Promise<JsonLdContexts> {
     }
     const path = join(dir, entry.file);
     try {
-      contexts.set(entry.url, JSON.parse(await readFile(path, 'utf8')));
+      contexts.set(entry.url, JSON.parse(readFileSync(path, 'utf8')));
     } catch (cause) {
       throw new ContextDirectoryError(`${path} (context ${entry.url}): ${(cause as Error).message}`, { cause });
     }

@@ -1,7 +1,7 @@
 import type { SearchState } from '../lib/url-state.js';
 import type {
   AccessConditions, AggregateQuality, CatalogueRecordDetail, Organisation, OrganisationScore, Problem, RecordQuality, Run, SearchResult, SourceWithStatus,
-  SparqlResults, ValidationReport,
+  SparqlResults, ValidationProfiles, ValidationReport,
 } from './types.js';
 
 /** An API error carrying the server's problem document. */
@@ -103,9 +103,14 @@ export class CatalogueApi {
     return this.request(`v1/sources/${encodeURIComponent(id)}/harvests`, { method: 'POST', token });
   }
 
-  /** Validates a document without storing it. */
-  validate(input: ValidationInput, profile: string, lang: string, signal?: AbortSignal): Promise<ValidationReport> {
-    const path = `v1/validate?${new URLSearchParams({ profile, lang })}`;
+  /** The validation profiles fedcat ships and the one it validates with when none is named. */
+  validationProfiles(signal?: AbortSignal): Promise<ValidationProfiles> {
+    return this.request('v1/validate/profiles', { signal });
+  }
+
+  /** Validates a document without storing it, with `profile` or (null) fedcat's default profile. */
+  validate(input: ValidationInput, profile: string | null, lang: string, signal?: AbortSignal): Promise<ValidationReport> {
+    const path = `v1/validate?${new URLSearchParams({ ...(profile ? { profile } : {}), lang })}`;
     if ('url' in input) return this.request(path, { method: 'POST', body: JSON.stringify({ url: input.url }), headers: { 'content-type': 'application/json' }, signal });
     if ('file' in input) return this.request(path, { method: 'POST', body: input.file, headers: { 'content-type': input.file.type || 'text/turtle' }, signal });
     return this.request(path, { method: 'POST', body: input.text, headers: { 'content-type': input.contentType }, signal });

@@ -99,3 +99,4 @@ export interface SparqlResults {
   results?: { bindings: Record<string, { type: string; value: string; 'xml:lang'?: string; datatype?: string }>[] };
   boolean?: boolean;
 }
+export interface ValidationProfiles { default: string; profiles: { id: string; title: string }[] }

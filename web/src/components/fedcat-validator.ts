@@ -1,3 +1,4 @@
+import { Task } from '@lit/task';
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { ValidationInput } from '../api/client.js';
@@ -6,12 +7,6 @@ import { ApiElement } from '../lib/api-element.js';
 import { lang, t } from '../lib/i18n.js';
 import { baseStyles } from '../lib/styles.js';
 import './fedcat-report.js';
-
-/** The profiles `/v1/validate` knows (shapes/src/profiles.ts). */
-const PROFILES = [
-  ['dcat-ap-nl-3.0', 'DCAT-AP-NL 3.0'], ['dcat-ap-3.0.1', 'DCAT-AP 3.0.1'], ['dcat-ap-hvd-3.0', 'DCAT-AP HVD 3.0'],
-  ['dcat-ap-nl-current', 'DCAT-AP-NL (werkversie / working version)'], ['dcat-ap-3.0.1-base', 'DCAT-AP 3.0.1 base'],
-] as const;
 
 /** Media type of an uploaded file by its name, when the browser gives none. */
 function mediaTypeOf(name: string): string {
@@ -38,6 +33,11 @@ export class FedcatValidator extends ApiElement {
   @state() private _busy = false;
   @state() private _report: ValidationReport | null = null;
   @state() private _error: string | null = null;
+  /** The profiles fedcat ships, the one it validates with by default (FEDCAT_HARVEST_PROFILE) selected. */
+  private _profiles = new Task(this, {
+    task: ([client], { signal }) => client.validationProfiles(signal),
+    args: () => [this.client] as const,
+  });
 
   override render() {
     return html`<h1>${t('validator.heading')}</h1>
@@ -58,7 +58,7 @@ export class FedcatValidator extends ApiElement {
         : html`<div class="field"><label for="url">${t('validator.url')}</label>
             <input id="url" name="url" type="url" required placeholder="https://…" inputmode="url"></div>`}
         <div class="field"><label for="profile">${t('validator.profile')}</label>
-          <select id="profile" name="profile">${PROFILES.map(([id, name]) => html`<option value=${id}>${name}</option>`)}</select></div>
+          <select id="profile" name="profile">${this._profiles.value?.profiles.map((p) => html`<option value=${p.id} ?selected=${p.id === this._profiles.value?.default}>${p.title}</option>`)}</select></div>
         <button type="submit" ?disabled=${this._busy}>${this._busy ? t('validator.busy') : t('validator.submit')}</button>
       </form>
       <div aria-live="polite">
@@ -87,7 +87,7 @@ export class FedcatValidator extends ApiElement {
     this._error = null;
     this._report = null;
     try {
-      this._report = await this.client.validate(input, String(new FormData(form).get('profile')), lang());
+      this._report = await this.client.validate(input, String(new FormData(form).get('profile') ?? '') || null, lang());
     } catch (err) {
       this._error = t('validator.failed', { reason: (err as Error).message });
     } finally {

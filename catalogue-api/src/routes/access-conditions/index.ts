@@ -4,7 +4,7 @@ import { describeRecords, type QuadStore, type RecordType, type SearchIndex } fr
 import { accessConditions } from '../../directory/access-conditions.js';
 import { describeAccessRelated } from '../../directory/access-query.js';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
-import { DatasetNotFound } from '../../errors.js';
+import { RECORD_KIND, RecordNotFound } from '../../http/errors.js';
 import { problemResponses } from '../../schemas/common.js';
 import { requireReadyStore } from '../graph-request.js';
 
@@ -32,7 +32,7 @@ const accessConditionsRoute: FastifyPluginAsyncTypebox<AccessConditionsRouteOpti
     },
   }, async (request) => {
     const doc = await search.get(request.params.id);
-    if (!doc || doc.type !== type || doc.iri.startsWith('_:')) throw new DatasetNotFound(request.params.id);
+    if (!doc || doc.type !== type || doc.iri.startsWith('_:')) throw new RecordNotFound(RECORD_KIND[type], request.params.id);
     requireReadyStore(store.state());
     // The record from its source's graph; the services and agents it refers to may be described by other sources.
     const own = await describeRecords(store, [doc], genidBase);
@@ -44,7 +44,7 @@ const accessConditionsRoute: FastifyPluginAsyncTypebox<AccessConditionsRouteOpti
         return listing ? { managerAddress: directory.peer(groupId, peerId)?.managerAddress ?? null } : null;
       },
     });
-    if (!conditions) throw new DatasetNotFound(request.params.id);
+    if (!conditions) throw new RecordNotFound(RECORD_KIND[type], request.params.id);
     return conditions;
   });
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Authenticator } from '../../auth.js';
+import type { Authenticator } from '../../http/auth.js';
 import type { AuditLog } from '../../control/audit-log.js';
 import { problem, problemResponses } from '../../schemas/common.js';
 

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { SourceNotFound } from '../../errors.js';
+import { SourceNotFound } from '../../http/errors.js';
 import { feedFrame, type CatalogueOperator, type FeedSource } from '../../feed/feed-frame.js';
 import { describeRecords, type QuadStore, type SearchIndex } from '@fedcat/catalogue';
-import { GRAPH_TYPES } from '../../rdf-formats.js';
-import { serialiseGraph } from '../../rdf-serialise.js';
-import type { SourceRegistry } from '../../registry/sources.js';
+import { GRAPH_TYPES } from '../../rdf/formats.js';
+import { serialiseGraph } from '../../rdf/serialise.js';
+import type { SourceRegistry } from '../../control/sources.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
 import { graphMediaType, requireReadyStore } from '../graph-request.js';
 import { setPagingHeaders } from '../paging.js';

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ServerResponse } from 'node:http';
-import { API_VERSION } from '../../api-version.js';
+import { API_VERSION } from '../../http/api-version.js';
 import type { ChangeLog, ResolutionChange } from '../../directory/change-log.js';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
-import { ChangesGone } from '../../errors.js';
+import { ChangesGone } from '../../http/errors.js';
 import { problem, problemResponses } from '../../schemas/common.js';
 
 export interface ChangesRouteOptions {

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import { fscPeer, fscResolveAnswer, fscServiceListing } from '../../directory/resolution-json.js';
 import type { FscListingView, FscPeerView } from '../../directory/service-view.js';
-import { DirectoryNotReady, FscAmbiguous, FscGroupNotFound, FscServiceNotListed, InvalidCursor } from '../../errors.js';
+import { DirectoryNotReady, FscAmbiguous, FscGroupNotFound, FscServiceNotListed, InvalidCursor } from '../../http/errors.js';
 import { problem, problemResponses } from '../../schemas/common.js';
 import { RESOLUTION_CACHE } from '../resolve/index.js';
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { NodeNotFound } from '../../errors.js';
+import { NodeNotFound } from '../../http/errors.js';
 import { describeRecords, type QuadStore } from '@fedcat/catalogue';
-import { GRAPH_TYPES } from '../../rdf-formats.js';
-import { serialiseGraph } from '../../rdf-serialise.js';
+import { GRAPH_TYPES } from '../../rdf/formats.js';
+import { serialiseGraph } from '../../rdf/serialise.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
 import { graphMediaType, requireReadyStore } from '../graph-request.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RunningHarvests } from '../../registry/running.js';
+import type { RunningHarvests } from '../../control/running-harvests.js';
 import { problemResponses } from '../../schemas/common.js';
 
 export interface HarvestRouteOptions { readonly running: RunningHarvests }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
-import type { SourceRegistry } from '../../registry/sources.js';
+import type { SourceRegistry } from '../../control/sources.js';
 import { problemResponses } from '../../schemas/common.js';
 import type { SearchIndex } from '@fedcat/catalogue';
 

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { describeRecords, sourceGraph, type QuadStore, type SearchIndex } from '@fedcat/catalogue';
 import { aggregateFromRows, measurementsFromDescription, qualityVocabularies, rating, scoreRecord } from '@fedcat/shapes';
 import { Type } from 'typebox';
-import { DatasetNotFound, QualityNotAssessed, SourceNotFound } from '../../errors.js';
+import { RECORD_KIND, RecordNotFound, QualityNotAssessed, SourceNotFound } from '../../http/errors.js';
 import { aggregateQualityJson, recordQualityJson } from '../../quality/quality-json.js';
 import { measurementRows, ORGANISATION_QUALITY_QUERY, organisationRows, sourceQualityQuery } from '../../queries/quality.js';
-import type { RunLog } from '../../registry/runs.js';
-import type { SourceRegistry } from '../../registry/sources.js';
+import type { RunLog } from '../../control/runs.js';
+import type { SourceRegistry } from '../../control/sources.js';
 import { problemResponses } from '../../schemas/common.js';
 import { requireReadyStore } from '../graph-request.js';
 import { OrganisationQuality } from '../../schemas/quality.js';
@@ -43,7 +43,7 @@ const qualityRoute: FastifyPluginAsyncTypebox<QualityRouteOptions> = async (app,
     },
   }, async (request, reply) => {
     const doc = await search.get(request.params.id);
-    if (!doc || doc.type !== 'Dataset') throw new DatasetNotFound(request.params.id);
+    if (!doc || doc.type !== 'Dataset') throw new RecordNotFound(RECORD_KIND.Dataset, request.params.id);
     requireReadyStore(store.state());
     const description = await describeRecords(store, [doc], genidBase, {}, { timeoutMs: TIMEOUT_MS });
     const { measurements, storedScore } = measurementsFromDescription(description, doc.iri, await qualityVocabularies());

@@ -3,10 +3,10 @@ import { Type } from 'typebox';
 import { describeRecords, StoreUnavailable, type QuadStore, type RecordType, type SearchIndex } from '@fedcat/catalogue';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import { paths } from '../../directory/resolution-json.js';
-import { DatasetNotFound, NotAcceptable } from '../../errors.js';
-import { negotiate } from '../../negotiate.js';
-import { serialiseGraph } from '../../rdf-serialise.js';
-import { GRAPH_TYPES } from '../../rdf-formats.js';
+import { RECORD_KIND, RecordNotFound, NotAcceptable } from '../../http/errors.js';
+import { negotiate } from '../../http/negotiation.js';
+import { serialiseGraph } from '../../rdf/serialise.js';
+import { GRAPH_TYPES } from '../../rdf/formats.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
 import { SearchQuery, SearchResult } from '../../schemas/records.js';
 import { searchRequestFromQuery } from '../../search/request-from-query.js';
@@ -47,7 +47,7 @@ const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { sea
     },
   }, async (request, reply) => {
     const doc = await search.get(request.params.id);
-    if (!doc || doc.type !== type) throw new DatasetNotFound(request.params.id);
+    if (!doc || doc.type !== type) throw new RecordNotFound(RECORD_KIND[type], request.params.id);
     const mediaType = negotiate(request.headers.accept, OFFERS);
     if (!mediaType) throw new NotAcceptable(OFFERS.join(', '));
     reply.header('vary', 'Accept');

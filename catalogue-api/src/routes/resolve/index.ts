@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import { resolveAnswer } from '../../directory/resolution-json.js';
-import { entityTag } from '../../http-caching.js';
-import { DirectoryNotReady, ServiceNotFound } from '../../errors.js';
+import { entityTag } from '../../http/caching.js';
+import { DirectoryNotReady, ServiceNotFound } from '../../http/errors.js';
 import { problemResponses } from '../../schemas/common.js';
 
 export interface ResolveRouteOptions { readonly directory: ResolutionIndex }

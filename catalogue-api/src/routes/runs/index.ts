@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RunLog } from '../../registry/runs.js';
-import type { SourceRegistry } from '../../registry/sources.js';
+import type { RunLog } from '../../control/runs.js';
+import type { SourceRegistry } from '../../control/sources.js';
 import { problemResponses } from '../../schemas/common.js';
 import { setPagingHeaders } from '../paging.js';
 

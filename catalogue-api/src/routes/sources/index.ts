@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sourceKind, type Source } from '@fedcat/catalogue';
 import { Type } from 'typebox';
-import { RunNotFound, RunReportMissing, SourceNotFound } from '../../errors.js';
-import type { RunningHarvests } from '../../registry/running.js';
-import type { RunLog } from '../../registry/runs.js';
-import type { SourceRegistry } from '../../registry/sources.js';
-import { nextHarvestAt } from '../../schedule.js';
+import { RunNotFound, RunReportMissing, SourceNotFound } from '../../http/errors.js';
+import type { RunningHarvests } from '../../control/running-harvests.js';
+import type { RunLog } from '../../control/runs.js';
+import type { SourceRegistry } from '../../control/sources.js';
+import { nextHarvestAt } from '../../harvest/due-sources.js';
 import { problemResponses } from '../../schemas/common.js';
 
 export interface SourceRouteOptions { readonly sources: SourceRegistry; readonly runs: RunLog; readonly running: RunningHarvests }

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sourceKind, type QuadStore, type SearchIndex, type Source } from '@fedcat/catalogue';
 import { Type } from 'typebox';
-import { assertCanAssign, assertCanManage, type Authenticator } from '../../auth.js';
-import { HarvestsUnavailable, InvalidSourceRequest, SourceConflict, SourceNotFound } from '../../errors.js';
-import type { HarvestLauncher } from '../../harvest-launcher.js';
-import type { RunLog } from '../../registry/runs.js';
-import type { RunningHarvests } from '../../registry/running.js';
-import { InvalidSource, SourceExists, UnknownSource, type SourceRegistry } from '../../registry/sources.js';
-import type { SourceInput } from '../../registry/source-input.js';
+import { assertCanAssign, assertCanManage, type Authenticator } from '../../http/auth.js';
+import { HarvestsUnavailable, InvalidSourceRequest, SourceConflict, SourceNotFound } from '../../http/errors.js';
+import type { HarvestLauncher } from '../../harvest/launcher.js';
+import type { RunLog } from '../../control/runs.js';
+import type { RunningHarvests } from '../../control/running-harvests.js';
+import { InvalidSource, SourceExists, UnknownSource, type SourceRegistry } from '../../control/sources.js';
+import type { SourceInput } from '../../control/source-input.js';
 import { problem, problemResponses } from '../../schemas/common.js';
-import { dropSourceData } from '../../source-removal.js';
+import { dropSourceData } from '../../maintenance/remove-source.js';
 
 export interface OwnerRouteOptions {
   readonly sources: SourceRegistry;
@@ -28,14 +28,6 @@ export function settingsOf(s: Source) {
     id: s.id, url: s.url, org: s.org, kind: sourceKind(s), ...(s.fscGroup ? { fscGroup: s.fscGroup } : {}), interval: s.interval ?? null, paused: s.paused ?? false,
     limits: s.limits ?? {}, invalidRecords: s.invalidRecords ?? 'quarantine' as const, profile: s.profile ?? null, addedAt: s.addedAt,
   };
-}
-
-/** Registry errors as API problems. */
-function asProblem(err: unknown): unknown {
-  if (err instanceof UnknownSource) return new SourceNotFound(err.id);
-  if (err instanceof SourceExists) return new SourceConflict(err.message);
-  if (err instanceof InvalidSource) return new InvalidSourceRequest(err.message);
-  return err;
 }
 
 const secured = { security: [{ bearerAuth: [] }], tags: ['owners'] };
@@ -80,7 +72,7 @@ const ownerRoutes: FastifyPluginAsyncTypebox<OwnerRouteOptions> = async (app, op
     const body = request.body as SourceInput;
     assertCanAssign(principal, body.org);
     const input = { ...body, org: body.org ?? principal.org };
-    const source = await sources.create(input, principal).catch((err: unknown) => { throw asProblem(err); });
+    const source = await sources.create(input, principal);
     return reply.code(201).header('location', `/v1/sources/${source.id}`).send(settingsOf(source));
   });
 
@@ -93,7 +85,7 @@ const ownerRoutes: FastifyPluginAsyncTypebox<OwnerRouteOptions> = async (app, op
     const source = await sources.update(request.params.id, patch, principal, (existing) => {
       assertCanManage(principal, existing);
       assertCanAssign(principal, patch.org);
-    }).catch((err: unknown) => { throw asProblem(err); });
+    });
     return settingsOf(source);
   });
 
@@ -105,7 +97,7 @@ const ownerRoutes: FastifyPluginAsyncTypebox<OwnerRouteOptions> = async (app, op
     const { id } = request.params;
     await owned(principal, id);
     if (await opts.running.get(id)) throw new SourceConflict(`source '${id}' is being harvested; delete it when the harvest has ended`);
-    await sources.remove(id, principal, (existing) => assertCanManage(principal, existing)).catch((err: unknown) => { throw asProblem(err); });
+    await sources.remove(id, principal, (existing) => assertCanManage(principal, existing));
     await dropSourceData(id, opts);
     return reply.code(204).send(null);
   });

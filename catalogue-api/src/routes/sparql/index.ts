@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { SparqlLimits } from '../../config.js';
-import { FederationRefused, NotAcceptable, SparqlBadDataset, SparqlMissingQuery, SparqlServiceRefused, SparqlUpdateForbidden, UnsupportedMediaType } from '../../errors.js';
-import { negotiate } from '../../negotiate.js';
-import { FORMAT_ALIASES, GRAPH_TYPES, SOLUTION_TYPES } from '../../rdf-formats.js';
+import type { SparqlLimits } from '../../config/load-config.js';
+import { FederationRefused, NotAcceptable, SparqlBadDataset, SparqlMissingQuery, SparqlServiceRefused, SparqlUpdateForbidden, UnsupportedMediaType } from '../../http/errors.js';
+import { negotiate } from '../../http/negotiation.js';
+import { FORMAT_ALIASES, GRAPH_TYPES, SOLUTION_TYPES } from '../../rdf/formats.js';
 import type { AnswerFormats, ProtocolDataset, QueryAnswer, QueryOptions, StoreState } from '@fedcat/catalogue';
 import { classifySparql, declaresDataset, usesService } from '../../store/query-form.js';
 import { problem, textResponse } from '../../schemas/common.js';

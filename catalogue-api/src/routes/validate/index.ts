@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { HarvestError, type FetchPolicy } from '@fedcat/harvester';
-import { DEFAULT_PROFILE_ID, PROFILES, reportText, reportTurtle } from '@fedcat/shapes';
-import { NotAcceptable, UnsupportedMediaType, ValidationInputTooLarge, ValidationInputUnreadable, ValidationUrlRefused, ValidationUrlUnreachable } from '../../errors.js';
-import { negotiate } from '../../negotiate.js';
+import type { FetchPolicy } from '@fedcat/harvester';
+import { PROFILES, reportText, reportTurtle } from '@fedcat/shapes';
+import { NotAcceptable, UnsupportedMediaType } from '../../http/errors.js';
+import { negotiate } from '../../http/negotiation.js';
 import { problem, problemResponses, textResponse } from '../../schemas/common.js';
-import { openForValidation, UnreadableDocument, validateDocument, type DryRunDocument } from '../../validation/dry-run.js';
-import type { ProfileValidators } from '../../validation/validators.js';
+import { openForValidation, validateDocument, type DryRunDocument } from '../../validation/dry-run.js';
+import type { Validators } from '../../validation/validators.js';
 
 export interface ValidateRouteOptions {
-  readonly validators: ProfileValidators;
+  readonly validators: Validators;
   /** The harvester's fetch policy: `{"url"}` bodies are fetched under the same rules. */
   readonly policy: FetchPolicy;
   /** Largest request body, in bytes. */
@@ -46,13 +46,25 @@ const validateRoute: FastifyPluginAsyncTypebox<ValidateRouteOptions> = async (ap
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser([...RDF_TYPES, 'application/json'], { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
 
+  app.get('/profiles', {
+    schema: {
+      summary: 'The validation profiles fedcat ships, and the one it validates with when none is named', tags: ['validation'],
+      response: { 200: Type.Ref('ValidationProfiles') },
+    },
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'no-cache');
+    return { default: validators.defaultProfileId, profiles: PROFILES.map((p) => ({ id: p.id, title: p.title })) };
+  });
+
   app.post('/', {
     schema: {
       summary: 'Validate a catalogue without storing it (dry run)', tags: ['validation'],
       description: 'Send RDF with its media type, or application/json {"url": "https://…"}. Answers the grouped report as JSON, '
         + 'an sh:ValidationReport as Turtle, or a text summary (Accept). Findings carry messages in English and Dutch.',
       querystring: Type.Object({
-        profile: Type.Union(PROFILES.map((p) => Type.Literal(p.id)), { default: DEFAULT_PROFILE_ID, description: PROFILES.map((p) => `${p.id}: ${p.title}`).join('; ') }),
+        profile: Type.Optional(Type.Union(PROFILES.map((p) => Type.Literal(p.id)), {
+          description: `${PROFILES.map((p) => `${p.id}: ${p.title}`).join('; ')}. Default: the harvest profile (FEDCAT_HARVEST_PROFILE, here ${validators.defaultProfileId})`,
+        })),
         lang: Type.Union([Type.Literal('nl'), Type.Literal('en')], { default: 'nl', description: 'Language of the text/plain answer' }),
       }),
       body: Type.Unknown({ description: 'An RDF document, or {"url": "https://…"}' }),
@@ -75,39 +87,20 @@ const validateRoute: FastifyPluginAsyncTypebox<ValidateRouteOptions> = async (ap
     if (!format) throw new NotAcceptable(ANSWERS.join(', '));
     const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (!Buffer.isBuffer(request.body)) throw new UnsupportedMediaType(contentType || '(none)', [...RDF_TYPES, 'application/json'].join(', '));
-    const validator = await validators.get(request.query.profile)!;
+    const validator = await validators.profile(request.query.profile);
     const url = contentType === 'application/json' ? urlRequest(request.body) : null;
     let doc: DryRunDocument;
     if (url !== null) {
-      try {
-        doc = await openForValidation(url, policy);
-      } catch (err) {
-        throw fetchProblem(err);
-      }
+      doc = await openForValidation(url, policy);
     } else {
       doc = { body: once(request.body), url: 'https://validate.fedcat.invalid/document', contentType: contentType === 'application/json' ? 'application/ld+json' : contentType };
     }
-    let result;
-    try {
-      result = await validateDocument(doc, validator, policy);
-    } catch (err) {
-      if (err instanceof UnreadableDocument) throw new ValidationInputUnreadable(err.message);
-      throw fetchProblem(err);
-    }
+    const result = await validateDocument(doc, validator, policy);
     reply.header('cache-control', 'no-store');
     if (format === 'text/turtle') return reply.type('text/turtle; charset=utf-8').send(await reportTurtle(result.summary));
     if (format === 'text/plain') return reply.type('text/plain; charset=utf-8').send(reportText(result.report, request.query.lang));
     return reply.type('application/json').send({ ...result.report, statements: result.statements });
   });
 };
-
-/** A fetch failure as the problem a client can act on. */
-function fetchProblem(err: unknown): Error {
-  if (!(err instanceof HarvestError)) return err as Error;
-  if (err.code === 'SOURCE_FORBIDDEN') return new ValidationUrlRefused(err.message);
-  if (err.code === 'SOURCE_LIMIT_EXCEEDED') return new ValidationInputTooLarge(err.message);
-  if (err.code === 'SOURCE_UNPARSABLE') return new ValidationInputUnreadable(err.message);
-  return new ValidationUrlUnreachable(err.message);
-}
 
 export default validateRoute;

@@ -1,7 +1,7 @@
 import type { Quad } from '@rdfjs/types';
 import { Parser } from 'n3';
-import { serialiseGraph } from '../../rdf-serialise.js';
-import type { QueryAnswer, QueryForm } from '@fedcat/catalogue';
+import { serialiseGraph } from '../../rdf/serialise.js';
+import { QuerySyntax, QueryTimeout, StoreFailure, type AnswerFormats, type QueryAnswer, type QueryForm } from '@fedcat/catalogue';
 import { formatSolutions, type JsonTerm, type SolutionsJson } from '../solutions-format.js';
 
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
@@ -68,4 +68,21 @@ export function graphAnswer(form: QueryForm, ntriples: string, mediaType: string
   const truncated = cap !== undefined && quads.length > cap;
   const kept = truncated ? quads.slice(0, cap) : quads;
   return { form, mediaType, body: serialiseGraph(kept, mediaType), ...(cap !== undefined ? { truncated } : {}) };
+}
+
+/** What the store's query endpoint answered: status, headers and text. */
+export interface RemoteResponse { readonly status: number; readonly headers: Headers; readonly text: string }
+
+/**
+ * The store's answer to a query as fedcat answers it (in `formats`, cut at `cap`), or the error it is: a syntax
+ * error (400), a failure (another non-2xx), or a time-out the store signalled itself.
+ */
+export function remoteAnswer(res: RemoteResponse, form: QueryForm, formats: AnswerFormats, cap: number | undefined, timeoutMs: number): QueryAnswer {
+  if (res.status === 400) throw new QuerySyntax(`the store refused it: ${res.text.split('\n').find((l) => l.trim()) ?? 'HTTP 400'}`);
+  if (res.status < 200 || res.status > 299) throw new StoreFailure(`HTTP ${res.status} from the query endpoint: ${res.text.slice(0, 300).trim()}`);
+  // Virtuoso answers a query cut by its own execution limit with a partial result and this header.
+  if (res.headers.get('x-sql-state')) throw new QueryTimeout(String(timeoutMs), `the store cut the query off (${res.headers.get('x-sql-state')})`);
+  if (form === 'ASK') return { form, mediaType: formats.solutions, body: formatBoolean(askValue(res.text), formats.solutions) };
+  if (form === 'SELECT') return solutionsAnswer(res.text, formats.solutions, cap);
+  return graphAnswer(form, res.text, formats.graph, cap);
 }

@@ -1,0 +1,49 @@
+import { QuerySyntax, QueryTimeout, SearchUnavailable, StoreFailure, StoreUnavailable } from '@fedcat/catalogue';
+import { HarvestError, SourceForbidden, SourceLimitExceeded, SourceUnparsable } from '@fedcat/harvester';
+import { InvalidSource } from '../control/source-input.js';
+import { SourceExists, UnknownSource } from '../control/sources.js';
+import { UnknownProfile } from '../validation/validators.js';
+import { UnreadableDocument } from '../validation/dry-run.js';
+import {
+  InvalidSourceRequest, SourceConflict, SourceNotFound, ValidationInputTooLarge, ValidationInputUnreadable, ValidationUrlRefused,
+  ValidationUrlUnreachable, UnknownProfileProblem,
+} from './errors.js';
+
+/** What a problem document says: its status, its code, and the detail shown to the client. */
+export interface ProblemParts {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+}
+
+type ErrorClass<E extends Error> = abstract new (...args: never[]) => E;
+interface Mapping { readonly matches: (error: Error) => boolean; readonly to: (error: Error) => ProblemParts }
+const map = <E extends Error>(type: ErrorClass<E>, to: (error: E) => ProblemParts): Mapping => ({ matches: (e) => e instanceof type, to: (e) => to(e as E) });
+/** A problem from one of the API's HTTP errors (errors.ts), which carry their status, code and message. */
+const as = (error: Error & { statusCode: number; code: string }): ProblemParts => ({ status: error.statusCode, code: error.code, detail: error.message });
+/** The store and search errors carry their code and message, not their status: that is decided here. */
+const port = (status: number) => (error: Error & { code: string }): ProblemParts => ({ status, code: error.code, detail: error.message });
+
+/**
+ * The one place errors of the model, the control plane and the harvester become problems, by class (most specific
+ * first). Routes throw them as they come; nothing below HTTP knows a status code.
+ */
+const MAPPINGS: readonly Mapping[] = [
+  map(StoreUnavailable, port(503)), map(QueryTimeout, port(503)), map(SearchUnavailable, port(503)),
+  map(QuerySyntax, port(400)), map(StoreFailure, port(500)),
+  map(UnknownSource, (e) => as(new SourceNotFound(e.id))),
+  map(SourceExists, (e) => as(new SourceConflict(e.message))),
+  map(InvalidSource, (e) => as(new InvalidSourceRequest(e.message))),
+  map(UnknownProfile, (e) => as(new UnknownProfileProblem(e.message))),
+  map(UnreadableDocument, (e) => as(new ValidationInputUnreadable(e.message))),
+  // Harvester errors reach HTTP from dry runs of a URL (POST /v1/validate): what fetching it ran into.
+  map(SourceForbidden, (e) => as(new ValidationUrlRefused(e.message))),
+  map(SourceLimitExceeded, (e) => as(new ValidationInputTooLarge(e.message))),
+  map(SourceUnparsable, (e) => as(new ValidationInputUnreadable(e.message))),
+  map(HarvestError, (e) => as(new ValidationUrlUnreachable(e.message))),
+];
+
+/** The problem a domain error is answered with; undefined for errors that are not domain errors. */
+export function domainProblem(error: Error): ProblemParts | undefined {
+  return MAPPINGS.find((m) => m.matches(error))?.to(error);
+}

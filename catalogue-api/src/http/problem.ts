@@ -1,0 +1,43 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { domainProblem } from './domain-errors.js';
+import { InvalidToken } from './errors.js';
+
+const PROBLEM_TYPE_BASE = 'https://fedcat.nl/problems/';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 409: 'Conflict',
+  413: 'Content Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
+};
+
+/** Sends an RFC 9457 problem document. */
+export function sendProblem(reply: FastifyReply, status: number, detail: string, code?: string, extra: Record<string, unknown> = {}) {
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ type: code ? `${PROBLEM_TYPE_BASE}${code.toLowerCase()}` : 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...(code ? { code } : {}), ...extra });
+}
+
+/**
+ * The one error handler: schema validation errors and 4xx errors are shown with their reason;
+ * anything else is logged and masked, so driver messages never leak to clients.
+ */
+export function problemErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.validation) {
+    const invalidParams = error.validation.map((v) => ({
+      name: `${error.validationContext ?? 'request'}${v.instancePath || ''}`.replace(/\//g, '.'),
+      reason: v.message ?? 'invalid',
+    }));
+    return sendProblem(reply, 400, error.message, 'CAT_INVALID_REQUEST', { invalidParams });
+  }
+  const domain = domainProblem(error);
+  const status = domain?.status ?? (error.statusCode && error.statusCode >= 400 ? error.statusCode : 500);
+  const code = domain?.code ?? (error.code?.startsWith('FST_') ? 'CAT_INVALID_REQUEST' : error.code);
+  // 502 (a source endpoint failed) and 503 (try again) say what happened; other 5xx are masked.
+  if (status >= 500 && status !== 503 && status !== 502) {
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, status, 'An internal error occurred; it has been logged.', 'CAT_INTERNAL');
+  }
+  if (status === 503) reply.header('retry-after', '5');
+  if (status === 401) reply.header('www-authenticate', `Bearer realm="fedcat"${error instanceof InvalidToken ? ', error="invalid_token"' : ''}`);
+  return sendProblem(reply, status, domain?.detail ?? error.message, code);
+}
