@@ -7,9 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { fedcat, freePort, startFedcat, type RunningFedcat } from '../support/processes.js';
 
-// A dataset with a title and a description only: enough for DCAT-AP 3.0.1, far from what DCAT-AP-NL 3.0 asks.
-const CATALOGUE = `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
-<https://profiel.example/catalogus> a dcat:Catalog ; dct:title "Catalogus"@nl ; dct:description "Een catalogus"@nl ; dcat:dataset <https://profiel.example/ds> .
+// A dataset with a title and a description only (in a catalogue with a publisher): enough for DCAT-AP 3.0.1, far
+// from what DCAT-AP-NL 3.0 asks.
+const CATALOGUE = `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+<https://profiel.example/catalogus> a dcat:Catalog ; dct:title "Catalogus"@nl ; dct:description "Een catalogus"@nl ;
+  dct:publisher <https://profiel.example/bureau> ; dcat:dataset <https://profiel.example/ds> .
+<https://profiel.example/bureau> a foaf:Agent ; foaf:name "Profielbureau"@nl .
 <https://profiel.example/ds> a dcat:Dataset ; dct:title "Grondwaterstanden"@nl ; dct:description "Metingen van grondwaterstanden"@nl .
 `;
 
