@@ -10,7 +10,7 @@ import { openControlPlane } from './control/control-plane.js';
 import type { TokenStore } from './control/tokens.js';
 import type { QuadStore, SearchIndex } from '@fedcat/catalogue';
 import { CachedSearchIndex } from './search/cached-search.js';
-import { openSearch, openStore } from './backends.js';
+import { openSearch, openStore, type BackendDescription } from './backends.js';
 import { Validators } from './validation/validators.js';
 
 /** The configured backends (store, search) and the control plane (sources, tokens, audit log) on one data directory. */
@@ -25,19 +25,22 @@ export interface Runtime {
   readonly running: RunningHarvests;
   /** Validators of the shipped profiles for harvests in this process, the configured harvest profile the default. */
   readonly validators: Validators;
+  /** What the store and the search index are, for logs and health (never credentials). */
+  readonly backends: { readonly store: BackendDescription; readonly search: BackendDescription };
   close(): Promise<void>;
 }
 
 /** Opens the data directory and the configured backends: the store (an embedded one lazy for CLI-only commands) and the search index. */
 export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}): Runtime {
-  const store = openStore(config.store, config.dataDir, { lazy: opts.lazyStore ?? false });
+  const { store, description: storeDescription } = openStore(config.store, config.dataDir, { lazy: opts.lazyStore ?? false });
+  const opened = openSearch(config.search, config.dataDir);
   // Repeated searches are answered from memory until the index changes (by this or another process).
-  const search = new CachedSearchIndex(openSearch(config.search, config.dataDir));
+  const search = new CachedSearchIndex(opened.search);
   const control = openControlPlane(config.dataDir);
   // Harvests validate on every core, in worker threads started on first use.
   const validators = new Validators(config.harvestProfile);
   return {
-    store, search,
+    store, search, backends: { store: storeDescription, search: opened.description },
     sources: control.sources, tokens: control.tokens, audit: control.audit,
     runs: new RunLog(config.dataDir),
     running: new RunningHarvests(config.dataDir),

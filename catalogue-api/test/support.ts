@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Source } from '@fedcat/catalogue';
-import { qualityVocabularies } from '@fedcat/shapes';
+import { qualityVocabularies } from '@fedcat/shapes/quality';
 import { runnerDeps, buildApp, genidBase, harvestAll, loadConfig, openRuntime, type HarvestLauncher, type Runtime } from '../src/index.js';
 
 /** {@link harvestedApp} on the demo organisations a demo publisher serves on loopback (the harvest may reach it). */

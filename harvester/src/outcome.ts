@@ -1,4 +1,5 @@
-import type { ShaclResult, UnmappedValue, ValidationReport } from '@fedcat/shapes';
+import type { ShaclResult, ValidationReport } from '@fedcat/shapes';
+import type { UnmappedValue } from '@fedcat/shapes/quality';
 import type { HarvestError } from './errors.js';
 import type { HarvestState } from './harvest-state.js';
 import type { Normalisation } from './stages/stage.js';

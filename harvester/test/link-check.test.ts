@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadValidator, profileById, qualityVocabularies } from '@fedcat/shapes';
+import { loadValidator, profileById } from '@fedcat/shapes';
+import { qualityVocabularies } from '@fedcat/shapes/quality';
 import { checkLinks, defaultFetchPolicy, harvestSource, HostLimiter, parsePrivateAccess, probeLink, type HarvestOutcome } from '../src/index.js';
 import { type HarvestSink, type SourceChange } from '@fedcat/catalogue';
 import { localServer } from '../src/testing.js';

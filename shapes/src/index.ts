@@ -5,13 +5,3 @@ export { groupResults, ReportTally, reportTurtle, reportText, type ReportGroup, 
 export type { EngineName } from './engines/engine.js';
 export type { Messages } from './messages.js';
 export { builtExecArgv } from './worker-exec-argv.js';
-export { METRICS, DIMENSIONS, MAX_SCORE, DIMENSION_MAX, oneDecimal, SCORE_METRIC, PV, metricIri, metricByIri, rating, RATING_LABELS, DIMENSION_LABELS, type Metric, type Dimension, type Rating, type MeasuredOn } from './quality/metrics.js';
-export { measureDataset, linksOf, indexQuads, reachable, type Measurement, type MeasureContext, type LinkStatus } from './quality/measure.js';
-export { scoreRecord, aggregateQuality, QualityTally, meets, type RecordQuality, type AggregateQuality, type IndicatorScore, type IndicatorShare, type DimensionScore } from './quality/score.js';
-export { recordDqv, aggregateDqv, aggregateFromRows, STORED_METRICS, type StoredMeasurement, type MeasurementNamer } from './quality/dqv.js';
-export { measurementsFromDescription } from './quality/read-back.js';
-export { explainIndicator, qualityText, aggregateText, type Lang } from './quality/explain.js';
-export { assessDatasets, datasetsIn, type AssessedRecord, type AssessContext } from './quality/assess.js';
-export { qualityVocabularies, type QualityVocabularies } from './quality/vocabularies.js';
-export { complianceOf } from './quality/compliance.js';
-export { unmappedValues, type UnmappedValue } from './quality/unmapped-values.js';

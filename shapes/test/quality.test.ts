@@ -2,11 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Quad } from '@rdfjs/types';
 import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
-import {
-  aggregateDqv, aggregateFromRows, assessDatasets, complianceOf, DIMENSIONS, explainIndicator, loadValidator, MAX_SCORE,
-  measurementsFromDescription, METRICS, metricIri, profileById, qualityText, qualityVocabularies, rating, recordDqv, scoreRecord, unmappedValues,
-  type RecordQuality, type StoredMeasurement,
-} from '../src/index.js';
+import { loadValidator, profileById } from '../src/index.js';
+import { aggregateDqv, aggregateFromRows, assessDatasets, complianceOf, DIMENSIONS, explainIndicator, MAX_SCORE, measurementsFromDescription, METRICS, metricIri, qualityText, qualityVocabularies, rating, recordDqv, scoreRecord, unmappedValues, type RecordQuality, type StoredMeasurement } from '../src/quality/index.js';
 
 const SAMPLES = new URL('../../../shared/reference/samples/', import.meta.url);
 const QUALITY = new URL('../../../shared/reference/quality/', import.meta.url);

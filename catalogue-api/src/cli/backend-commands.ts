@@ -1,5 +1,5 @@
 import { searchSettings, storeSettings, type StoreSettings } from '../config/backend-settings.js';
-import { describeSearch, describeStore, openSearch, openStore } from '../backends.js';
+import { openSearch, openStore } from '../backends.js';
 import type { Config } from '../config/load-config.js';
 import { migrateGraphs } from '../maintenance/migrate-store.js';
 import { reindexAll } from '../maintenance/rebuild-index.js';
@@ -23,7 +23,7 @@ async function rebuildIndex(runtime: Runtime, search: SearchIndex, out: NodeJS.W
 
 /** `fedcat reindex`: the configured search index rebuilt from the configured store. */
 export async function reindexCommand(runtime: Runtime, config: Config, out: NodeJS.WritableStream = process.stderr): Promise<number> {
-  out.write(`Rebuilding the search index (${where(describeSearch(config.search))}) from the store (${where(describeStore(config.store))})\n`);
+  out.write(`Rebuilding the search index (${where(runtime.backends.search)}) from the store (${where(runtime.backends.store)})\n`);
   await runtime.store.ready();
   await rebuildIndex(runtime, runtime.search, out);
   return 0;
@@ -42,11 +42,12 @@ function sameStore(a: StoreSettings, b: StoreSettings): boolean {
 export async function migrateCommand(runtime: Runtime, config: Config, to: string | undefined, searchKind: string | undefined, out: NodeJS.WritableStream = process.stderr): Promise<number> {
   if (!to) throw new UsageError('say where to: fedcat migrate --to sparql|oxigraph');
   const target = storeSettings(config.environment, to);
-  if (sameStore(config.store, target)) throw new UsageError(`the store is ${where(describeStore(config.store))} already; set FEDCAT_STORE to the store to migrate from`);
+  if (sameStore(config.store, target)) throw new UsageError(`the store is ${where(runtime.backends.store)} already; set FEDCAT_STORE to the store to migrate from`);
   const search = searchKind ? searchSettings(config.environment, searchKind) : config.search;
-  out.write(`Migrating ${where(describeStore(config.store))} → ${where(describeStore(target))}; search index: ${where(describeSearch(search))}\n`);
-  const targetStore = openStore(target, config.dataDir, { lazy: true });
-  const targetSearch = searchKind ? openSearch(search, config.dataDir) : runtime.search;
+  const { store: targetStore, description: targetDescription } = openStore(target, config.dataDir, { lazy: true });
+  const opened = searchKind ? openSearch(search, config.dataDir) : { search: runtime.search, description: runtime.backends.search };
+  const targetSearch = opened.search;
+  out.write(`Migrating ${where(runtime.backends.store)} → ${where(targetDescription)}; search index: ${where(opened.description)}\n`);
   try {
     const started = performance.now();
     let copied = 0;

@@ -1,7 +1,5 @@
 import { checkLinks, HarvestError, HostLimiter, type FetchPolicy } from '@fedcat/harvester';
-import {
-  aggregateText, assessDatasets, complianceOf, datasetsIn, indexQuads, linksOf, qualityText, qualityVocabularies,
-} from '@fedcat/shapes';
+import { aggregateText, assessDatasets, complianceOf, datasetsIn, indexQuads, linksOf, qualityText, qualityVocabularies } from '@fedcat/shapes/quality';
 import type { LinkCheckSettings } from '../config/load-config.js';
 import { aggregateQualityJson, recordQualityJson } from '../quality/quality-json.js';
 import { UnreadableDocument, validateDocument } from '../validation/dry-run.js';

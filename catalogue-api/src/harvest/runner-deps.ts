@@ -1,4 +1,4 @@
-import { qualityVocabularies } from '@fedcat/shapes';
+import { qualityVocabularies } from '@fedcat/shapes/quality';
 import { genidBase, type Config } from '../config/load-config.js';
 import type { Runtime } from '../runtime.js';
 import type { HarvestRunnerDeps } from './runner.js';

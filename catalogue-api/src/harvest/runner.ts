@@ -1,7 +1,8 @@
 import { dateTimeNow } from '@fedcat/vocab';
 import { forEachConcurrently, HarvestError, harvestSource, HostLimiter, type FetchPolicy, type HarvestOutcome, type HarvestProgress } from '@fedcat/harvester';
 import { historyGraph, runsGraph, type QuadStore, type SearchIndex, type Source } from '@fedcat/catalogue';
-import type { QualityVocabularies, Validator } from '@fedcat/shapes';
+import type { Validator } from '@fedcat/shapes';
+import type { QualityVocabularies } from '@fedcat/shapes/quality';
 import { catalogueSink, runIri } from './sink.js';
 import type { LinkCheckSettings, ServiceCheckSettings } from '../config/load-config.js';
 import { historyQuads, runsQuads } from './history.js';

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { describeSearch, describeStore } from '../backends.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from '../config/load-config.js';
@@ -17,7 +16,6 @@ export async function startServer(config: Config, runtime: Runtime): Promise<Fas
   const app: FastifyInstance = await buildApp({
     ...runtime, launcher, sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, corsOrigins: config.corsOrigins, privateAccess: config.fetchPolicy.privateAccess, webRoot: webRoot(),
     fetchPolicy: config.fetchPolicy, defaultProfile: config.harvestProfile, changeLogPath: join(config.dataDir, 'resolution-changes.json'),
-    backends: { store: describeStore(config.store), search: describeSearch(config.search) },
     // Request logs never carry credentials: fastify logs no headers by default; the redaction holds if that changes.
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });

@@ -1,7 +1,4 @@
-import {
-  DIMENSION_LABELS, explainIndicator, metricIri, RATING_LABELS,
-  type AggregateQuality as Aggregate, type DimensionScore, type Metric, type RecordQuality as Record_,
-} from '@fedcat/shapes';
+import { DIMENSION_LABELS, explainIndicator, metricIri, RATING_LABELS, type AggregateQuality as Aggregate, type DimensionScore, type Metric, type RecordQuality as Record_ } from '@fedcat/shapes/quality';
 import type { AggregateQuality, RecordQuality } from '../schemas/quality.js';
 
 const dimensions = (ds: readonly DimensionScore[]) => ds.map((d) => ({ ...d, label: DIMENSION_LABELS[d.dimension] }));

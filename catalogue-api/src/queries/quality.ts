@@ -1,5 +1,5 @@
 import { DataFactory } from 'n3';
-import { oneDecimal, SCORE_METRIC, type StoredMeasurement } from '@fedcat/shapes';
+import { oneDecimal, SCORE_METRIC, type StoredMeasurement } from '@fedcat/shapes/quality';
 import { fedcat } from '@fedcat/vocab';
 import { sparqlTerm, type SolutionRow } from '@fedcat/catalogue';
 

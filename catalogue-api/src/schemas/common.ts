@@ -1,4 +1,14 @@
-import { Type } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
+
+/**
+ * A `$ref` to a schema registered with the app (by its `$id`), typed as that schema: TypeBox types a bare
+ * `Type.Ref` as unknown, and the web takes its types from these schemas.
+ */
+export function typedRef<T extends TSchema>(schema: T) {
+  const id = (schema as { $id?: string }).$id;
+  if (!id) throw new TypeError('typedRef needs a schema with an $id');
+  return Type.Unsafe<Static<T>>(Type.Ref(id));
+}
 
 /** RFC 9457 problem details, the body of every error response. */
 export const Problem = Type.Object({

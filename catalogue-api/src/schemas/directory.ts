@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { typedRef } from './common.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Str = Type.String();
@@ -40,7 +41,7 @@ const Pdp = Type.Object({
 
 /** The service-directory part of a data service's JSON. */
 export const DirectoryPart = {
-  api: Type.Optional(Nullable(Type.Ref('ApiDescription'))),
+  api: Type.Optional(Nullable(typedRef(ApiDescription))),
   fsc: Type.Optional(Type.Array(FscCoordinates, { description: 'FSC coordinates the publisher gives (fedcat:fscService)' })),
   policyDecisionPoints: Type.Optional(Type.Array(Pdp, { description: 'AuthZEN policy decision points, with fedcat\'s check of their metadata' })),
 };

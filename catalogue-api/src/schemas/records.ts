@@ -1,4 +1,6 @@
 import { Type, type Static } from 'typebox';
+import { FACET_FIELDS } from '@fedcat/catalogue';
+import { typedRef } from './common.js';
 import { DirectoryPart } from './directory.js';
 
 /** A dataset or data service as the REST API and the search index present it. */
@@ -36,13 +38,14 @@ export const CatalogueRecordDetail = Type.Object({
 const Segment = Type.Object({ text: Type.String(), match: Type.Boolean() });
 
 export const SearchHit = Type.Object({
-  document: Type.Ref('CatalogueRecord'),
+  document: typedRef(CatalogueRecord),
   highlights: Type.Object({ title: Type.Array(Segment), description: Type.Array(Segment) }),
 });
 
 const FacetCount = Type.Object({ value: Type.String(), count: Type.Integer(), label: Type.Union([Type.String(), Type.Null()]) });
 
-export const FACETS = ['type', 'publisher', 'theme', 'format', 'license', 'accessRights', 'source'] as const;
+/** The facet fields a search counts and filters on (the catalogue model's). */
+export const FACETS = FACET_FIELDS;
 
 export const SearchResult = Type.Object({
   hits: Type.Array(SearchHit),

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { typedRef } from './common.js';
 import { PROFILES } from '@fedcat/shapes';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -66,9 +67,9 @@ export const SourceWithStatus = Type.Object({
   interval: Nullable(Type.String({ description: 'Schedule, e.g. 6h; null when harvested only on demand' })),
   nextHarvestAt: Nullable(Type.String({ description: 'When the scheduler harvests it next (now or earlier: due)' })),
   paused: Type.Boolean({ description: 'A paused source keeps its data but is not harvested' }),
-  lastRun: Nullable(Type.Ref('Run')),
-  lastSuccess: Nullable(Type.Ref('Run')),
-  running: Nullable(Type.Ref('RunningHarvest')),
+  lastRun: Nullable(typedRef(Run)),
+  lastSuccess: Nullable(typedRef(Run)),
+  running: Nullable(typedRef(RunningHarvest)),
 }, { $id: 'SourceWithStatus' });
 
 const Kind = Type.Union([Type.Literal('catalogue'), Type.Literal('sparql'), Type.Literal('files'), Type.Literal('fsc-directory')],

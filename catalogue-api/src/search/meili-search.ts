@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { FACET_FIELDS, type CatalogueDocument, type FacetCount, type FacetField, type PossibleDuplicate, type SearchIndex, type SearchRequest, type SearchResponse, type SortSpec } from '@fedcat/catalogue';
-import { conceptLabel, shortLabel } from '@fedcat/vocab';
+import { facetLabel } from './facet-label.js';
 import { Meilisearch, type EnqueuedTaskPromise, type Index } from 'meilisearch';
 import type { SearchSettings } from '../config/backend-settings.js';
 import { allowedTypos, boundedEditDistance, crop, highlight, normalizeWord, words } from './text.js';
@@ -218,7 +218,7 @@ export class MeilisearchIndex implements SearchIndex {
       const names = await this.publisherNames(publishers);
       for (const field of wanted) {
         facets[field] = Object.entries(distribution[field] ?? {})
-          .map(([value, count]) => ({ value, count, label: names.get(value) ?? conceptLabel(value)?.nl ?? (field === 'type' || field === 'source' ? value : shortLabel(value)) }))
+          .map(([value, count]) => ({ value, count, label: facetLabel(field, value, names.get(value)) }))
           .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
       }
     }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetCount, type FacetField, type PossibleDuplicate, type SearchIndex, type SearchRequest, type SearchResponse, type SortSpec } from '@fedcat/catalogue';
-import { conceptLabel, shortLabel } from '@fedcat/vocab';
+import { facetLabel } from './facet-label.js';
 import { allowedTypos, boundedEditDistance, crop, highlight, words } from './text.js';
 
 const SCHEMA = `
@@ -239,7 +239,7 @@ export class SqliteSearchIndex implements SearchIndex {
         .all(...wanted) as { field: FacetField; value: string; n: number; label: string | null }[];
       for (const field of wanted) facets[field] = [];
       for (const c of counted) {
-        facets[c.field]!.push({ value: c.value, count: c.n, label: c.label ?? conceptLabel(c.value)?.nl ?? (c.field === 'type' || c.field === 'source' ? c.value : shortLabel(c.value)) });
+        facets[c.field]!.push({ value: c.value, count: c.n, label: facetLabel(c.field, c.value, c.label) });
       }
     }
     return { hits, total, offset, limit, facets, corrections: plan.corrections, processingTimeMs: Math.round(performance.now() - started) };

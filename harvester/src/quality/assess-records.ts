@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
-import {
-  aggregateDqv, linksOf, QualityTally, measureDataset, recordDqv, scoreRecord, unmappedValues,
-  type AggregateQuality, type UnmappedValue, type MeasurementNamer, type QualityVocabularies,
-} from '@fedcat/shapes';
+import { aggregateDqv, linksOf, QualityTally, measureDataset, recordDqv, scoreRecord, unmappedValues, type AggregateQuality, type UnmappedValue, type MeasurementNamer, type QualityVocabularies } from '@fedcat/shapes/quality';
 import { DataFactory } from 'n3';
 import { checkLinks, type LinkCache, type LinkCheckOptions } from '../links/link-check.js';
 import type { HarvestRecord } from '../records/split-records.js';

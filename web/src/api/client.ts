@@ -1,4 +1,4 @@
-import type { SearchState } from '../lib/url-state.js';
+import { FILTER_FIELDS, type SearchState } from '../lib/url-state.js';
 import type {
   AccessConditions, AggregateQuality, CatalogueRecordDetail, Organisation, OrganisationScore, Problem, RecordQuality, Run, SearchResult, SourceWithStatus,
   SparqlResults, ValidationProfiles, ValidationReport,
@@ -45,7 +45,7 @@ export class CatalogueApi {
     const p = new URLSearchParams();
     if (state.q) p.set('q', state.q);
     for (const [field, values] of Object.entries(state.filters)) for (const v of values) p.append('filter', `${field}:${v}`);
-    p.set('facets', 'type,publisher,theme,format,license,accessRights');
+    p.set('facets', FILTER_FIELDS.join(','));
     if (state.sort) p.set('sort', state.sort);
     p.set('page', String(state.page));
     p.set('pageSize', String(pageSize));

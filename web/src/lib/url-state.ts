@@ -1,5 +1,9 @@
-/** Facet fields the UI filters on. */
-export const FILTER_FIELDS = ['type', 'publisher', 'theme', 'format', 'license', 'accessRights'] as const;
+import type { FACETS } from '@fedcat/catalogue-api/schemas';
+
+type ApiFacet = (typeof FACETS)[number];
+
+/** Facet fields the UI filters on: the API's facets (checked against its schema) but the source. */
+export const FILTER_FIELDS = ['type', 'publisher', 'theme', 'format', 'license', 'accessRights'] as const satisfies readonly ApiFacet[];
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 /** Everything a search page shows, as it lives in the URL (deep links, back/forward). */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { describeRecords, sourceGraph, type QuadStore, type SearchIndex } from '@fedcat/catalogue';
-import { aggregateFromRows, measurementsFromDescription, qualityVocabularies, rating, scoreRecord } from '@fedcat/shapes';
+import { aggregateFromRows, measurementsFromDescription, qualityVocabularies, rating, scoreRecord } from '@fedcat/shapes/quality';
 import { Type } from 'typebox';
 import { RECORD_KIND, RecordNotFound, QualityNotAssessed, SourceNotFound } from '../../http/errors.js';
 import { aggregateQualityJson, recordQualityJson } from '../../quality/quality-json.js';
