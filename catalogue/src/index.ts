@@ -4,7 +4,7 @@ export { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetField, typ
 export { recordId } from './record-id.js';
 export type { HarvestSink, SourceChange } from './harvest-sink.js';
 export type { QuadStore, StoreState, QueryForm, QueryAnswer, ProtocolDataset, QueryOptions, AnswerFormats } from './store/quad-store.js';
-export { READ_FORMATS, rowsOf, booleanOf, quadsOf, type SolutionRow } from './store/typed-reads.js';
+export { READ_FORMATS, rowsOf, booleanOf, quadsOf, TypedReads, type SolutionRow } from './store/typed-reads.js';
 export { StoreError, StoreUnavailable, QueryTimeout, QuerySyntax, StoreFailure } from './store/store-errors.js';
 export { sparqlTerm } from './store/sparql-term.js';
 export { SORT_SPECS, type SearchIndex, type SearchRequest, type SearchResponse, type SearchHit, type Segment, type PossibleDuplicate, type FacetCount, type SortSpec } from './search/search-index.js';

@@ -47,8 +47,8 @@ export type HarvestOutcome =
   /** `changed` is false when the content equals the last harvest's (see `SourceChange.changed`). */
   | (Timing & { readonly kind: 'harvested'; readonly stats: HarvestStats; readonly state: HarvestState; readonly changed: boolean })
   /**
-   * Nothing to do: the source answered 304 to the last harvest's validators (or its files are untouched), or it
-   * served exactly the bytes of the last harvest.
+   * Nothing to do: the source answered 304 to the last harvest's conditional-request headers (ETag,
+   * Last-Modified), or its files are untouched, or it served exactly the bytes of the last harvest.
    */
-  | (Timing & { readonly kind: 'not-modified'; readonly by: 'validators' | 'content' })
+  | (Timing & { readonly kind: 'not-modified'; readonly by: 'conditional-request' | 'content' })
   | (Timing & { readonly kind: 'failed'; readonly error: HarvestError });

@@ -95,7 +95,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
       deps.onProgress?.(progress);
     };
     const fetched = await readRecords(source, deps, previous, report);
-    if (fetched === 'not-modified') return { kind: 'not-modified', by: 'validators', ...timing() };
+    if (fetched === 'not-modified') return { kind: 'not-modified', by: 'conditional-request', ...timing() };
     if (fetched === 'same-content') return { kind: 'not-modified', by: 'content', ...timing() };
     const { records, rest, notes, noteCount } = fetched;
     const limits = { ...defaultRecordLimits, ...deps.limits, ...(source.limits?.maxRecords ? { maxRecords: source.limits.maxRecords } : {}) };

@@ -60,7 +60,7 @@ describe('a local file or directory source', () => {
   it('reads nothing again while no file changed, and re-reads after one did', async () => {
     const first = harvested((await harvest(source(join(dir, 'catalogue')), { fileRoots: [dir] })).outcome);
     const again = await harvest(source(join(dir, 'catalogue')), { fileRoots: [dir] }, first.state);
-    expect(again.outcome.kind === 'not-modified' && again.outcome.by).toBe('validators');
+    expect(again.outcome.kind === 'not-modified' && again.outcome.by).toBe('conditional-request');
     const file = join(dir, 'catalogue', DCAT_NL);
     await utimes(file, new Date(), new Date(Date.now() + 5000));
     const touched = await harvest(source(join(dir, 'catalogue')), { fileRoots: [dir] }, first.state);

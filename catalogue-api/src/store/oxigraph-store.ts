@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Quad } from '@rdfjs/types';
 import { GraphFiles } from './graph-files.js';
-import { booleanOf, quadsOf, READ_FORMATS, rowsOf, type AnswerFormats, type QuadStore, type QueryAnswer, type QueryOptions, type SolutionRow, type StoreState } from '@fedcat/catalogue';
+import { TypedReads, type AnswerFormats, type QuadStore, type QueryAnswer, type QueryOptions, type StoreState } from '@fedcat/catalogue';
 import { QueryLane } from './query-lane.js';
 import { StoreWorker, type WorkerCall } from './store-worker.js';
 
@@ -24,12 +24,13 @@ export interface OxigraphStoreOptions {
  * SPARQL endpoint), so a heavy query can be cut off without stalling anything else. The second starts once the
  * first is ready (it doubles the store's memory; see docs/benchmarks.md).
  */
-export class OxigraphStore implements QuadStore {
+export class OxigraphStore extends TypedReads implements QuadStore {
   private primary: StoreWorker | null = null;
   private readonly lane: QueryLane;
   private readonly files: GraphFiles;
 
   constructor(private readonly options: OxigraphStoreOptions) {
+    super();
     this.files = new GraphFiles(options.dataDir);
     this.lane = new QueryLane(() => new StoreWorker(this.workerOptions()));
     if (!options.lazy) {
@@ -72,18 +73,6 @@ export class OxigraphStore implements QuadStore {
     const { timeoutMs, ...rest } = options ?? {};
     const call: WorkerCall = { op: 'query', sparql, formats, options: rest };
     return timeoutMs === undefined ? this.start().call<QueryAnswer>(call) : this.lane.query(call, timeoutMs);
-  }
-
-  select(sparql: string, options?: QueryOptions): Promise<SolutionRow[]> {
-    return this.query(sparql, READ_FORMATS, options).then(rowsOf);
-  }
-
-  ask(sparql: string, options?: QueryOptions): Promise<boolean> {
-    return this.query(sparql, READ_FORMATS, options).then(booleanOf);
-  }
-
-  construct(sparql: string, options?: QueryOptions): Promise<Quad[]> {
-    return this.query(sparql, READ_FORMATS, options).then(quadsOf);
   }
 
   /** Read from the graph's file: the files are the store's durable content, and this needs no worker. */

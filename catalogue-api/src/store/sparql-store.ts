@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import { QueryTimeout, sparqlTerm, STAGING_GRAPH_PREFIX, StoreFailure, StoreUnavailable, booleanOf, quadsOf, READ_FORMATS, rowsOf, type AnswerFormats, type QuadStore, type SolutionRow, type QueryAnswer, type QueryForm, type QueryOptions, type StoreState } from '@fedcat/catalogue';
+import { QueryTimeout, sparqlTerm, STAGING_GRAPH_PREFIX, StoreFailure, StoreUnavailable, TypedReads, type AnswerFormats, type QuadStore, type QueryAnswer, type QueryForm, type QueryOptions, type StoreState } from '@fedcat/catalogue';
 import { askValue, remoteAnswer } from './sparql/remote-answer.js';
 import { forgetGraph, registerGraph, registryEntries, REGISTRY_QUERY, type GraphEntry } from './sparql/graph-registry.js';
 import { hasBlankNode, ntriplePieces } from './sparql/ntriple-pieces.js';
@@ -47,7 +47,7 @@ const N_TRIPLES = 'application/n-triples';
  * which gives the graph list, change notices and, because queries name fedcat's graphs as their dataset, keeps
  * the store's own graphs (Virtuoso's system graphs) out of every answer.
  */
-export class SparqlStore implements QuadStore {
+export class SparqlStore extends TypedReads implements QuadStore {
   private readonly http: SparqlHttpClient;
   private graphs = new Map<string, GraphEntry>();
   private current: StoreState = { status: 'loading', graphsLoaded: 0, graphsTotal: 0 };
@@ -60,6 +60,7 @@ export class SparqlStore implements QuadStore {
   private readonly listeners = new Set<(graphs: readonly string[]) => void>();
 
   constructor(private readonly options: SparqlStoreOptions) {
+    super();
     this.http = new SparqlHttpClient({ auth: options.auth, timeoutMs: options.timeoutMs, retries: options.retries, backoffMs: options.backoffMs ?? 250, connections: options.connections ?? 8 });
   }
 
@@ -166,18 +167,6 @@ export class SparqlStore implements QuadStore {
       throw options.timeoutMs !== undefined ? new QueryTimeout(String(timeoutMs), 'the SPARQL store did not answer in time') : new StoreUnavailable(err.message);
     });
     return remoteAnswer(res, form, formats, options.resultCap, timeoutMs);
-  }
-
-  select(sparql: string, options?: QueryOptions): Promise<SolutionRow[]> {
-    return this.query(sparql, READ_FORMATS, options).then(rowsOf);
-  }
-
-  ask(sparql: string, options?: QueryOptions): Promise<boolean> {
-    return this.query(sparql, READ_FORMATS, options).then(booleanOf);
-  }
-
-  construct(sparql: string, options?: QueryOptions): Promise<Quad[]> {
-    return this.query(sparql, READ_FORMATS, options).then(quadsOf);
   }
 
   async close(): Promise<void> {

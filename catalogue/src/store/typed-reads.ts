@@ -1,6 +1,6 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory, Parser } from 'n3';
-import type { AnswerFormats, QueryAnswer } from './quad-store.js';
+import type { AnswerFormats, QuadStore, QueryAnswer, QueryOptions } from './quad-store.js';
 
 /** One solution of a SELECT: each bound variable's RDF/JS term (an unbound variable is absent). */
 export type SolutionRow = Readonly<Record<string, Term>>;
@@ -41,4 +41,24 @@ export function booleanOf(answer: QueryAnswer): boolean {
 /** The triples of a CONSTRUCT or DESCRIBE answer given in {@link READ_FORMATS}. */
 export function quadsOf(answer: QueryAnswer): Quad[] {
   return new Parser({ format: 'N-Triples' }).parse(answer.body);
+}
+
+/**
+ * The typed reads every store answers alike, through its own text `query` in {@link READ_FORMATS}: a store
+ * implementation extends this and implements the rest of {@link QuadStore}.
+ */
+export abstract class TypedReads {
+  abstract query(sparql: string, formats: AnswerFormats, options?: QueryOptions): Promise<QueryAnswer>;
+
+  select(sparql: string, options?: QueryOptions): Promise<SolutionRow[]> {
+    return this.query(sparql, READ_FORMATS, options).then(rowsOf);
+  }
+
+  ask(sparql: string, options?: QueryOptions): Promise<boolean> {
+    return this.query(sparql, READ_FORMATS, options).then(booleanOf);
+  }
+
+  construct(sparql: string, options?: QueryOptions): Promise<Quad[]> {
+    return this.query(sparql, READ_FORMATS, options).then(quadsOf);
+  }
 }

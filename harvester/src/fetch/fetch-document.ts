@@ -47,7 +47,7 @@ export const defaultFetchPolicy: FetchPolicy = {
   userAgent: 'fedcat-harvester/0.1 (+https://github.com/fedcat)',
 };
 
-/** Validators from an earlier fetch; the server may answer 304 Not Modified. */
+/** Conditional-request headers (ETag, Last-Modified) from an earlier fetch; the server may answer 304 Not Modified. */
 export interface Conditional { readonly etag: string | null; readonly lastModified: string | null }
 
 /**
@@ -204,7 +204,7 @@ export async function fetchDocument(source: string, location: string, policy: Fe
   return doc;
 }
 
-/** Like {@link fetchDocument}, sending the validators of an earlier fetch; resolves `'not-modified'` on 304. */
+/** Like {@link fetchDocument}, sending the conditional-request headers of an earlier fetch; resolves `'not-modified'` on 304. */
 export async function fetchConditional(source: string, location: string, policy: FetchPolicy, conditional?: Conditional): Promise<FetchedDocument | 'not-modified'> {
   const doc = await openDocument(source, location, policy, conditional);
   if (doc === 'not-modified') return doc;
@@ -217,8 +217,8 @@ export async function fetchConditional(source: string, location: string, policy:
  */
 export async function openDocument(source: string, location: string, policy: FetchPolicy, conditional?: Conditional, accept = ACCEPT): Promise<OpenedDocument | 'not-modified'> {
   const signal = AbortSignal.timeout(policy.timeoutMs);
-  // Only a request that carried validators can be answered "not modified"; a 304 to anything else is an error.
-  const sentValidators = Boolean(conditional?.etag || conditional?.lastModified);
+  // Only a conditional request (ETag or Last-Modified sent) can be answered "not modified"; a 304 to anything else is an error.
+  const conditionalSent = Boolean(conditional?.etag || conditional?.lastModified);
   let url: URL;
   try {
     url = new URL(location);
@@ -233,7 +233,7 @@ export async function openDocument(source: string, location: string, policy: Fet
       }
       const res = await request(url, policy, source, signal, conditional, accept);
       const status = res.statusCode ?? 0;
-      if (status === 304 && sentValidators) {
+      if (status === 304 && conditionalSent) {
         res.resume();
         return 'not-modified';
       }

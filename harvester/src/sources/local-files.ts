@@ -43,7 +43,7 @@ function within(path: string, root: string): boolean {
 /**
  * Reads a local RDF file, or every RDF file under a directory (by extension, sorted by path), for tests and
  * offline use. Only paths inside the policy's `fileRoots` are read, checked after resolving symbolic links.
- * The "validator" is a fingerprint of the files' names, sizes and modification times, so an untouched
+ * The conditional-request value is a fingerprint of the files' names, sizes and modification times, so an untouched
  * directory is not re-read.
  */
 export async function readLocalFiles(sourceId: string, url: string, ctx: ReadContext): Promise<ReadResult | 'not-modified'> {
