@@ -26,7 +26,8 @@ function enrichersOf(deps: HarvestDeps): Enricher[] {
 /** What the records of one harvest became: where their quads go, their documents, their next states. */
 class RecordOutcomes {
   readonly next: Record<string, RecordState> = {};
-  readonly accepted: Quad[] = [];
+  /** The source graph's statements: what belongs to no record, then every accepted record's. */
+  readonly accepted: Quad[];
   readonly quarantined: Quad[] = [];
   readonly upsert: CatalogueDocument[] = [];
   readonly remove: string[] = [];
@@ -34,7 +35,9 @@ class RecordOutcomes {
   readonly inCatalogue: AcceptedRecord[] = [];
   readonly counts = { added: 0, updated: 0, unchanged: 0, removed: 0, invalid: 0 };
 
-  constructor(private readonly previous: HarvestState, private readonly source: Source, private readonly at: string) {}
+  constructor(private readonly previous: HarvestState, private readonly source: Source, private readonly at: string, rest: readonly Quad[]) {
+    this.accepted = [...rest];
+  }
 
   private dates(r: ReadRecord, change: 'unchanged' | 'accepted' | 'rejected') {
     return recordDates(r.before, this.previous.removed?.[r.record.iri], change, this.at);
@@ -104,8 +107,7 @@ export async function harvestSource(source: Source, deps: HarvestDeps): Promise<
     }
 
     const diff = diffRecords(previous.records, records);
-    const out = new RecordOutcomes(previous, source, startedAt);
-    out.accepted.push(...rest);
+    const out = new RecordOutcomes(previous, source, startedAt, rest);
     for (const r of diff.unchanged) out.keep(r);
     const toValidate: ReadRecord[] = [];
     for (const r of diff.changed) {

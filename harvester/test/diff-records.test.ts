@@ -1,6 +1,6 @@
 import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { diffRecords, emptyState, recordHash, stateChanged, type HarvestRecord, type HarvestState } from '../src/index.js';
+import { applyEnrichers, diffRecords, emptyState, recordHash, stateChanged, type HarvestRecord, type HarvestState } from '../src/index.js';
 
 const { namedNode, literal, quad } = DataFactory;
 const record = (iri: string, title: string): HarvestRecord => ({
@@ -46,5 +46,20 @@ describe('stateChanged', () => {
     expect(stateChanged(described, base)).toBe(false);
     expect(stateChanged(described, { ...base, serviceDigest: 's2' })).toBe(true);
     expect(stateChanged(described, { ...base, qualityDigest: 'q2' })).toBe(true);
+  });
+});
+
+describe('applyEnrichers', () => {
+  it('merges enrichments of any size, in the order of the enrichers', async () => {
+    const q = quad(namedNode('https://x/s'), namedNode('https://x/p'), literal('o'));
+    const big = new Array<typeof q>(300_000).fill(q);
+    const ctx = { source: { id: 's', url: 'https://x/', org: null, addedAt: '' }, records: [], previous: emptyState, now: () => new Date(), genid: 'https://x/g/', report: () => undefined };
+    const merged = await applyEnrichers([
+      async () => ({ quads: big, state: { serviceDigest: 'a' }, stats: {} }),
+      async () => ({ quads: [quad(namedNode('https://x/last'), namedNode('https://x/p'), literal('o'))], state: { qualityDigest: 'b' }, stats: {} }),
+    ], ctx);
+    expect(merged.quads).toHaveLength(300_001);
+    expect(merged.quads.at(-1)?.subject.value).toBe('https://x/last');
+    expect(merged.state).toEqual({ serviceDigest: 'a', qualityDigest: 'b' });
   });
 });

@@ -33,12 +33,13 @@ export type Enricher = (ctx: EnrichContext) => Promise<Enrichment>;
 
 /** Applies enrichers one after the other and merges what they add, in their order. */
 export async function applyEnrichers(enrichers: readonly Enricher[], ctx: EnrichContext): Promise<Enrichment> {
-  const quads: Quad[] = [];
+  let quads: readonly Quad[] = [];
   let state: Partial<HarvestState> = {};
   let stats: Enrichment['stats'] = {};
   for (const enrich of enrichers) {
     const added = await enrich(ctx);
-    quads.push(...added.quads);
+    // concat, not push(...): an enrichment of 100k datasets holds more quads than a call takes arguments.
+    quads = quads.concat(added.quads);
     state = { ...state, ...added.state };
     stats = { ...stats, ...added.stats };
   }
