@@ -35,6 +35,26 @@ describe('fetchDocument', () => {
     expect(doc.url).toBe(`${server.origin}/ok`);
     expect(doc.contentType).toBe('text/turtle');
   });
+  it('sends a request again, once, when a kept-alive connection is closed under it', async () => {
+    // A server that closes every connection on its second request, unanswered, as one whose idle timeout ends a
+    // kept-alive connection just as the client reuses it.
+    const served = new WeakMap<object, number>();
+    const closing = await localServer((req, res) => {
+      const n = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, n);
+      if (n === 2) return void req.socket.destroy();
+      res.writeHead(200, { 'content-type': 'text/turtle' }).end('<a:b> <c:d> "e" .');
+    });
+    try {
+      const policy = allowing(closing.hostPort);
+      for (let i = 0; i < 3; i++) {
+        const doc = await fetchDocument('s', `${closing.origin}/ok`, policy);
+        expect(doc.body).toContain('<a:b>');
+      }
+    } finally {
+      await closing.close();
+    }
+  });
   it('refuses other schemes', async () => {
     await expect(fetchDocument('s', 'file:///etc/passwd', allowing('true'))).rejects.toBeInstanceOf(SourceForbidden);
   });

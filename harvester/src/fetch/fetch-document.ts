@@ -114,8 +114,8 @@ export function guardedRequest(url: URL, policy: FetchPolicy, source: string, si
   if (isIP(literal) && !mayConnect(policy.privateAccess, origin, literal)) {
     return Promise.reject(new SourceForbidden(source, `${origin} is a non-public address`));
   }
-  return new Promise((resolve, reject) => {
-    const tls = url.protocol === 'https:' && policy.clientTls ? { cert: policy.clientTls.cert, key: policy.clientTls.key, ...(policy.clientTls.ca ? { ca: policy.clientTls.ca } : {}) } : {};
+  const tls = url.protocol === 'https:' && policy.clientTls ? { cert: policy.clientTls.cert, key: policy.clientTls.key, ...(policy.clientTls.ca ? { ca: policy.clientTls.ca } : {}) } : {};
+  const send = (again: boolean): Promise<IncomingMessage> => new Promise((resolve, reject) => {
     const req = mod.request(url, {
       method,
       ...tls,
@@ -123,9 +123,15 @@ export function guardedRequest(url: URL, policy: FetchPolicy, source: string, si
       lookup: guardedLookup(policy.privateAccess, origin, source),
       signal,
     }, resolve);
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server closed as this request went out (its idle timeout): the request never
+      // reached it, and GET and HEAD may be sent again, once, on a new connection.
+      if (again && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) resolve(send(false));
+      else reject(err);
+    });
     req.end();
   });
+  return send(true);
 }
 
 function request(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal, conditional: Conditional | undefined, accept: string): Promise<IncomingMessage> {
