@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { PROFILES, type Validator } from '@fedcat/shapes';
 import type { Config } from './config/load-config.js';
 import { RunningHarvests } from './control/running-harvests.js';
 import { RunLog } from './control/runs.js';

@@ -22,7 +22,7 @@ async function rebuildIndex(runtime: Runtime, search: SearchIndex, out: NodeJS.W
 }
 
 /** `fedcat reindex`: the configured search index rebuilt from the configured store. */
-export async function reindexCommand(runtime: Runtime, config: Config, out: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function reindexCommand(runtime: Runtime, out: NodeJS.WritableStream = process.stderr): Promise<number> {
   out.write(`Rebuilding the search index (${where(runtime.backends.search)}) from the store (${where(runtime.backends.store)})\n`);
   await runtime.store.ready();
   await rebuildIndex(runtime, runtime.search, out);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { PrivateAccess } from '@fedcat/harvester';
 import { harvestAll } from '../harvest/runner.js';
-import { genidBase, loadConfig, type Config } from '../config/load-config.js';
+import { loadConfig, type Config } from '../config/load-config.js';
 import { startDemoPublisher } from '../demo/publisher.js';
 import { InvalidSource } from '../control/sources.js';
 import { openRuntime, type Runtime } from '../runtime.js';
@@ -14,7 +14,6 @@ import { UserError } from '../user-error.js';
 import { ProgressView } from './progress-view.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { DEFAULT_PROFILE_ID, PROFILES } from '@fedcat/shapes';
-import { qualityVocabularies } from '@fedcat/shapes/quality';
 import { qualityCommand } from './quality-command.js';
 import { validateCommand } from './validate-command.js';
 import { migrateCommand, reindexCommand } from './backend-commands.js';
@@ -208,7 +207,7 @@ async function main(argv: string[]): Promise<number> {
       // The store's worker and poll timer do not hold the process open; while waiting on them, this does.
       const keepAlive = setInterval(() => undefined, 60_000);
       try {
-        return command === 'reindex' ? await reindexCommand(runtime, config) : await migrateCommand(runtime, config, values.to, values.search);
+        return command === 'reindex' ? await reindexCommand(runtime) : await migrateCommand(runtime, config, values.to, values.search);
       } finally {
         clearInterval(keepAlive);
         await runtime.close();

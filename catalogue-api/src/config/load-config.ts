@@ -32,8 +32,6 @@ export interface Config {
    * V8's default grows it up to 4x under a high allocation rate, which a harvest has: lower is leaner, higher faster.
    */
   readonly harvestHeapGrowth: number;
-  /** Directory of JSON-LD contexts harvested documents may name by URL (see loadJsonLdContexts); none by default. */
-  readonly jsonLdContextsDir: string | null;
   /** Limits of the public SPARQL endpoint. */
   readonly sparql: SparqlLimits;
   /** Who runs this fedcat, as the DCAT feed states it. */
@@ -231,7 +229,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     },
     harvestConcurrency: integer('FEDCAT_HARVEST_CONCURRENCY', env.FEDCAT_HARVEST_CONCURRENCY, 2, 1, 64),
     harvestPerHost: integer('FEDCAT_HARVEST_PER_HOST', env.FEDCAT_HARVEST_PER_HOST, 2, 1, 64),
-    jsonLdContextsDir: env.FEDCAT_JSONLD_CONTEXTS ? resolve(env.FEDCAT_JSONLD_CONTEXTS) : null,
     harvestHeapGrowth: integer('FEDCAT_HARVEST_HEAP_GROWTH', env.FEDCAT_HARVEST_HEAP_GROWTH, 30, 10, 300),
     sparql: {
       timeoutMs: integer('FEDCAT_SPARQL_TIMEOUT_MS', env.FEDCAT_SPARQL_TIMEOUT_MS, DEFAULT_SPARQL_LIMITS.timeoutMs, 100, 3_600_000),

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { profileById, PROFILES } from '@fedcat/shapes';
+import { profileById } from '@fedcat/shapes';
 import { UserError } from '../user-error.js';
 import { unknownProfileMessage } from '../validation/validators.js';
 import { FSC_GROUP_ID } from '@fedcat/harvester';
