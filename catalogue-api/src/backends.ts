@@ -14,7 +14,7 @@ export interface BackendDescription { readonly kind: string; readonly endpoint?:
  * SPARQL 1.1 store.
  */
 export function openStore(settings: StoreSettings, dataDir: string, opts: { lazy?: boolean } = {}): { store: QuadStore; description: BackendDescription } {
-  if (settings.kind === 'oxigraph') return { store: new OxigraphStore({ dataDir, lazy: opts.lazy ?? false }), description: { kind: 'oxigraph' } };
+  if (settings.kind === 'oxigraph') return { store: new OxigraphStore({ dataDir, lazy: opts.lazy ?? false, queryWorkers: settings.queryWorkers }), description: { kind: 'oxigraph' } };
   const { kind: _kind, ...remote } = settings;
   return { store: new SparqlStore(remote), description: { kind: 'sparql', endpoint: settings.queryUrl } };
 }

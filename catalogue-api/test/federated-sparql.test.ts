@@ -153,7 +153,7 @@ describe('GET /sparql/federated', () => {
       expect(search.status).toBe(200);
       expect(performance.now() - t0).toBeLessThan(100);
       const res = await pending;
-      expect(res.status).toBe(503);
+      expect(res.status).toBe(504);
       expect((await res.json() as any).code).toBe('CAT_SPARQL_TIMEOUT');
       expect(Date.now() - started).toBeGreaterThanOrEqual(3900);
       expect(Date.now() - started).toBeLessThan(8000);

@@ -1,11 +1,11 @@
 export { SOURCE_KINDS, sourceKind, intervalMs, isValidSourceId, sourceIdFromUrl, type Source, type SourceKind, type SourceLimits } from './source.js';
-export { SOURCE_GRAPH_PREFIX, sourceGraph, quarantineGraph, historyGraph, runsGraph, REGISTRY_GRAPH, STAGING_GRAPH_PREFIX, EMPTY_GRAPH } from './graphs.js';
+export { SOURCE_GRAPH_PREFIX, sourceGraph, quarantineGraph, historyGraph, runsGraph, REGISTRY_GRAPH, STAGING_GRAPH_PREFIX, EMPTY_GRAPH, isPublishedGraph, isFedcatGraph, quarantinedSourceOf } from './graphs.js';
 export { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetField, type RecordType } from './catalogue-document.js';
 export { recordId } from './record-id.js';
 export type { HarvestSink, SourceChange } from './harvest-sink.js';
-export type { QuadStore, StoreState, QueryForm, QueryAnswer, ProtocolDataset, QueryOptions, AnswerFormats } from './store/quad-store.js';
+export type { QuadStore, StoreState, QueryForm, QueryAnswer, ProtocolDataset, QueryOptions, AnswerFormats, GraphVisibility } from './store/quad-store.js';
 export { READ_FORMATS, rowsOf, booleanOf, quadsOf, TypedReads, type SolutionRow } from './store/typed-reads.js';
-export { StoreError, StoreUnavailable, QueryTimeout, QuerySyntax, StoreFailure } from './store/store-errors.js';
+export { StoreError, StoreUnavailable, QueryTimeout, QuerySyntax, StoreFailure, StoreBusy } from './store/store-errors.js';
 export { sparqlTerm } from './store/sparql-term.js';
 export { SORT_SPECS, type SearchIndex, type SearchRequest, type SearchResponse, type SearchHit, type Segment, type PossibleDuplicate, type FacetCount, type SortSpec } from './search/search-index.js';
 export { SearchError, SearchUnavailable } from './search/search-errors.js';

@@ -5,7 +5,8 @@ import type { SparqlStoreOptions } from '../store/sparql-store.js';
 
 /** The store backend and how to reach it. */
 export type StoreSettings =
-  | { readonly kind: 'oxigraph' }
+  /** `queryWorkers`: store workers the public SPARQL endpoint's queries run on (each holds a copy of the data). */
+  | { readonly kind: 'oxigraph'; readonly queryWorkers: number }
   /** The SparqlStore's options that are configured (poll interval, load pieces and backoff keep their defaults). */
   | ({ readonly kind: 'sparql' } & Omit<SparqlStoreOptions, 'pollMs' | 'chunkTriples' | 'backoffMs'>);
 
@@ -44,14 +45,14 @@ function storeAuth(env: NodeJS.ProcessEnv): SparqlAuth {
 }
 
 /**
- * FEDCAT_STORE: `oxigraph` (default; embedded, in the data directory) or `sparql`: any SPARQL 1.1 store, reached at
+ * FEDCAT_STORE: `oxigraph` (default; embedded, in the data directory; FEDCAT_SPARQL_WORKERS workers for /sparql) or `sparql`: any SPARQL 1.1 store, reached at
  * FEDCAT_STORE_QUERY_URL and FEDCAT_STORE_UPDATE_URL, with FEDCAT_STORE_GSP_URL (Graph Store HTTP Protocol; loads
  * by INSERT DATA without it), FEDCAT_STORE_USER + FEDCAT_STORE_PASSWORD[_FILE] (FEDCAT_STORE_AUTH auto|basic|digest)
  * or FEDCAT_STORE_TOKEN[_FILE], FEDCAT_STORE_TIMEOUT_MS (60000 per request), FEDCAT_STORE_RETRIES (3), FEDCAT_STORE_CONNECTIONS (8 requests in flight per process).
  */
 export function storeSettings(env: NodeJS.ProcessEnv, kind = env.FEDCAT_STORE): StoreSettings {
   const k = (kind ?? 'oxigraph').trim().toLowerCase() || 'oxigraph';
-  if (k === 'oxigraph') return { kind: 'oxigraph' };
+  if (k === 'oxigraph') return { kind: 'oxigraph', queryWorkers: integer('FEDCAT_SPARQL_WORKERS', env.FEDCAT_SPARQL_WORKERS, 2, 1, 16) };
   if (k !== 'sparql') throw new ConfigError(`FEDCAT_STORE must be one of ${STORE_KINDS.join(', ')}, not '${k}'`);
   const needed = 'when FEDCAT_STORE=sparql';
   const graphStoreUrl = httpUrl('FEDCAT_STORE_GSP_URL', env.FEDCAT_STORE_GSP_URL, null);

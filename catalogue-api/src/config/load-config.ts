@@ -143,8 +143,10 @@ function operator(env: NodeJS.ProcessEnv, base: string): CatalogueOperator {
 
 /** What one query on the public SPARQL endpoint may take. */
 export interface SparqlLimits {
-  /** Time limit per query (ms), queueing included; past it the query is cut off (503). */
+  /** Time limit of running one query (ms); past it the query is cut off (504). It may wait as long for a place to run. */
   readonly timeoutMs: number;
+  /** Running time (ms) one client's queries may take in a minute; past it its next queries get 429. Default: twice `timeoutMs`. */
+  readonly clientBudgetMs?: number;
   /** Most solutions (SELECT) or triples (CONSTRUCT/DESCRIBE) in one answer; more are cut off and the answer says so. */
   readonly resultCap: number;
 }
@@ -233,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     sparql: {
       timeoutMs: integer('FEDCAT_SPARQL_TIMEOUT_MS', env.FEDCAT_SPARQL_TIMEOUT_MS, DEFAULT_SPARQL_LIMITS.timeoutMs, 100, 3_600_000),
       resultCap: integer('FEDCAT_SPARQL_MAX_RESULTS', env.FEDCAT_SPARQL_MAX_RESULTS, DEFAULT_SPARQL_LIMITS.resultCap, 1, 10_000_000),
+      ...(env.FEDCAT_SPARQL_CLIENT_BUDGET_MS ? { clientBudgetMs: integer('FEDCAT_SPARQL_CLIENT_BUDGET_MS', env.FEDCAT_SPARQL_CLIENT_BUDGET_MS, 60_000, 100, 86_400_000) } : {}),
     },
     logLevel: env.FEDCAT_LOG_LEVEL ?? 'info',
     baseUrl: base,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type PrivateAccess } from '@fedcat/harvester';
 import { sourceKind, StoreUnavailable, type AnswerFormats, type QueryAnswer, type QueryOptions, type StoreState } from '@fedcat/catalogue';
 import type { SourceRegistry } from '../control/sources.js';
-import { QueryLane } from '../store/query-lane.js';
+import { QueryPool } from '../store/query-pool.js';
 import { StoreWorker } from '../store/store-worker.js';
 
 export { FEDERATION_HEADER } from './federation-header.js';
@@ -24,7 +24,7 @@ export interface FederationDeps {
  */
 export class Federation {
   readonly key = randomBytes(16).toString('hex');
-  private readonly lane = new QueryLane(() => new StoreWorker({ dataDir: '', pollMs: 0 }, 'federation/federated-worker.js'));
+  private readonly lane = new QueryPool(() => new StoreWorker({ dataDir: '', pollMs: 0 }, 'federation/federated-worker.js'), 1);
 
   constructor(private readonly deps: FederationDeps) {}
 
@@ -46,10 +46,10 @@ export class Federation {
     const access = this.deps.privateAccess;
     return this.lane.query({
       op: 'federated', sparql, formats, endpoints: await this.endpoints(), resultCap: options.resultCap ?? 10_000, localKey: this.key,
-      // A second more than the lane's limit: the lane's cut-off (503) answers, not a fetch aborted a moment before it.
+      // A second more than the lane's limit: the lane's cut-off (a timeout) answers, not a fetch aborted a moment before it.
       timeoutMs: timeoutMs + 1000,
       privateOrigins: access.kind === 'all' ? 'all' : access.kind === 'origins' ? [...access.origins] : [],
-    }, timeoutMs);
+    }, timeoutMs, options.client);
   }
 
   /** How often a federated query was cut off at its limit. */

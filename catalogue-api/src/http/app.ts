@@ -41,6 +41,7 @@ import search from '../routes/search/index.js';
 import sources from '../routes/sources/index.js';
 import ownerSources from '../routes/sources/owner.js';
 import sparql from '../routes/sparql/index.js';
+import { requestScope } from '../routes/sparql/visibility.js';
 import validate from '../routes/validate/index.js';
 import web from '../routes/web/index.js';
 import { Problem } from '../schemas/common.js';
@@ -106,6 +107,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: () => randomUUID(),
+    // SPARQL clients (SPARQLWrapper, rdflib) send queries by GET by default: room for 64 KB queries in the URL.
+    http: { maxHeaderSize: 96 * 1024 },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(problemErrorHandler);
@@ -187,7 +190,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const limits = opts.sparql ?? DEFAULT_SPARQL_LIMITS;
   const federation = new Federation({ sources: opts.sources, privateAccess: opts.privateAccess ?? { kind: 'none' }, localEndpoint: () => localSparqlEndpoint(app) });
   app.addHook('onClose', () => federation.close());
-  await app.register(sparql, { prefix: '/sparql', backend: store, limits, uncapped: { header: FEDERATION_HEADER, key: federation.key } });
+  await app.register(sparql, {
+    prefix: '/sparql', backend: store, limits, uncapped: { header: FEDERATION_HEADER, key: federation.key },
+    scope: requestScope(auth, opts.sources), ...(opts.webRoot ? { queryPage: '/query' } : {}),
+  });
   await app.register(sparql, { prefix: '/sparql/federated', backend: federation, limits, federated: true });
   await app.register(quality, { prefix: '/v1', store, search: index, sources: opts.sources, runs: opts.runs, genidBase: genidBase({ baseUrl }) });
   await app.register(catalog, {

@@ -32,6 +32,11 @@ export function registerHttpCaching(app: FastifyInstance, always: Readonly<Recor
       return;
     }
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', DEFAULT_CACHE_CONTROL);
+    // An answer that must not be stored has nothing to revalidate.
+    if (String(reply.getHeader('cache-control')).includes('no-store')) {
+      done(null, payload);
+      return;
+    }
     const etag = (reply.getHeader('etag') as string | undefined) ?? entityTag(payload);
     reply.header('etag', etag);
     if (!noneMatch(request.headers['if-none-match'], etag)) {

@@ -1,4 +1,4 @@
-import { QuerySyntax, QueryTimeout, SearchUnavailable, StoreFailure, StoreUnavailable } from '@fedcat/catalogue';
+import { QuerySyntax, QueryTimeout, SearchUnavailable, StoreBusy, StoreFailure, StoreUnavailable } from '@fedcat/catalogue';
 import { HarvestError, SourceForbidden, SourceLimitExceeded, SourceUnparsable } from '@fedcat/harvester';
 import { InvalidSource } from '../control/source-input.js';
 import { SourceExists, UnknownSource } from '../control/sources.js';
@@ -14,6 +14,8 @@ export interface ProblemParts {
   readonly status: number;
   readonly code: string;
   readonly detail: string;
+  /** For 429 and 503: when to try again (the Retry-After header); a default when not given. */
+  readonly retryAfterSeconds?: number;
 }
 
 type ErrorClass<E extends Error> = abstract new (...args: never[]) => E;
@@ -29,7 +31,9 @@ const port = (status: number) => (error: Error & { code: string }): ProblemParts
  * first). Routes throw them as they come; nothing below HTTP knows a status code.
  */
 const MAPPINGS: readonly Mapping[] = [
-  map(StoreUnavailable, port(503)), map(QueryTimeout, port(503)), map(SearchUnavailable, port(503)),
+  // A query past its time limit would run into it again: 504, not a 503 that invites a retry.
+  map(StoreUnavailable, port(503)), map(QueryTimeout, port(504)), map(SearchUnavailable, port(503)),
+  map(StoreBusy, (e) => ({ ...port(503)(e), retryAfterSeconds: e.retryAfterSeconds })),
   map(QuerySyntax, port(400)), map(StoreFailure, port(500)),
   map(UnknownSource, (e) => as(new SourceNotFound(e.id))),
   map(SourceExists, (e) => as(new SourceConflict(e.message))),

@@ -10,6 +10,9 @@ export const SourceNotFound = createError('CAT_SOURCE_NOT_FOUND', "No source wit
 export const RunNotFound = createError('CAT_RUN_NOT_FOUND', "No run '%s' in the last 50 runs of this source", 404);
 export const RunReportMissing = createError('CAT_RUN_REPORT_MISSING', "Run '%s' has no validation report: it failed, found nothing changed, or ran before fedcat kept reports", 404);
 export const SparqlUpdateForbidden = createError('CAT_SPARQL_UPDATE_FORBIDDEN', 'SPARQL Update is not allowed on this endpoint; it is read-only', 403);
+export const SparqlUpdateAsQuery = createError('CAT_SPARQL_UPDATE_AS_QUERY', "The 'query' parameter (or application/sparql-query body) holds a SPARQL Update, which is not a query; this endpoint answers SELECT, ASK, CONSTRUCT and DESCRIBE", 400);
+/** A client over its share of the public SPARQL endpoint; `retryAfterSeconds` says when it may ask again. */
+export const SparqlTooManyRequests = createError('CAT_SPARQL_TOO_MANY_REQUESTS', 'Too many SPARQL queries from you: %s', 429);
 export const QuerySyntax = createError('CAT_SPARQL_SYNTAX', 'Invalid SPARQL query: %s', 400);
 export const SparqlBadDataset = createError('CAT_SPARQL_BAD_DATASET', 'Invalid RDF dataset in the request: %s', 400);
 export const SparqlServiceRefused = createError('CAT_SPARQL_SERVICE_REFUSED', 'SERVICE is not available on this endpoint: it never fetches remote data (%s)', 400);

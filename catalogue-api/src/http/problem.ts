@@ -6,7 +6,8 @@ const PROBLEM_TYPE_BASE = 'https://fedcat.nl/problems/';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 409: 'Conflict',
-  413: 'Content Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  413: 'Content Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
 
 /** Sends an RFC 9457 problem document. */
@@ -32,12 +33,14 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
   const domain = domainProblem(error);
   const status = domain?.status ?? (error.statusCode && error.statusCode >= 400 ? error.statusCode : 500);
   const code = domain?.code ?? (error.code?.startsWith('FST_') ? 'CAT_INVALID_REQUEST' : error.code);
-  // 502 (a source endpoint failed) and 503 (try again) say what happened; other 5xx are masked.
-  if (status >= 500 && status !== 503 && status !== 502) {
+  // 502 (a source endpoint failed), 503 (try again) and 504 (a query past its time limit) say what happened; other
+  // 5xx are masked.
+  if (status >= 500 && status !== 503 && status !== 502 && status !== 504) {
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, status, 'An internal error occurred; it has been logged.', 'CAT_INTERNAL');
   }
-  if (status === 503) reply.header('retry-after', '5');
+  const retryAfter = domain?.retryAfterSeconds ?? (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  if (status === 503 || status === 429) reply.header('retry-after', String(typeof retryAfter === 'number' ? retryAfter : 5));
   if (status === 401) reply.header('www-authenticate', `Bearer realm="fedcat"${error instanceof InvalidToken ? ', error="invalid_token"' : ''}`);
   return sendProblem(reply, status, domain?.detail ?? error.message, code);
 }

@@ -4,6 +4,9 @@ import oxigraph from 'oxigraph';
 import { GraphFiles } from './graph-files.js';
 import { EMPTY_GRAPH, SOURCE_GRAPH_PREFIX, sparqlTerm, type ProtocolDataset, type QueryAnswer, type QueryForm, type QueryOptions } from '@fedcat/catalogue';
 import { classifySparql, declaresDataset } from './query-form.js';
+import { boundedQuery } from './query-limit.js';
+import { storeVersion } from './store-version.js';
+import { visibleDataset } from './visible-dataset.js';
 import { formatSolutions, type SolutionsJson } from './solutions-format.js';
 import type { WorkerMessage, WorkerOptions, WorkerRequest } from './worker-protocol.js';
 
@@ -23,8 +26,12 @@ let ready = false;
 let replacedDuringRead: Set<string> | null = null;
 
 const send = (m: WorkerMessage) => port.postMessage(m);
+/** The version of what is loaded; recomputed after a change, when next asked. */
+let version: string | null = null;
+const currentVersion = () => (version ??= storeVersion(loaded));
 
 function replaceInMemory(graph: string, nquads: string): void {
+  version = null;
   // One synchronous step: no query can run between the drop and the load.
   store.update(`DROP SILENT GRAPH ${sparqlTerm(oxigraph.namedNode(graph))}`);
   if (nquads.length > 0) store.load(nquads, { format: 'application/n-quads', no_transaction: true });
@@ -38,8 +45,12 @@ function defaultGraphs() {
 /** An empty list would mean "the real default graph"; a never-used graph name keeps the default graph empty instead. */
 const orEmpty = (graphs: ReturnType<typeof oxigraph.namedNode>[]) => (graphs.length > 0 ? graphs : [oxigraph.namedNode(EMPTY_GRAPH)]);
 
-/** The dataset options of a query: the protocol's dataset, else the query's own FROM, else the union of sources. */
-function datasetOptions(sparql: string, dataset: ProtocolDataset | undefined) {
+/**
+ * The dataset options of a query: the protocol's dataset, else the query's own FROM, else the union of sources;
+ * with a visibility, only graphs it allows (and named graphs always given, so GRAPH ?g sees no others).
+ */
+function datasetOptions(sparql: string, dataset: ProtocolDataset | undefined, options: QueryOptions) {
+  if (options.visibility) dataset = visibleDataset(sparql, dataset, [...loaded.keys()], options.visibility, options.baseIri);
   if (dataset) {
     return { default_graph: orEmpty(dataset.defaultGraphs.map((g) => oxigraph.namedNode(g))), named_graphs: dataset.namedGraphs.map((g) => oxigraph.namedNode(g)) };
   }
@@ -50,24 +61,35 @@ function answer(sparql: string, formats: { solutions: string; graph: string }, o
   const kind = classifySparql(sparql);
   const form: QueryForm = kind.kind === 'query' ? kind.form : 'SELECT';
   const mediaType = form === 'SELECT' || form === 'ASK' ? formats.solutions : formats.graph;
-  const run = (format: string) => String(store.query(sparql, { results_format: format, ...datasetOptions(sparql, options.dataset), ...(options.baseIri ? { base_iri: options.baseIri } : {}) }));
+  const dataset = datasetOptions(sparql, options.dataset, options);
+  const base = options.baseIri ? { base_iri: options.baseIri } : {};
+  const run = (text: string, format: string) => String(store.query(text, { results_format: format, ...dataset, ...base }));
   const cap = options.resultCap;
-  if (cap === undefined || form === 'ASK') return { form, mediaType, body: run(mediaType) };
+  const v = currentVersion();
+  if (cap === undefined || form === 'ASK') return { form, mediaType, body: run(sparql, mediaType), version: v };
+  // The engine stops at cap + 1 solutions: one more than the cap says the answer was cut.
+  const bounded = boundedQuery(sparql, cap);
   if (form === 'SELECT') {
     // Solutions are counted in JSON and written in the asked format from it, cut or not: one way for both.
-    const json = JSON.parse(run('application/sparql-results+json')) as SolutionsJson;
+    const json = JSON.parse(run(bounded.text, 'application/sparql-results+json')) as SolutionsJson;
     const truncated = json.results.bindings.length > cap;
     const kept = truncated ? { ...json, results: { bindings: json.results.bindings.slice(0, cap) } } : json;
-    return { form, mediaType, body: formatSolutions(kept, mediaType), truncated };
+    return { form, mediaType, body: formatSolutions(kept, mediaType), truncated, version: v };
   }
   // Triples are counted as N-Triples lines (one per triple) and written in the asked format from them.
-  const lines = run('application/n-triples').split('\n').filter((l) => l.length > 0);
-  const truncated = lines.length > cap;
-  const ntriples = (truncated ? lines.slice(0, cap) : lines).map((l) => `${l}\n`).join('');
-  if (mediaType === 'application/n-triples') return { form, mediaType, body: ntriples, truncated };
+  const lines = run(bounded.text, 'application/n-triples').split('\n').filter((l) => l.length > 0);
+  const truncated = lines.length > cap || (bounded.probe !== undefined && solutionsBeyond(bounded.probe, cap + 1, dataset, base));
+  const ntriples = (lines.length > cap ? lines.slice(0, cap) : lines).map((l) => `${l}\n`).join('');
+  if (mediaType === 'application/n-triples') return { form, mediaType, body: ntriples, truncated, version: v };
   const graph = new oxigraph.Store();
   graph.load(ntriples, { format: 'application/n-triples' });
-  return { form, mediaType, body: graph.dump({ format: mediaType, from_graph_name: oxigraph.defaultGraph() }), truncated };
+  return { form, mediaType, body: graph.dump({ format: mediaType, from_graph_name: oxigraph.defaultGraph() }), truncated, version: v };
+}
+
+/** True when the probe of a CONSTRUCT/DESCRIBE finds more solutions than the LIMIT let through. */
+function solutionsBeyond(probe: string, limit: number, dataset: ReturnType<typeof datasetOptions>, base: { base_iri?: string }): boolean {
+  const rows = store.query(probe, { ...dataset, ...base });
+  return Array.isArray(rows) && rows.length > limit;
 }
 
 function graphs(): { graph: string; quads: number }[] {
@@ -89,7 +111,7 @@ function handle(req: WorkerRequest): void {
         else loaded.delete(req.graph);
         replacedDuringRead?.add(req.graph);
         send({ type: 'reply', id: req.id, ok: true, result: null });
-        if (ready) send({ type: 'changed', graphs: [req.graph] });
+        if (ready) send({ type: 'changed', graphs: [req.graph], version: currentVersion() });
         return;
       case 'graphs':
         send({ type: 'reply', id: req.id, ok: true, result: graphs() });
@@ -137,7 +159,7 @@ async function syncFromDisk(): Promise<void> {
   } finally {
     replacedDuringRead = null;
   }
-  if (changed.length > 0) send({ type: 'changed', graphs: changed });
+  if (changed.length > 0) send({ type: 'changed', graphs: changed, version: currentVersion() });
 }
 
 async function start(): Promise<void> {
@@ -155,7 +177,8 @@ async function start(): Promise<void> {
   }
   replacedDuringRead = null;
   ready = true;
-  send({ type: 'ready' });
+  version = null;
+  send({ type: 'ready', version: currentVersion() });
   for (const req of pending.splice(0)) handle(req);
   if (options.pollMs > 0) {
     const tick = () => void syncFromDisk().finally(() => setTimeout(tick, options.pollMs).unref());

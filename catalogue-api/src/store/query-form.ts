@@ -1,4 +1,5 @@
 import type { QueryForm } from '@fedcat/catalogue';
+import { isKeyword, tokenize, type Token } from './query-tokens.js';
 
 /** What a request's SPARQL text is, judged from its first keyword after the prologue. */
 export type SparqlKind = { readonly kind: 'query'; readonly form: QueryForm } | { readonly kind: 'update' } | { readonly kind: 'unknown' };
@@ -6,36 +7,33 @@ export type SparqlKind = { readonly kind: 'query'; readonly form: QueryForm } | 
 const UPDATE = new Set(['INSERT', 'DELETE', 'LOAD', 'CLEAR', 'CREATE', 'DROP', 'COPY', 'MOVE', 'ADD', 'WITH']);
 const QUERY = new Set(['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE']);
 
-/**
- * SPARQL tokens, enough to find keywords: comments, strings, IRIs, variables (`?x`, `$x`) and prefixed names
- * (`dcat:service`, `:x`, `dcat:`) are single tokens, so a keyword-like word inside any of them is never a keyword.
- */
-const TOKENS = /#[^\n]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^<>\s]*>|[?$][A-Za-z0-9_]+|(?:[A-Za-z_][A-Za-z0-9_.-]*)?:[A-Za-z0-9_.-]*|[A-Za-z_][A-Za-z0-9_-]*|\S/g;
+/** Index of the first token after the prologue (PREFIX pname: <iri>, BASE <iri>). */
+export function afterPrologue(tokens: readonly Token[]): number {
+  let i = 0;
+  for (;;) {
+    if (isKeyword(tokens[i], 'PREFIX')) i += 3;
+    else if (isKeyword(tokens[i], 'BASE')) i += 2;
+    else return i;
+  }
+}
 
 /**
  * Classifies SPARQL text without executing it: comments, strings and IRIs are skipped, and PREFIX/BASE
  * declarations are passed over. Used to refuse updates before execution and to pick the answer format.
  */
 export function classifySparql(text: string): SparqlKind {
-  let afterPrologueKeyword = 0;
-  for (const m of text.matchAll(TOKENS)) {
-    const tok = m[0];
-    if (tok.startsWith('#')) continue;
-    const upper = tok.toUpperCase();
-    if (afterPrologueKeyword > 0) { afterPrologueKeyword--; continue; }
-    if (upper === 'PREFIX') { afterPrologueKeyword = 2; continue; }
-    if (upper === 'BASE') { afterPrologueKeyword = 1; continue; }
-    if (QUERY.has(upper)) return { kind: 'query', form: upper as QueryForm };
-    if (UPDATE.has(upper)) return { kind: 'update' };
-    return { kind: 'unknown' };
-  }
+  const tokens = tokenize(text);
+  const first = tokens[afterPrologue(tokens)];
+  if (!first || first.kind !== 'word') return { kind: 'unknown' };
+  const upper = first.text.toUpperCase();
+  if (QUERY.has(upper)) return { kind: 'query', form: upper as QueryForm };
+  if (UPDATE.has(upper)) return { kind: 'update' };
   return { kind: 'unknown' };
 }
 
 /** True when `keyword` occurs in the query as a keyword: not in a comment, string, IRI, variable or prefixed name. */
 function hasKeyword(text: string, keyword: string): boolean {
-  for (const m of text.matchAll(TOKENS)) if (m[0].toUpperCase() === keyword) return true;
-  return false;
+  return tokenize(text).some((t) => isKeyword(t, keyword));
 }
 
 /** True when the query names its own dataset (`FROM` or `FROM NAMED`). */
@@ -43,3 +41,12 @@ export const declaresDataset = (text: string): boolean => hasKeyword(text, 'FROM
 
 /** True when the query asks another endpoint (`SERVICE`). */
 export const usesService = (text: string): boolean => hasKeyword(text, 'SERVICE');
+
+/** Functions whose value differs from one evaluation to the next: an answer using one is never cached. */
+const VOLATILE = new Set(['NOW', 'RAND', 'UUID', 'STRUUID', 'BNODE']);
+
+/** True when the query calls NOW(), RAND(), UUID(), STRUUID() or BNODE(). */
+export function isVolatile(text: string): boolean {
+  const tokens = tokenize(text);
+  return tokens.some((t, i) => t.kind === 'word' && VOLATILE.has(t.text.toUpperCase()) && tokens[i + 1]?.text === '(');
+}

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { QueryTimeout, sparqlTerm, STAGING_GRAPH_PREFIX, StoreFailure, StoreUnavailable, TypedReads, type AnswerFormats, type QuadStore, type QueryAnswer, type QueryForm, type QueryOptions, type StoreState } from '@fedcat/catalogue';
-import { askValue, remoteAnswer } from './sparql/remote-answer.js';
+import { askValue, remoteAnswer, standardSolutions, type RemoteResponse } from './sparql/remote-answer.js';
+import { boundedQuery } from './query-limit.js';
+import { storeVersion } from './store-version.js';
+import { mayView } from './visible-dataset.js';
 import { forgetGraph, registerGraph, registryEntries, REGISTRY_QUERY, type GraphEntry } from './sparql/graph-registry.js';
 import { hasBlankNode, ntriplePieces } from './sparql/ntriple-pieces.js';
 import { parseNTriplesStream } from './sparql/ntriples-stream.js';
@@ -151,22 +154,45 @@ export class SparqlStore extends TypedReads implements QuadStore {
     await this.usable();
     const parsed = parseStandardQuery(sparql, options.baseIri);
     const form = parsed.queryType as QueryForm;
-    const remote = remoteQuery(sparql, parsed, options.dataset, new Set(this.graphs.keys()), options.baseIri);
+    const cap = options.resultCap;
+    // The store stops at cap + 1 solutions: one more than the cap says the answer was cut.
+    const bounded = cap === undefined ? { text: sparql, imposed: false } : boundedQuery(sparql, cap);
+    const graphForm = form === 'CONSTRUCT' || form === 'DESCRIBE';
+    const version = this.version();
+    const started = Date.now();
+    const res = await this.post(bounded.text === sparql ? parsed : parseStandardQuery(bounded.text, options.baseIri), bounded.text, options, graphForm ? N_TRIPLES : JSON_RESULTS);
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    let answer = remoteAnswer(res, form, formats, cap, timeoutMs);
+    if (cap !== undefined && bounded.probe && !answer.truncated) {
+      const probe = await this.post(parseStandardQuery(bounded.probe, options.baseIri), bounded.probe, options, JSON_RESULTS);
+      if (standardSolutions(probe.text).results.bindings.length > cap + 1) answer = { ...answer, truncated: true };
+    }
+    return { ...answer, runMs: Date.now() - started, ...(version ? { version } : {}) };
+  }
+
+  /** Same graphs, same registry stamps: the same version in every process (as of this process's last poll). */
+  version(): string | null {
+    return this.loaded ? storeVersion(new Map([...this.graphs].map(([g, e]) => [g, e.stamp]))) : null;
+  }
+
+  /** Sends a query with fedcat's graphs (those the visibility allows) as its dataset. */
+  private async post(parsed: ReturnType<typeof parseStandardQuery>, text: string, options: QueryOptions, accept: string): Promise<RemoteResponse> {
+    const held = [...this.graphs.keys()];
+    const known = new Set(options.visibility ? held.filter((g) => mayView(g, options.visibility!)) : held);
+    const remote = remoteQuery(text, parsed, options.dataset, known, options.baseIri);
     const body = new URLSearchParams({ query: remote.text });
     for (const g of remote.defaultGraphs) body.append('default-graph-uri', g);
     for (const g of remote.namedGraphs) body.append('named-graph-uri', g);
-    const graphForm = form === 'CONSTRUCT' || form === 'DESCRIBE';
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
-    const res = await this.guard(() => this.http.sendText({
+    return this.guard(() => this.http.sendText({
       method: 'POST', url: this.options.queryUrl, body: body.toString(), timeoutMs,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: graphForm ? N_TRIPLES : JSON_RESULTS },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
       // A time-limited query is not tried again: its limit covers the whole wait.
       retry: options.timeoutMs === undefined,
     })).catch((err: unknown) => {
       if (!(err instanceof RequestTimedOut)) throw err;
       throw options.timeoutMs !== undefined ? new QueryTimeout(String(timeoutMs), 'the SPARQL store did not answer in time') : new StoreUnavailable(err.message);
     });
-    return remoteAnswer(res, form, formats, options.resultCap, timeoutMs);
   }
 
   async close(): Promise<void> {

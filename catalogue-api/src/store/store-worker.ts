@@ -21,6 +21,7 @@ export class StoreWorker {
   private readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private ended = false;
   private readonly changeListeners = new Set<(graphs: readonly string[]) => void>();
+  private loadedVersion: string | null = null;
 
   constructor(workerData: WorkerOptions, script = 'store/oxigraph-worker.js') {
     // Tests import this module from src/ (TypeScript); the worker always runs the built JavaScript.
@@ -35,6 +36,11 @@ export class StoreWorker {
 
   state(): StoreState {
     return this.current;
+  }
+
+  /** The store version of what the worker has loaded (see QuadStore.version); null before it is ready. */
+  version(): string | null {
+    return this.loadedVersion;
   }
 
   /** Calls `listener` with the graphs whose content changed after loading; returns the unsubscribe function. */
@@ -80,10 +86,12 @@ export class StoreWorker {
         this.current = { status: 'loading', graphsLoaded: m.graphsLoaded, graphsTotal: m.graphsTotal };
         return;
       case 'ready':
+        this.loadedVersion = m.version ?? null;
         this.current = { ...this.current, status: 'ready', graphsLoaded: this.current.graphsTotal };
         for (const w of this.readyWaiters.splice(0)) w.resolve();
         return;
       case 'changed':
+        this.loadedVersion = m.version;
         for (const listener of this.changeListeners) listener(m.graphs);
         return;
       case 'failed':

@@ -17,9 +17,10 @@ export type WorkerMessage =
   | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly result: QueryAnswer | readonly { graph: string; quads: number }[] | null }
   | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: { readonly kind: 'syntax' | 'upstream' | 'internal'; readonly message: string } }
   | { readonly type: 'progress'; readonly graphsLoaded: number; readonly graphsTotal: number }
-  | { readonly type: 'ready' }
+  /** Loaded; `version`: the store version of what is loaded (the federation worker has none). */
+  | { readonly type: 'ready'; readonly version?: string }
   /** Graphs whose content changed in memory after loading (replaced by this process, or picked up from disk). */
-  | { readonly type: 'changed'; readonly graphs: readonly string[] }
+  | { readonly type: 'changed'; readonly graphs: readonly string[]; readonly version: string }
   | { readonly type: 'failed'; readonly message: string };
 
 /** Options the worker starts with. */

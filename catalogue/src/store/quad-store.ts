@@ -1,6 +1,6 @@
 import type { Quad } from '@rdfjs/types';
 import type { SolutionRow } from './typed-reads.js';
-import type { QueryTimeout } from './store-errors.js';
+import type { QueryTimeout, StoreBusy } from './store-errors.js';
 
 /** Load state of a store; queries wait (or are refused) until `ready`. */
 export interface StoreState {
@@ -20,6 +20,18 @@ export interface QueryAnswer {
   readonly body: string;
   /** The answer was cut at `QueryOptions.resultCap` solutions or triples. */
   readonly truncated?: boolean;
+  /** The store's {@link QuadStore.version} the answer was computed from, when the store knows it. */
+  readonly version?: string;
+  /** How long the query ran (ms), waiting for a place to run excluded; what a client's share is counted in. */
+  readonly runMs?: number;
+}
+
+/**
+ * Which graphs a query may see (the public SPARQL endpoint's dataset): the published graphs (source, history and
+ * runs graphs) and the quarantine graphs of these sources (`all`: every one; an admin).
+ */
+export interface GraphVisibility {
+  readonly quarantineOf: 'all' | readonly string[];
 }
 
 /**
@@ -37,12 +49,19 @@ export interface QueryOptions {
   /** The SPARQL protocol's base: the endpoint's URL. */
   readonly baseIri?: string;
   /**
-   * Time limit (ms), waiting included. A query with one runs where cutting it off holds up nothing else; past
-   * the limit it fails with {@link QueryTimeout}.
+   * Time limit (ms) of running the query. A query with one runs where cutting it off holds up nothing else; past
+   * the limit it fails with {@link QueryTimeout}. It may wait as long again for a place to run (then {@link StoreBusy}).
    */
   readonly timeoutMs?: number;
-  /** At most this many solutions (SELECT) or triples (CONSTRUCT/DESCRIBE); more are cut off and `truncated` set. */
+  /**
+   * At most this many solutions (SELECT) or triples (CONSTRUCT/DESCRIBE); more are cut off and `truncated` set.
+   * The store bounds its own work to it too (a LIMIT of cap + 1 where the query has none or a larger one).
+   */
   readonly resultCap?: number;
+  /** Restricts the dataset (default graph, named graphs, FROM) to these graphs; fedcat's own reads see all. */
+  readonly visibility?: GraphVisibility;
+  /** Who asks (a client key): time-limited queries of different clients are served fairly, one at a time each. */
+  readonly client?: string;
 }
 
 /** Media types to serialise an answer in: one for solutions (SELECT/ASK), one for graphs (CONSTRUCT/DESCRIBE). */
@@ -59,6 +78,11 @@ export interface QuadStore {
   state(): StoreState;
   /** State of where time-limited queries run, with how many times one was cut off by restarting it. */
   queryLaneState(): StoreState & { readonly restarts: number };
+  /**
+   * A token that changes whenever the content of any graph changes (the same content gives the same token, in every
+   * process); null while not known. What conditional SPARQL answers (ETags) are computed from.
+   */
+  version(): string | null;
   /** Resolves when the store has loaded its data and answers queries. */
   ready(): Promise<void>;
   /** Replaces a graph's content; readers see either the old or the new graph, never a mix. Empty quads drop it. */

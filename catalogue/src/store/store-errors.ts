@@ -18,7 +18,15 @@ export class StoreUnavailable extends StoreError {
 export class QueryTimeout extends StoreError {
   readonly code = 'CAT_SPARQL_TIMEOUT';
   constructor(readonly timeoutMs: number | string, readonly reason: string) {
-    super(`The query did not finish within its time limit of ${timeoutMs} ms (${reason}); narrow it or add a LIMIT`);
+    super(`The query did not finish within its time limit of ${timeoutMs} ms (${reason}). Trying again will not help: narrow it (bind a subject or a type, FILTER on a graph or a value, avoid patterns with no fixed term, add a LIMIT) or count before you list`);
+  }
+}
+
+/** Every place time-limited queries run in was taken for as long as the query's limit: trying again later helps. */
+export class StoreBusy extends StoreError {
+  readonly code = 'CAT_SPARQL_BUSY';
+  constructor(readonly retryAfterSeconds: number, readonly waitedMs: number) {
+    super(`The SPARQL endpoint is busy: the query waited ${waitedMs} ms for a free place to run; try again in ${retryAfterSeconds} s`);
   }
 }
 
