@@ -4,7 +4,7 @@ import { DataFactory, Store } from 'n3';
 import oxigraph from 'oxigraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarantineGraph } from '@fedcat/catalogue';
-import { startDemoPublisher, type DemoPublisher } from '../src/index.js';
+import { startDemoPublisher, type DemoPublisher } from '../src/testing.js';
 import { harvestedDemo } from './support.js';
 
 // The public SPARQL endpoint as clients use it, over HTTP on loopback, on the harvested demo catalogue.
@@ -74,8 +74,7 @@ const wrapperCalls = [
 ];
 
 describe('SPARQLWrapper-style requests (format, output and results beside Accept)', () => {
-  it.each(wrapperCalls.flatMap((c) => [[...c, 'GET'], [...c, 'POST']] as const))('answers %s with return format %s by %s', async (form, query, returnFormat, accept, _f, method) => {
-    void _f;
+  it.each(wrapperCalls.flatMap((c) => [[...c, 'GET'], [...c, 'POST']] as const))('answers %s with return format %s by %s', async (form, query, returnFormat, accept, method) => {
     const res = await (method === 'GET' ? get : post)(wrapperParams(query, returnFormat, accept), { accept });
     expect(res.status, await res.clone().text()).toBe(200);
     const type = mediaTypeOf(res);

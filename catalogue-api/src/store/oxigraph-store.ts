@@ -59,7 +59,7 @@ export class OxigraphStore extends TypedReads implements QuadStore {
     return this.primary?.version() ?? null;
   }
 
-  queryLaneState(): StoreState & { readonly restarts: number } {
+  queryLaneState(): StoreState & { readonly restarts: number; readonly workersReady: number; readonly workers: number } {
     return this.pool.state();
   }
 

@@ -52,11 +52,12 @@ export class QueryPool {
   }
 
   /** Ready when one worker is; with how many times a query was cut off. */
-  state(): StoreState & { readonly restarts: number } {
+  state(): StoreState & { readonly restarts: number; readonly workersReady: number; readonly workers: number } {
     const states = this.slots.map((s) => s.worker.state());
+    const workersReady = states.filter((x) => x.status === 'ready').length;
     const ready = states.find((s) => s.status === 'ready');
     const s = ready ?? states.find((x) => x.status === 'loading') ?? states[0] ?? { status: 'loading' as const, graphsLoaded: 0, graphsTotal: 0 };
-    return { ...s, restarts: this.restarts };
+    return { ...s, restarts: this.restarts, workersReady, workers: this.size };
   }
 
   query(call: WorkerCall, timeoutMs: number, client = 'anonymous'): Promise<QueryAnswer> {

@@ -77,7 +77,7 @@ export interface AnswerFormats {
 export interface QuadStore {
   state(): StoreState;
   /** State of where time-limited queries run, with how many times one was cut off by restarting it. */
-  queryLaneState(): StoreState & { readonly restarts: number };
+  queryLaneState(): StoreState & { readonly restarts: number; readonly workersReady?: number; readonly workers?: number };
   /**
    * A token that changes whenever the content of any graph changes (the same content gives the same token, in every
    * process); null while not known. What conditional SPARQL answers (ETags) are computed from.

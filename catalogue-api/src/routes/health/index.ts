@@ -28,7 +28,11 @@ const health: FastifyPluginAsyncTypebox<HealthRouteOptions> = async (app, { stor
         status: Type.Union([Type.Literal('ok'), Type.Literal('starting'), Type.Literal('degraded')]),
         uptimeSeconds: Type.Number(),
         store: Type.Object({ status: Type.String(), ...Backend, graphsLoaded: Type.Integer(), graphsTotal: Type.Integer(), error: Type.Optional(Type.String()) }),
-        sparql: Type.Object({ status: Type.String(), restarts: Type.Integer({ description: 'queries cut off at the time limit since start' }) }),
+        sparql: Type.Object({
+          status: Type.String(), restarts: Type.Integer({ description: 'queries cut off at the time limit since start' }),
+          workersReady: Type.Optional(Type.Integer({ description: 'query workers loaded and answering (embedded store)' })),
+          workers: Type.Optional(Type.Integer({ description: 'query workers configured (FEDCAT_SPARQL_WORKERS)' })),
+        }),
         search: Type.Object({ status: Type.String(), ...Backend, documents: Type.Integer(), error: Type.Optional(Type.String()) }),
       }) } },
   }, async (_request, reply) => {
@@ -44,7 +48,7 @@ const health: FastifyPluginAsyncTypebox<HealthRouteOptions> = async (app, { stor
       status: s.status === 'failed' || searched.status === 'failed' ? 'degraded' as const : s.status === 'loading' ? 'starting' as const : 'ok' as const,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       store: { status: s.status, ...where(backends.store), graphsLoaded: s.graphsLoaded, graphsTotal: s.graphsTotal, ...(s.error ? { error: s.error } : {}) },
-      sparql: { status: lane.status, restarts: lane.restarts },
+      sparql: { status: lane.status, restarts: lane.restarts, ...(lane.workers !== undefined ? { workersReady: lane.workersReady ?? 0, workers: lane.workers } : {}) },
       search: { ...searched, ...where(backends.search) },
     };
   });
