@@ -51,14 +51,14 @@ describe('GET|POST /sparql', () => {
   });
 
   it.each([
-    ['a query parameter', { method: 'GET' as const, url: `/sparql?query=${encodeURIComponent('DELETE WHERE { ?s ?p ?o }')}` }],
-    ['a form update parameter', { method: 'POST' as const, url: '/sparql', payload: 'update=DROP%20ALL', headers: { 'content-type': 'application/x-www-form-urlencoded' } }],
-    ['an application/sparql-update body', { method: 'POST' as const, url: '/sparql', payload: 'DROP ALL', headers: { 'content-type': 'application/sparql-update' } }],
-  ])('refuses SPARQL Update sent as %s with 403 problem+json, and runs nothing', async (_name, req) => {
+    ['a query parameter', { method: 'GET' as const, url: `/sparql?query=${encodeURIComponent('DELETE WHERE { ?s ?p ?o }')}` }, 400, 'CAT_SPARQL_UPDATE_AS_QUERY'],
+    ['a form update parameter', { method: 'POST' as const, url: '/sparql', payload: 'update=DROP%20ALL', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 403, 'CAT_SPARQL_UPDATE_FORBIDDEN'],
+    ['an application/sparql-update body', { method: 'POST' as const, url: '/sparql', payload: 'DROP ALL', headers: { 'content-type': 'application/sparql-update' } }, 403, 'CAT_SPARQL_UPDATE_FORBIDDEN'],
+  ])('refuses SPARQL Update sent as %s (an update as a query is not a query: 400; an update: 403) and runs nothing', async (_name, req, status, code) => {
     const res = await app.inject(req);
-    expect(res.statusCode).toBe(403);
+    expect(res.statusCode).toBe(status);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ status: 403, code: 'CAT_SPARQL_UPDATE_FORBIDDEN' });
+    expect(res.json()).toMatchObject({ status, code });
     const still = await app.inject({ method: 'GET', url: '/sparql', query: { query: 'ASK { ?s ?p ?o }' } });
     expect(JSON.parse(still.body).boolean).toBe(true);
   });

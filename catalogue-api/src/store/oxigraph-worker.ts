@@ -26,6 +26,8 @@ let ready = false;
 let replacedDuringRead: Set<string> | null = null;
 
 const send = (m: WorkerMessage) => port.postMessage(m);
+/** How oxigraph words a syntax error: with its position. */
+const SYNTAX_ERROR = /error at \d+:\d+/;
 /** The version of what is loaded; recomputed after a change, when next asked. */
 let version: string | null = null;
 const currentVersion = () => (version ??= storeVersion(loaded));
@@ -69,15 +71,25 @@ function answer(sparql: string, formats: { solutions: string; graph: string }, o
   if (cap === undefined || form === 'ASK') return { form, mediaType, body: run(sparql, mediaType), version: v };
   // The engine stops at cap + 1 solutions: one more than the cap says the answer was cut.
   const bounded = boundedQuery(sparql, cap);
+  // A syntax error is reported for the query as sent (in the rewritten one it would sit at fedcat's LIMIT): the
+  // engine refuses that text before running anything.
+  const runBounded = (format: string) => {
+    try {
+      return run(bounded.text, format);
+    } catch (err) {
+      if (bounded.imposed && err instanceof Error && SYNTAX_ERROR.test(err.message)) return run(sparql, format);
+      throw err;
+    }
+  };
   if (form === 'SELECT') {
     // Solutions are counted in JSON and written in the asked format from it, cut or not: one way for both.
-    const json = JSON.parse(run(bounded.text, 'application/sparql-results+json')) as SolutionsJson;
+    const json = JSON.parse(runBounded('application/sparql-results+json')) as SolutionsJson;
     const truncated = json.results.bindings.length > cap;
     const kept = truncated ? { ...json, results: { bindings: json.results.bindings.slice(0, cap) } } : json;
     return { form, mediaType, body: formatSolutions(kept, mediaType), truncated, version: v };
   }
   // Triples are counted as N-Triples lines (one per triple) and written in the asked format from them.
-  const lines = run(bounded.text, 'application/n-triples').split('\n').filter((l) => l.length > 0);
+  const lines = runBounded('application/n-triples').split('\n').filter((l) => l.length > 0);
   const truncated = lines.length > cap || (bounded.probe !== undefined && solutionsBeyond(bounded.probe, cap + 1, dataset, base));
   const ntriples = (lines.length > cap ? lines.slice(0, cap) : lines).map((l) => `${l}\n`).join('');
   if (mediaType === 'application/n-triples') return { form, mediaType, body: ntriples, truncated, version: v };
@@ -110,8 +122,9 @@ function handle(req: WorkerRequest): void {
         if (req.stamp) loaded.set(req.graph, req.stamp);
         else loaded.delete(req.graph);
         replacedDuringRead?.add(req.graph);
-        send({ type: 'reply', id: req.id, ok: true, result: null });
+        // The change first: whoever awaits the reply then sees the new version.
         if (ready) send({ type: 'changed', graphs: [req.graph], version: currentVersion() });
+        send({ type: 'reply', id: req.id, ok: true, result: null });
         return;
       case 'graphs':
         send({ type: 'reply', id: req.id, ok: true, result: graphs() });
@@ -119,7 +132,7 @@ function handle(req: WorkerRequest): void {
     }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const kind = req.op === 'query' && /error at \d+:\d+/.test(message) ? 'syntax' : 'internal';
+    const kind = req.op === 'query' && SYNTAX_ERROR.test(message) ? 'syntax' : 'internal';
     send({ type: 'reply', id: req.id, ok: false, error: { kind, message } });
   }
 }

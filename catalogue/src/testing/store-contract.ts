@@ -141,6 +141,41 @@ export function quadStoreContract(name: string, open: () => Promise<StoreBackend
       expect((await store.query('SELECT * WHERE { ?s ?p ?o }', JSON_FORMATS, { resultCap: 30 })).truncated).toBe(false);
     });
 
+    it('marks a CONSTRUCT cut when its solutions went past the cap, even with fewer triples than the cap', async () => {
+      const store = await connect();
+      await store.replaceGraph(sourceGraph('a'), ttl(Array.from({ length: 30 }, (_, i) => `<https://x/${i}> dct:title "t${i}".`).join(' ')));
+      const few = await store.query('CONSTRUCT { <https://x/all> a <https://x/Thing> } WHERE { ?s ?p ?o }', JSON_FORMATS, { resultCap: 10 });
+      expect(few.body.trim().split('\n')).toHaveLength(1);
+      expect(few.truncated).toBe(true);
+      expect((await store.query('CONSTRUCT { <https://x/all> a <https://x/Thing> } WHERE { ?s ?p ?o } LIMIT 5', JSON_FORMATS, { resultCap: 10 })).truncated).toBe(false);
+    });
+
+    it('keeps a query with a visibility to the published graphs and the quarantine it may see, FROM and GRAPH alike', async () => {
+      const store = await connect();
+      await store.replaceGraph(sourceGraph('a'), ttl('<https://x/1> dct:title "published".'));
+      await store.replaceGraph(quarantineGraph('a'), ttl('<https://x/2> dct:title "quarantined a".'));
+      await store.replaceGraph(quarantineGraph('b'), ttl('<https://x/3> dct:title "quarantined b".'));
+      const anyGraph = 'SELECT ?t WHERE { GRAPH ?g { ?s <http://purl.org/dc/terms/title> ?t } } ORDER BY ?t';
+      expect(await titles(store, anyGraph, { visibility: { quarantineOf: [] } })).toEqual(['published']);
+      expect(await titles(store, anyGraph, { visibility: { quarantineOf: ['a'] } })).toEqual(['published', 'quarantined a']);
+      expect(await titles(store, anyGraph, { visibility: { quarantineOf: 'all' } })).toEqual(['published', 'quarantined a', 'quarantined b']);
+      expect(await titles(store, `SELECT ?t FROM <${quarantineGraph('b')}> WHERE { ?s ?p ?t }`, { visibility: { quarantineOf: ['a'] } })).toEqual([]);
+      expect(await titles(store, 'SELECT ?t WHERE { ?s ?p ?t }', { visibility: { quarantineOf: [] }, dataset: { defaultGraphs: [quarantineGraph('a')], namedGraphs: [] } })).toEqual([]);
+      expect(await titles(store, anyGraph)).toEqual(['published', 'quarantined a', 'quarantined b']);
+    });
+
+    it('has a version that stays while nothing changes and changes with any graph', async () => {
+      const store = await connect();
+      await store.replaceGraph(sourceGraph('a'), ttl('<https://x/1> dct:title "one".'));
+      await store.ready();
+      const before = store.version();
+      expect(before).toEqual(expect.any(String));
+      expect(store.version()).toBe(before);
+      await store.replaceGraph(sourceGraph('a'), ttl('<https://x/1> dct:title "two".'));
+      expect(store.version()).not.toBe(before);
+      expect((await store.query('ASK { ?s ?p ?o }', JSON_FORMATS)).version).toBe(store.version());
+    });
+
     it('takes the dataset of the request over the query\'s own FROM, and ignores graphs it does not hold', async () => {
       const store = await connect();
       await store.replaceGraph(sourceGraph('a'), ttl('<https://x/1> dct:title "a".'));
