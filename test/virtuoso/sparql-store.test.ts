@@ -79,6 +79,20 @@ describeWithVirtuoso('SparqlStore on Virtuoso', (v) => {
     await emptyStore(v);
   });
 
+  it('runs a sorted query whose cap is above what Virtuoso sorts (MaxSortedTopRows) without the LIMIT, and cuts it itself', async () => {
+    await emptyStore(v);
+    const store = new SparqlStore(storeOptions(v, { pollMs: 0 }));
+    await store.ready();
+    await store.replaceGraph('urn:fedcat:source:sorted', new Parser().parse(Array.from({ length: 5 }, (_, i) => `<https://x/${i}> <http://purl.org/dc/terms/title> "t${i}" .`).join('\n')));
+    const formats = { solutions: 'application/sparql-results+json', graph: 'application/n-triples' };
+    // .ci/virtuoso sorts up to 1,000,000 rows: a cap of 2,000,000 asks LIMIT 2,000,001, which Virtuoso refuses (SR353).
+    const answer = await store.query('SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s', formats, { resultCap: 2_000_000 });
+    expect(JSON.parse(answer.body).results.bindings).toHaveLength(5);
+    expect((await store.query('SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s', formats, { resultCap: 3 })).truncated).toBe(true);
+    await store.close();
+    await emptyStore(v);
+  });
+
   it('refuses store-specific extensions before they reach the store', async () => {
     const store = new SparqlStore(storeOptions(v, { pollMs: 0 }));
     await store.ready();

@@ -1,40 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import { QueryTimeout, sparqlTerm, STAGING_GRAPH_PREFIX, StoreFailure, StoreUnavailable, TypedReads, type AnswerFormats, type QuadStore, type QueryAnswer, type QueryForm, type QueryOptions, type StoreState } from '@fedcat/catalogue';
+import { sparqlTerm, STAGING_GRAPH_PREFIX, StoreFailure, StoreUnavailable, TypedReads, type AnswerFormats, type QuadStore, type QueryAnswer, type QueryForm, type QueryOptions, type StoreState } from '@fedcat/catalogue';
 import { askValue, remoteAnswer, standardSolutions, type RemoteResponse } from './sparql/remote-answer.js';
 import { boundedQuery } from './query-limit.js';
 import { storeVersion } from './store-version.js';
-import { mayView } from './visible-dataset.js';
 import { forgetGraph, registerGraph, registryEntries, REGISTRY_QUERY, type GraphEntry } from './sparql/graph-registry.js';
 import { hasBlankNode, ntriplePieces } from './sparql/ntriple-pieces.js';
 import { parseNTriplesStream } from './sparql/ntriples-stream.js';
 import { ROLLED_BACK, retryingConflicts, TransactionConflict } from './sparql/conflicts.js';
-import { parseStandardQuery, remoteQuery } from './sparql/remote-query.js';
-import { RequestTimedOut, SparqlHttpClient, type HttpRequest, type SparqlAuth } from './sparql/http-client.js';
+import { parseStandardQuery } from './sparql/remote-query.js';
+import { queryRequestBody, timedOut } from './sparql/query-request.js';
+import { RequestTimedOut, SparqlHttpClient, type HttpRequest } from './sparql/http-client.js';
+import type { SparqlStoreOptions } from './sparql/store-options.js';
 
-/** Where and how to reach a SPARQL 1.1 store. */
-export interface SparqlStoreOptions {
-  /** SPARQL 1.1 Query endpoint (queries are POSTed form-encoded, with an explicit Accept). */
-  readonly queryUrl: string;
-  /** SPARQL 1.1 Update endpoint. */
-  readonly updateUrl: string;
-  /** Graph Store HTTP Protocol endpoint (`?graph=` form); without one, graphs are loaded with INSERT DATA. */
-  readonly graphStoreUrl?: string;
-  readonly auth: SparqlAuth;
-  /** Time limit of one request (ms); a query's own limit (`QueryOptions.timeoutMs`) replaces it. */
-  readonly timeoutMs: number;
-  /** Further attempts after connection failures and 502/503/504 answers, with exponential backoff. */
-  readonly retries: number;
-  /** First backoff (ms); default 250. */
-  readonly backoffMs?: number;
-  /** Requests in flight at once from this process (default 8); the store must accept that many per process. */
-  readonly connections?: number;
-  /** How often to look for graphs other processes changed (ms); 0 disables. Default 1000. */
-  readonly pollMs?: number;
-  /** Triples per load request (default 50,000); a graph with blank nodes goes in one request, keeping their identity. */
-  readonly chunkTriples?: number;
-}
+export type { SparqlStoreOptions } from './sparql/store-options.js';
 
 const iri = (value: string) => sparqlTerm(DataFactory.namedNode(value));
 const JSON_RESULTS = 'application/sparql-results+json';
@@ -160,7 +140,9 @@ export class SparqlStore extends TypedReads implements QuadStore {
     const graphForm = form === 'CONSTRUCT' || form === 'DESCRIBE';
     const version = this.version();
     const started = Date.now();
-    const res = await this.post(bounded.text === sparql ? parsed : parseStandardQuery(bounded.text, options.baseIri), bounded.text, options, graphForm ? N_TRIPLES : JSON_RESULTS);
+    let res = await this.post(bounded.text === sparql ? parsed : parseStandardQuery(bounded.text, options.baseIri), bounded.text, options, graphForm ? N_TRIPLES : JSON_RESULTS);
+    // Virtuoso refuses a sorted LIMIT above its MaxSortedTopRows (SR353; 10,000 unless raised): then unbounded, cut here.
+    if (bounded.imposed && res.status === 500 && res.text.includes('SR353')) res = await this.post(parsed, sparql, options, graphForm ? N_TRIPLES : JSON_RESULTS);
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     let answer = remoteAnswer(res, form, formats, cap, timeoutMs);
     if (cap !== undefined && bounded.probe && !answer.truncated) {
@@ -177,22 +159,13 @@ export class SparqlStore extends TypedReads implements QuadStore {
 
   /** Sends a query with fedcat's graphs (those the visibility allows) as its dataset. */
   private async post(parsed: ReturnType<typeof parseStandardQuery>, text: string, options: QueryOptions, accept: string): Promise<RemoteResponse> {
-    const held = [...this.graphs.keys()];
-    const known = new Set(options.visibility ? held.filter((g) => mayView(g, options.visibility!)) : held);
-    const remote = remoteQuery(text, parsed, options.dataset, known, options.baseIri);
-    const body = new URLSearchParams({ query: remote.text });
-    for (const g of remote.defaultGraphs) body.append('default-graph-uri', g);
-    for (const g of remote.namedGraphs) body.append('named-graph-uri', g);
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     return this.guard(() => this.http.sendText({
-      method: 'POST', url: this.options.queryUrl, body: body.toString(), timeoutMs,
+      method: 'POST', url: this.options.queryUrl, body: queryRequestBody(text, parsed, options, [...this.graphs.keys()]), timeoutMs,
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
       // A time-limited query is not tried again: its limit covers the whole wait.
       retry: options.timeoutMs === undefined,
-    })).catch((err: unknown) => {
-      if (!(err instanceof RequestTimedOut)) throw err;
-      throw options.timeoutMs !== undefined ? new QueryTimeout(String(timeoutMs), 'the SPARQL store did not answer in time') : new StoreUnavailable(err.message);
-    });
+    })).catch((err: unknown) => timedOut(err, options, timeoutMs));
   }
 
   async close(): Promise<void> {

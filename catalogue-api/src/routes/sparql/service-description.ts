@@ -68,7 +68,7 @@ export function serviceDescription(input: ServiceDescriptionInput): Quad[] {
     quad(dataset, RDF_TYPE, sd('Dataset')),
     quad(dataset, sd('defaultGraph'), defaultGraph),
     quad(defaultGraph, RDF_TYPE, sd('Graph')),
-    quad(defaultGraph, DCT_DESCRIPTION, literal('The union of the source graphs (urn:fedcat:source:…). History (urn:fedcat:history:…) and run (urn:fedcat:runs:…) graphs are named graphs only; quarantined records are visible to their organisation\'s tokens and admins only.', 'en')),
+    quad(defaultGraph, DCT_DESCRIPTION, literal('The union of the source graphs (one per harvested source). Each source\'s history and harvest-run graphs are named graphs only; quarantined records are visible to their organisation\'s tokens and admins only.', 'en')),
     quad(defaultGraph, VOID_TRIPLES, literal(String(input.namedGraphs.filter((g) => g.inDefault).reduce((n, g) => n + g.quads, 0)), XSD_INTEGER)),
   );
   for (const g of input.namedGraphs) {
