@@ -9,8 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: true,
     maxWorkers: 2,
-    // The browser tests (Chromium plus a fedcat each) run after the rest, so their load cannot skew the timing
-    // assertions of other end-to-end tests (sparql-limits: pages answer within 100 ms during a heavy query).
+    // The browser tests (Chromium plus a fedcat each) run after the rest, so their load cannot skew the timing-sensitive
+    // behaviour of other end-to-end tests (sparql-limits: pages answer while a heavy query runs).
     projects: [
       { extends: true, test: { name: 'packages and e2e', include: ['{vocab,catalogue,shapes,harvester,catalogue-api,web,test}/test/**/*.test.ts', 'test/e2e/**/*.test.ts'], exclude: BROWSER, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'browser', include: BROWSER, sequence: { groupOrder: 1 } } },

@@ -151,12 +151,13 @@ describe('GET /sparql/federated', () => {
       const search = await fetch(`${base}/v1/search?q=water`);
       expect(health.status).toBe(200);
       expect(search.status).toBe(200);
-      expect(performance.now() - t0).toBeLessThan(100);
+      // Not held up behind the federated query (which runs until its limit, 4 s).
+      expect(performance.now() - t0).toBeLessThan(2000);
       const res = await pending;
       expect(res.status).toBe(504);
       expect((await res.json() as any).code).toBe('CAT_SPARQL_TIMEOUT');
       expect(Date.now() - started).toBeGreaterThanOrEqual(3900);
-      expect(Date.now() - started).toBeLessThan(8000);
+      expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       registered.hang(false);
     }
