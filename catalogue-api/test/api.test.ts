@@ -119,6 +119,21 @@ describe('REST /v1', () => {
     expect(res.json().invalidParams[0].name).toContain('pageSize');
   });
 
+  it('names the allowed values of a choice once, not one "must be equal to constant" per value', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/search?sort=colour' });
+    expect(res.statusCode).toBe(400);
+    const reason = 'must be one of relevance, title:asc, title:desc, modified:asc, modified:desc';
+    expect(res.json()).toMatchObject({ title: 'Bad Request', invalidParams: [{ name: 'querystring.sort', reason }], detail: `querystring.sort ${reason}` });
+  });
+
+  it('answers a body type no route takes with 415 naming the ones it takes', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/validate', payload: 'x', headers: { 'content-type': 'image/png' } });
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toMatchObject({ title: 'Unsupported Media Type', code: 'CAT_UNSUPPORTED_MEDIA_TYPE', detail: expect.stringMatching(/^Unsupported request body type image\/png; use .*text\/turtle.*application\/json/) });
+    const sparql = await app.inject({ method: 'POST', url: '/sparql', payload: 'x', headers: { 'content-type': 'image/png' } });
+    expect(sparql.json().detail).toBe('Unsupported request body type image/png; use application/sparql-query, application/x-www-form-urlencoded');
+  });
+
   it('filters search by facet and counts facets', async () => {
     const res = await app.inject({ method: 'GET', url: '/v1/search?filter=type:DataService&facets=publisher' });
     expect(res.json().total).toBe(6);

@@ -159,3 +159,15 @@ describe('the API documentation page', () => {
     expect(spec.json().info.title).toBe('fedcat catalogue API');
   });
 });
+
+describe('page numbers', () => {
+  it.each(['/v1/search', '/v1/datasets', '/v1/dataservices', '/catalog', '/v1/runs'])('past the last allowed page are a 400 naming page and its maximum on %s, not a 500', async (path) => {
+    for (const page of ['1e300', '1000001']) {
+      const res = await app.inject({ method: 'GET', url: `${path}?page=${page}` });
+      expect(res.statusCode, `${path}?page=${page}`).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ code: 'CAT_INVALID_REQUEST', invalidParams: [{ name: 'querystring.page', reason: 'must be <= 1000000' }] });
+    }
+    expect((await app.inject({ method: 'GET', url: `${path}?page=1000000` })).statusCode).toBe(200);
+  });
+});

@@ -185,6 +185,23 @@ describe('the audit log', () => {
   });
 });
 
+describe('sources that read files', () => {
+  it('cannot register a source that reads files on the server, nor turn its own into one; an admin can', async () => {
+    for (const url of ['file:///etc/', '/etc/passwd']) {
+      const refused = await call('dijkstad', 'POST', '/v1/sources', { url, id: 'reads-the-disk' });
+      expect(refused.status, url).toBe(403);
+      expect(refused.body).toMatchObject({ code: 'CAT_FORBIDDEN', detail: expect.stringContaining('only an admin token') });
+    }
+    const turned = await call('dijkstad', 'PATCH', '/v1/sources/dijkstad', { url: 'file:///etc/' });
+    expect(turned.status).toBe(403);
+    expect((await call('dijkstad', 'GET', '/v1/sources/dijkstad/settings')).body.url).toBe(`${publisher.origin}/dijkstad.ttl`);
+    expect((await call('nobody', 'GET', '/v1/sources/reads-the-disk')).status).toBe(404);
+    const byAdmin = await call('admin', 'POST', '/v1/sources', { url: 'file:///srv/catalogues/', id: 'operators-files' });
+    expect(byAdmin.status).toBe(201);
+    expect((await call('admin', 'DELETE', '/v1/sources/operators-files')).status).toBe(204);
+  });
+});
+
 describe('tokens', () => {
   it('stop working the moment they are revoked', async () => {
     const list = JSON.parse((await fedcat(['tokens', 'list', '--json'], env)).stdout) as { id: string; name: string; lastUsedAt: string | null }[];

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Source } from '@fedcat/catalogue';
+import { sourceKind, type Source } from '@fedcat/catalogue';
 import type { Principal, TokenStore } from '../control/tokens.js';
 import { Forbidden, InvalidToken, Unauthenticated } from './errors.js';
 
@@ -45,4 +45,17 @@ export function assertCanManage(principal: Principal, source: Pick<Source, 'id' 
 export function assertCanAssign(principal: Principal, org: string | null | undefined): void {
   if (org === undefined || principal.role === 'admin' || org === principal.org) return;
   throw new Forbidden(`token '${principal.name}' acts for ${principal.org}: it cannot make ${org ?? 'no organisation'} the owner of a source`);
+}
+
+/**
+ * Refuses (403) an organisation token a source that reads files (`file:` URLs, `kind: files`): such a source reads
+ * the server's own disk (below FEDCAT_HARVEST_FILES), which only the operator may point it at.
+ */
+export function assertMayRegister(principal: Principal, source: { readonly url?: string | undefined; readonly kind?: Source['kind'] | undefined }): void {
+  if (principal.role === 'admin' || source.url === undefined) return;
+  // A path (no scheme) is a file too: the source input reads it as a file: URL.
+  const url = source.url.trim();
+  const readsFiles = sourceKind({ url, kind: source.kind ?? undefined }) === 'files' || /^file:/i.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url);
+  if (!readsFiles) return;
+  throw new Forbidden(`token '${principal.name}' is an organisation's: only an admin token registers a source that reads files on the server (${source.url})`);
 }

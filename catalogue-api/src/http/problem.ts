@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { domainProblem } from './domain-errors.js';
 import { InvalidToken } from './errors.js';
+import { invalidParams, type SchemaViolation } from './invalid-params.js';
 
 const PROBLEM_TYPE_BASE = 'https://fedcat.nl/problems/';
 
@@ -24,11 +25,13 @@ export function sendProblem(reply: FastifyReply, status: number, detail: string,
  */
 export function problemErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error.validation) {
-    const invalidParams = error.validation.map((v) => ({
-      name: `${error.validationContext ?? 'request'}${v.instancePath || ''}`.replace(/\//g, '.'),
-      reason: v.message ?? 'invalid',
-    }));
-    return sendProblem(reply, 400, error.message, 'CAT_INVALID_REQUEST', { invalidParams });
+    const params = invalidParams(error.validation as SchemaViolation[], error.validationContext ?? 'request');
+    return sendProblem(reply, 400, params.map((p) => `${p.name} ${p.reason}`).join('; '), 'CAT_INVALID_REQUEST', { invalidParams: params });
+  }
+  // Fastify's own refusal of a body type no parser takes: say which ones the route takes.
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const accepted = Object.keys((request.routeOptions.schema?.body as { content?: Record<string, unknown> } | undefined)?.content ?? { 'application/json': true });
+    return sendProblem(reply, 415, `Unsupported request body type ${request.headers['content-type'] ?? '(none)'}; use ${accepted.join(', ')}`, 'CAT_UNSUPPORTED_MEDIA_TYPE');
   }
   const domain = domainProblem(error);
   const status = domain?.status ?? (error.statusCode && error.statusCode >= 400 ? error.statusCode : 500);

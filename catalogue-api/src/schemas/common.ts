@@ -11,6 +11,11 @@ export function typedRef<T extends TSchema>(schema: T) {
 }
 
 /** RFC 9457 problem details, the body of every error response. */
+/** The highest page number a listing takes: beyond it a page number is a 400, never an offset the index cannot hold. */
+export const MAX_PAGE = 1_000_000;
+/** A page number of a paged listing (search, records, the DCAT feed, runs). */
+export const PageNumber = (description = 'Page number, from 1') => Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1, description: `${description} (at most ${MAX_PAGE})` });
+
 export const Problem = Type.Object({
   type: Type.String({ description: 'A URI identifying the problem type' }),
   title: Type.String(),

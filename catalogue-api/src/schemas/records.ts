@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { FACET_FIELDS } from '@fedcat/catalogue';
-import { typedRef } from './common.js';
+import { PageNumber, typedRef } from './common.js';
 import { DirectoryPart } from './directory.js';
 
 /** A dataset or data service as the REST API and the search index present it. */
@@ -65,7 +65,7 @@ export const SearchQuery = Type.Object({
   })),
   facets: Type.Optional(Type.String({ description: 'Comma-separated facet fields to count, or * for all' })),
   sort: Type.Optional(Type.Union(['relevance', 'title:asc', 'title:desc', 'modified:asc', 'modified:desc'].map((s) => Type.Literal(s)))),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(PageNumber()),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 });
 export type SearchQuery = Static<typeof SearchQuery>;

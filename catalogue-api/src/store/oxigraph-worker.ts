@@ -123,7 +123,7 @@ function handle(req: WorkerRequest): void {
         else loaded.delete(req.graph);
         replacedDuringRead?.add(req.graph);
         // The change first: whoever awaits the reply then sees the new version.
-        if (ready) send({ type: 'changed', graphs: [req.graph], version: currentVersion() });
+        if (ready) send({ type: 'changed', graphs: [req.graph], version: currentVersion(), graphCount: loaded.size });
         send({ type: 'reply', id: req.id, ok: true, result: null });
         return;
       case 'graphs':
@@ -172,7 +172,7 @@ async function syncFromDisk(): Promise<void> {
   } finally {
     replacedDuringRead = null;
   }
-  if (changed.length > 0) send({ type: 'changed', graphs: changed, version: currentVersion() });
+  if (changed.length > 0) send({ type: 'changed', graphs: changed, version: currentVersion(), graphCount: loaded.size });
 }
 
 async function start(): Promise<void> {

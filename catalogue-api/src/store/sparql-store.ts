@@ -245,6 +245,7 @@ export class SparqlStore extends TypedReads implements QuadStore {
   private recorded(graph: string, entry: GraphEntry | null): void {
     if (entry) this.graphs.set(graph, entry);
     else this.graphs.delete(graph);
+    if (this.current.status === 'ready') this.current = { ...this.current, graphsLoaded: this.graphs.size, graphsTotal: this.graphs.size };
     if (this.loaded) this.notify([graph]);
   }
 

@@ -92,6 +92,8 @@ export class StoreWorker {
         return;
       case 'changed':
         this.loadedVersion = m.version;
+        // The graphs held now, not those at start: /health counts what a harvest since then wrote.
+        this.current = { ...this.current, graphsLoaded: m.graphCount, graphsTotal: m.graphCount };
         for (const listener of this.changeListeners) listener(m.graphs);
         return;
       case 'failed':

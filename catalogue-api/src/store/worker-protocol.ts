@@ -20,7 +20,7 @@ export type WorkerMessage =
   /** Loaded; `version`: the store version of what is loaded (the federation worker has none). */
   | { readonly type: 'ready'; readonly version?: string }
   /** Graphs whose content changed in memory after loading (replaced by this process, or picked up from disk). */
-  | { readonly type: 'changed'; readonly graphs: readonly string[]; readonly version: string }
+  | { readonly type: 'changed'; readonly graphs: readonly string[]; readonly version: string; readonly graphCount: number }
   | { readonly type: 'failed'; readonly message: string };
 
 /** Options the worker starts with. */

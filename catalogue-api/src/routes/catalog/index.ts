@@ -7,7 +7,7 @@ import { describeRecords, type QuadStore, type SearchIndex } from '@fedcat/catal
 import { GRAPH_TYPES } from '../../rdf/formats.js';
 import { serialiseGraph } from '../../rdf/serialise.js';
 import type { SourceRegistry } from '../../control/sources.js';
-import { problemResponses, textResponse } from '../../schemas/common.js';
+import { PageNumber, problemResponses, textResponse } from '../../schemas/common.js';
 import { graphMediaType, requireReadyStore } from '../graph-request.js';
 import { setPagingHeaders } from '../paging.js';
 
@@ -23,7 +23,7 @@ export interface CatalogRouteOptions {
 }
 
 const FeedQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(PageNumber()),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })),
   'modified-since': Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:\\d{2})?)?$', description: 'Only records whose dct:modified (as published) is on or after this date or date-time' })),
   publisher: Type.Optional(Type.String({ format: 'uri', description: 'Only records of this organisation (dct:publisher IRI)' })),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RunLog } from '../../control/runs.js';
 import type { SourceRegistry } from '../../control/sources.js';
-import { problemResponses } from '../../schemas/common.js';
+import { PageNumber, problemResponses } from '../../schemas/common.js';
 import { setPagingHeaders } from '../paging.js';
 
 export interface RunRouteOptions { readonly sources: SourceRegistry; readonly runs: RunLog }
@@ -14,7 +14,7 @@ const runsRoute: FastifyPluginAsyncTypebox<RunRouteOptions> = async (app, { sour
       summary: 'Recent harvest runs of all sources, newest first', tags: ['sources'],
       querystring: Type.Object({
         status: Type.Optional(Type.Union([Type.Literal('succeeded'), Type.Literal('unchanged'), Type.Literal('failed')])),
-        page: Type.Integer({ minimum: 1, default: 1 }),
+        page: PageNumber(),
         pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
       }),
       response: { 200: Type.Object({ runs: Type.Array(Type.Ref('Run')), total: Type.Integer() }), ...problemResponses },

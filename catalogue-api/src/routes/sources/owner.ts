@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sourceKind, type QuadStore, type SearchIndex, type Source } from '@fedcat/catalogue';
 import { Type } from 'typebox';
-import { assertCanAssign, assertCanManage, type Authenticator } from '../../http/auth.js';
+import { assertCanAssign, assertCanManage, assertMayRegister, type Authenticator } from '../../http/auth.js';
 import { HarvestsUnavailable, SourceConflict, SourceNotFound } from '../../http/errors.js';
 import type { HarvestLauncher } from '../../harvest/launcher.js';
 import type { RunLog } from '../../control/runs.js';
@@ -71,6 +71,7 @@ const ownerRoutes: FastifyPluginAsyncTypebox<OwnerRouteOptions> = async (app, op
     const principal = auth.require(request);
     const body = request.body as SourceInput;
     assertCanAssign(principal, body.org);
+    assertMayRegister(principal, body);
     const input = { ...body, org: body.org ?? principal.org };
     const source = await sources.create(input, principal);
     return reply.code(201).header('location', `/v1/sources/${source.id}`).send(settingsOf(source));
@@ -85,6 +86,7 @@ const ownerRoutes: FastifyPluginAsyncTypebox<OwnerRouteOptions> = async (app, op
     const source = await sources.update(request.params.id, patch, principal, (existing) => {
       assertCanManage(principal, existing);
       assertCanAssign(principal, patch.org);
+      assertMayRegister(principal, { url: patch.url ?? existing.url, kind: patch.kind === undefined ? existing.kind : patch.kind });
     });
     return settingsOf(source);
   });

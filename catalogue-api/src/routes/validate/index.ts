@@ -67,7 +67,8 @@ const validateRoute: FastifyPluginAsyncTypebox<ValidateRouteOptions> = async (ap
         })),
         lang: Type.Union([Type.Literal('nl'), Type.Literal('en')], { default: 'nl', description: 'Language of the text/plain answer' }),
       }),
-      body: Type.Unknown({ description: 'An RDF document, or {"url": "https://…"}' }),
+      // One entry per body type taken: the OpenAPI document lists them, and a 415 names them.
+      body: { content: Object.fromEntries([...RDF_TYPES, 'application/json'].map((type) => [type, { schema: Type.Unknown({ description: type === 'application/json' ? '{"url": "https://…"}' : 'An RDF document' }) }])) },
       response: {
         200: {
           description: 'The report', content: {
