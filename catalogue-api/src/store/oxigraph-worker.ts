@@ -51,8 +51,8 @@ const orEmpty = (graphs: ReturnType<typeof oxigraph.namedNode>[]) => (graphs.len
  * The dataset options of a query: the protocol's dataset, else the query's own FROM, else the union of sources;
  * with a visibility, only graphs it allows (and named graphs always given, so GRAPH ?g sees no others).
  */
-function datasetOptions(sparql: string, dataset: ProtocolDataset | undefined, options: QueryOptions) {
-  if (options.visibility) dataset = visibleDataset(sparql, dataset, [...loaded.keys()], options.visibility, options.baseIri);
+function datasetOptions(sparql: string, options: QueryOptions) {
+  const dataset = options.visibility ? visibleDataset(sparql, options.dataset, [...loaded.keys()], options.visibility, options.baseIri) : options.dataset;
   if (dataset) {
     return { default_graph: orEmpty(dataset.defaultGraphs.map((g) => oxigraph.namedNode(g))), named_graphs: dataset.namedGraphs.map((g) => oxigraph.namedNode(g)) };
   }
@@ -63,7 +63,7 @@ function answer(sparql: string, formats: { solutions: string; graph: string }, o
   const kind = classifySparql(sparql);
   const form: QueryForm = kind.kind === 'query' ? kind.form : 'SELECT';
   const mediaType = form === 'SELECT' || form === 'ASK' ? formats.solutions : formats.graph;
-  const dataset = datasetOptions(sparql, options.dataset, options);
+  const dataset = datasetOptions(sparql, options);
   const base = options.baseIri ? { base_iri: options.baseIri } : {};
   const run = (text: string, format: string) => String(store.query(text, { results_format: format, ...dataset, ...base }));
   const cap = options.resultCap;

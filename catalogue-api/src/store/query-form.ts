@@ -22,7 +22,10 @@ export function afterPrologue(tokens: readonly Token[]): number {
  * declarations are passed over. Used to refuse updates before execution and to pick the answer format.
  */
 export function classifySparql(text: string): SparqlKind {
-  const tokens = tokenize(text);
+  return kindOf(tokenize(text));
+}
+
+function kindOf(tokens: readonly Token[]): SparqlKind {
   const first = tokens[afterPrologue(tokens)];
   if (!first || first.kind !== 'word') return { kind: 'unknown' };
   const upper = first.text.toUpperCase();
@@ -46,7 +49,29 @@ export const usesService = (text: string): boolean => hasKeyword(text, 'SERVICE'
 const VOLATILE = new Set(['NOW', 'RAND', 'UUID', 'STRUUID', 'BNODE']);
 
 /** True when the query calls NOW(), RAND(), UUID(), STRUUID() or BNODE(). */
-export function isVolatile(text: string): boolean {
-  const tokens = tokenize(text);
+export const isVolatile = (text: string): boolean => volatile(tokenize(text));
+
+function volatile(tokens: readonly Token[]): boolean {
   return tokens.some((t, i) => t.kind === 'word' && VOLATILE.has(t.text.toUpperCase()) && tokens[i + 1]?.text === '(');
+}
+
+/** What the endpoint needs to know of a request's query before running it, from one reading of its tokens. */
+export interface QueryReading {
+  readonly kind: SparqlKind;
+  /** It names its own dataset (FROM / FROM NAMED). */
+  readonly declaresDataset: boolean;
+  /** It asks another endpoint (SERVICE). */
+  readonly usesService: boolean;
+  /** It calls NOW(), RAND(), UUID(), STRUUID() or BNODE(): its answer is never cached. */
+  readonly volatile: boolean;
+}
+
+export function readQuery(text: string): QueryReading {
+  const tokens = tokenize(text);
+  return {
+    kind: kindOf(tokens),
+    declaresDataset: tokens.some((t) => isKeyword(t, 'FROM')),
+    usesService: tokens.some((t) => isKeyword(t, 'SERVICE')),
+    volatile: volatile(tokens),
+  };
 }

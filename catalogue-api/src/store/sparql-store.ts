@@ -33,6 +33,7 @@ const N_TRIPLES = 'application/n-triples';
 export class SparqlStore extends TypedReads implements QuadStore {
   private readonly http: SparqlHttpClient;
   private graphs = new Map<string, GraphEntry>();
+  private versionMemo: string | null = null;
   private current: StoreState = { status: 'loading', graphsLoaded: 0, graphsTotal: 0 };
   private loaded = false;
   private started = false;
@@ -154,7 +155,10 @@ export class SparqlStore extends TypedReads implements QuadStore {
 
   /** Same graphs, same registry stamps: the same version in every process (as of this process's last poll). */
   version(): string | null {
-    return this.loaded ? storeVersion(new Map([...this.graphs].map(([g, e]) => [g, e.stamp]))) : null;
+    if (!this.loaded) return null;
+    // Hashed once per change of the graph list, not on every query (each /sparql GET asks for it twice).
+    this.versionMemo ??= storeVersion(new Map([...this.graphs].map(([g, e]) => [g, e.stamp])));
+    return this.versionMemo;
   }
 
   /** Sends a query with fedcat's graphs (those the visibility allows) as its dataset. */
@@ -245,6 +249,7 @@ export class SparqlStore extends TypedReads implements QuadStore {
   private recorded(graph: string, entry: GraphEntry | null): void {
     if (entry) this.graphs.set(graph, entry);
     else this.graphs.delete(graph);
+    this.versionMemo = null;
     if (this.current.status === 'ready') this.current = { ...this.current, graphsLoaded: this.graphs.size, graphsTotal: this.graphs.size };
     if (this.loaded) this.notify([graph]);
   }
@@ -265,6 +270,7 @@ export class SparqlStore extends TypedReads implements QuadStore {
       const next = registryEntries(text);
       const changed = [...new Set([...next.keys(), ...this.graphs.keys()])].filter((g) => next.get(g)?.stamp !== this.graphs.get(g)?.stamp);
       this.graphs = next;
+      this.versionMemo = null;
       this.current = { status: 'ready', graphsLoaded: next.size, graphsTotal: next.size };
       if (!this.loaded) {
         this.loaded = true;

@@ -39,7 +39,8 @@ const FORMAT_NAMES: Record<Kind, Readonly<Record<string, string>>> = {
 /** The parameters that name a result format, in the order they are read. */
 export const FORMAT_PARAMETERS = ['format', 'output', 'results'] as const;
 
-const offersOf = (kind: Kind): readonly string[] => (kind === 'graph' ? SPARQL_GRAPH_TYPES : SPARQL_SOLUTION_TYPES);
+/** The offers of a kind, server's preference first (also a 406's list). */
+export const offeredTypes = (kind: Kind): readonly string[] => (kind === 'graph' ? SPARQL_GRAPH_TYPES : SPARQL_SOLUTION_TYPES);
 const canonical = (type: string, kind: Kind) => MEDIA_ALIASES[kind][type] ?? type;
 
 /** An Accept header with the aliases of `kind` written as the media types fedcat serves (q-values kept). */
@@ -52,7 +53,7 @@ function canonicalAccept(accept: string, kind: Kind): string {
 
 /** The first format parameter value that names something this kind of answer can be written in. */
 function named(values: readonly string[], kind: Kind): string | null {
-  const offers = offersOf(kind);
+  const offers = offeredTypes(kind);
   for (const raw of values) {
     const value = raw.trim().toLowerCase();
     const type = FORMAT_NAMES[kind][value] ?? canonical(value.split(';')[0]!.trim(), kind);
@@ -67,8 +68,6 @@ function named(values: readonly string[], kind: Kind): string | null {
  * (406). Values naming nothing servable (SPARQLWrapper sends its own names for every form) are passed over.
  */
 export function answerFormat(kind: Kind, formatValues: readonly string[], accept: string | undefined): string | null {
-  return named(formatValues, kind) ?? negotiate(accept === undefined ? undefined : canonicalAccept(accept, kind), offersOf(kind));
+  return named(formatValues, kind) ?? negotiate(accept === undefined ? undefined : canonicalAccept(accept, kind), offeredTypes(kind));
 }
 
-/** The offers of a kind, for a 406's list. */
-export const offeredTypes = (kind: Kind): readonly string[] => offersOf(kind);

@@ -8,7 +8,7 @@ import { FederationRefused, NotAcceptable, SparqlBadDataset, SparqlMissingQuery,
 import { negotiate } from '../../http/negotiation.js';
 import { serialiseGraph } from '../../rdf/serialise.js';
 import { problem, textResponse } from '../../schemas/common.js';
-import { classifySparql, declaresDataset, isVolatile, usesService } from '../../store/query-form.js';
+import { readQuery } from '../../store/query-form.js';
 import { requireReadyStore } from '../graph-request.js';
 import { answerFormat, FORMAT_PARAMETERS, offeredTypes, SPARQL_GRAPH_TYPES, SPARQL_SOLUTION_TYPES } from './answer-format.js';
 import { ClientBudget } from './client-budget.js';
@@ -146,10 +146,11 @@ const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { backend, li
     if ('update' in params) throw new SparqlUpdateForbidden();
     if (!text || text.trim() === '') throw new SparqlMissingQuery("no 'query' parameter or application/sparql-query body");
     const dataset = protocolDataset(params);
-    const kind = classifySparql(text);
+    const reading = readQuery(text);
+    const { kind } = reading;
     if (kind.kind === 'update') throw new SparqlUpdateAsQuery();
-    if (federated && (dataset || declaresDataset(text))) throw new FederationRefused('its dataset is the catalogue plus the registered SPARQL sources; FROM and default-graph-uri/named-graph-uri are not taken');
-    if (!federated && usesService(text)) throw new SparqlServiceRefused('use /sparql/federated to include the SPARQL endpoints of registered sources');
+    if (federated && (dataset || reading.declaresDataset)) throw new FederationRefused('its dataset is the catalogue plus the registered SPARQL sources; FROM and default-graph-uri/named-graph-uri are not taken');
+    if (!federated && reading.usesService) throw new SparqlServiceRefused('use /sparql/federated to include the SPARQL endpoints of registered sources');
     const answerKind = kind.kind === 'query' && (kind.form === 'CONSTRUCT' || kind.form === 'DESCRIBE') ? 'graph' : 'solutions';
     const mediaType = answerFormat(answerKind, FORMAT_PARAMETERS.flatMap((name) => list(params[name])), request.headers.accept);
     if (!mediaType) throw new NotAcceptable(offeredTypes(answerKind).join(', '));
@@ -158,7 +159,7 @@ const sparql: FastifyPluginAsync<SparqlRouteOptions> = async (app, { backend, li
     const internal = uncapped !== undefined && request.headers[uncapped.header] === uncapped.key;
     // The protocol's base IRI is the endpoint's own URL (without the query string).
     const baseIri = `${request.protocol}://${request.host}${request.url.split('?')[0]}`;
-    const cacheable = request.method === 'GET' && !isVolatile(text);
+    const cacheable = request.method === 'GET' && !reading.volatile;
     const tagOf = (version: string | null | undefined) => (version ? answerTag([version, text, mediaType, dataset ?? null, who.visibility, baseIri, internal]) : null);
     reply.header('vary', 'Accept, Authorization');
     if (cacheable) {

@@ -18,7 +18,7 @@ export interface RequestScope {
 export function requestScope(auth: Authenticator, sources: SourceRegistry) {
   return async (request: FastifyRequest): Promise<RequestScope> => {
     const principal = auth.principal(request);
-    if (!principal) return { visibility: { quarantineOf: [] }, client: `ip:${request.ip}`, personal: false };
+    if (!principal) return publicScope(request);
     const client = `token:${principal.name}`;
     if (principal.role === 'admin') return { visibility: { quarantineOf: 'all' }, client, personal: true };
     const own = (await sources.list()).filter((s) => s.org === principal.org).map((s) => s.id);
