@@ -7,6 +7,7 @@ import type { SourceRegistry } from './control/sources.js';
 import type { AuditLog } from './control/audit-log.js';
 import { openControlPlane } from './control/control-plane.js';
 import type { TokenStore } from './control/tokens.js';
+import type { MintedBase } from './control/minted-base.js';
 import type { QuadStore, SearchIndex } from '@fedcat/catalogue';
 import { CachedSearchIndex } from './search/cached-search.js';
 import { openSearch, openStore, type BackendDescription } from './backends.js';
@@ -19,6 +20,8 @@ export interface Runtime {
   readonly sources: SourceRegistry;
   readonly tokens: TokenStore;
   readonly audit: AuditLog;
+  /** The base URL the data directory's IRIs were first minted under. */
+  readonly mintedBase: MintedBase;
   readonly runs: RunLog;
   /** Harvests in progress in any process on this data directory. */
   readonly running: RunningHarvests;
@@ -40,7 +43,7 @@ export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}):
   const validators = new Validators(config.harvestProfile);
   return {
     store, search, backends: { store: storeDescription, search: opened.description },
-    sources: control.sources, tokens: control.tokens, audit: control.audit,
+    sources: control.sources, tokens: control.tokens, audit: control.audit, mintedBase: control.mintedBase,
     runs: new RunLog(config.dataDir),
     running: new RunningHarvests(config.dataDir),
     validators,

@@ -13,6 +13,10 @@ describe('childHarvestEnv', () => {
     expect(child.baseUrl).toBe(server.baseUrl);
     expect(child.store).toEqual(server.store);
   });
+  it('gives a child harvest the base URL of the port the server was told with a flag, which the child is not', () => {
+    const server = loadConfig({}, { port: '20080' });
+    expect(loadConfig(childHarvestEnv(server)).baseUrl).toBe('http://localhost:20080');
+  });
   it('passes on everything else the server was started with', () => {
     const config = loadConfig({ FEDCAT_STORE_TIMEOUT_MS: '5000', SOMETHING_ELSE: 'kept' });
     expect(childHarvestEnv(config)).toMatchObject({ FEDCAT_STORE_TIMEOUT_MS: '5000', SOMETHING_ELSE: 'kept', FEDCAT_HARVEST_ALLOW_PRIVATE: 'false', FEDCAT_HARVEST_FILES: '' });

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { baseUrlChange } from '../src/control/minted-base.js';
 import { InvalidSource, InvalidTokenRequest, openControlPlane, SourceExists, UnknownSource, type Actor, type ControlPlane } from '../src/index.js';
 
 const ops: Actor = { kind: 'cli', user: 'ops' };
@@ -128,5 +129,19 @@ describe('the control database', () => {
     control.close();
     await rm(legacy, { recursive: true, force: true });
     control = openControlPlane(dir);
+  });
+});
+
+describe('the base URL a data directory minted its IRIs under', () => {
+  it('is the first harvest\'s, kept when a later one runs under another, and warned about then', () => {
+    expect(control.mintedBase.first()).toBeNull();
+    expect(baseUrlChange(control.mintedBase.first(), 'http://localhost:8080')).toBeNull();
+    expect(control.mintedBase.record('http://localhost:20080')).toBe('http://localhost:20080');
+    expect(control.mintedBase.record('https://data.example.nl')).toBe('http://localhost:20080');
+    const reopened = openControlPlane(dir);
+    expect(reopened.mintedBase.first()).toBe('http://localhost:20080');
+    reopened.close();
+    expect(baseUrlChange('http://localhost:20080', 'http://localhost:20080')).toBeNull();
+    expect(baseUrlChange('http://localhost:20080', 'https://data.example.nl')).toMatch(/FEDCAT_BASE_URL is https:\/\/data\.example\.nl.*under http:\/\/localhost:20080.*Set FEDCAT_BASE_URL=http:\/\/localhost:20080/);
   });
 });

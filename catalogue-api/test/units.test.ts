@@ -37,6 +37,17 @@ describe('sparqlTerm', () => {
 });
 
 describe('loadConfig', () => {
+  it('takes the base URL from the address served unless FEDCAT_BASE_URL sets it', () => {
+    expect(loadConfig({})).toMatchObject({ baseUrl: 'http://localhost:8080', baseUrlFrom: 'served' });
+    expect(loadConfig({ FEDCAT_PORT: '20080' }).baseUrl).toBe('http://localhost:20080');
+    expect(loadConfig({ FEDCAT_PORT: '20080' }, { port: '9000' }).baseUrl).toBe('http://localhost:9000');
+    expect(loadConfig({ FEDCAT_HOST: '0.0.0.0', FEDCAT_PORT: '20080' }).baseUrl).toBe('http://localhost:20080');
+    expect(loadConfig({ FEDCAT_HOST: 'cat.example.nl' }).baseUrl).toBe('http://cat.example.nl:8080');
+    expect(loadConfig({ FEDCAT_HOST: 'fd00::7' }).baseUrl).toBe('http://[fd00::7]:8080');
+    expect(loadConfig({ FEDCAT_PORT: '20080', FEDCAT_BASE_URL: 'https://data.example.nl/' })).toMatchObject({ baseUrl: 'https://data.example.nl', baseUrlFrom: 'set' });
+    expect(loadConfig({ FEDCAT_BASE_URL: ' ' }).baseUrlFrom).toBe('served');
+    expect(() => loadConfig({ FEDCAT_BASE_URL: 'ftp://x' })).toThrow(/FEDCAT_BASE_URL must be an http\(s\) URL/);
+  });
   it('checks links by default within bounds, and not at all when FEDCAT_LINK_CHECK is false', () => {
     expect(loadConfig({}).linkCheck).toEqual({ maxChecks: 500, timeoutMs: 10_000, maxAgeMs: 7 * 24 * 3600_000 });
     expect(loadConfig({ FEDCAT_LINK_CHECK: 'false' }).linkCheck).toBeNull();

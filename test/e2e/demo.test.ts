@@ -1,16 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startFedcat, type RunningFedcat } from '../support/processes.js';
+
+const HYDRA_NEXT = 'http://www.w3.org/ns/hydra/core#next';
 
 // What `npm start` serves: a real `fedcat demo` process, its demo organisations harvested after it started.
 let dir: string;
 let fedcat: RunningFedcat;
+let port: number;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fedcat-demo-'));
-  fedcat = await startFedcat('demo', await freePort(), { FEDCAT_DATA_DIR: dir }, 'harvested');
+  port = await freePort();
+  // As a user changes it: FEDCAT_PORT, no FEDCAT_BASE_URL (whatever the shell running the tests has).
+  fedcat = await startFedcat('demo', port, { FEDCAT_DATA_DIR: dir, FEDCAT_PORT: String(port), FEDCAT_BASE_URL: '' }, 'harvested');
 });
 afterAll(async () => {
   await fedcat?.stop();
@@ -24,5 +30,37 @@ describe('the demo', () => {
     const graphs = Number(/^fedcat_store_graphs (\d+)$/m.exec(metrics)?.[1]);
     expect(graphs).toBeGreaterThan(0);
     expect(health.store).toMatchObject({ graphsLoaded: graphs, graphsTotal: graphs });
+  });
+});
+
+describe('the demo on another port (FEDCAT_PORT)', () => {
+  it('serves a feed whose every link to fedcat names the port served, and resolves there', async () => {
+    const own = new Set<string>();
+    const elsewhere = new Set<string>();
+    let pages = 0;
+    let next: string | undefined = `${fedcat.base}/catalog?pageSize=10`;
+    while (next) {
+      const res = await fetch(next, { headers: { accept: 'application/n-triples' } });
+      expect(res.status, next).toBe(200);
+      const quads = new Parser({ format: 'N-Triples' }).parse(await res.text());
+      pages++;
+      for (const q of quads) {
+        for (const t of [q.subject, q.object]) {
+          if (t.termType !== 'NamedNode' || !t.value.startsWith('http://localhost:')) continue;
+          (t.value.startsWith(`http://localhost:${port}/`) ? own : elsewhere).add(t.value);
+        }
+      }
+      // Followed as a harvester would: the link as written, on the loopback address the server listens on.
+      next = quads.find((q) => q.predicate.value === HYDRA_NEXT)?.object.value.replace('http://localhost:', 'http://127.0.0.1:');
+    }
+    expect(pages).toBeGreaterThan(1);
+    expect([...elsewhere]).toEqual([]);
+    expect([...own].some((iri) => iri.includes('/.well-known/genid/'))).toBe(true);
+    const unresolved: string[] = [];
+    for (const iri of new Set([...own].map((i) => i.replace(/#.*$/, '')))) {
+      const res = await fetch(iri.replace('http://localhost:', 'http://127.0.0.1:'), { headers: { accept: 'text/turtle' } });
+      if (res.status >= 400) unresolved.push(`${iri}: ${res.status}`);
+    }
+    expect(unresolved).toEqual([]);
   });
 });

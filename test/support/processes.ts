@@ -46,9 +46,11 @@ export interface RunningFedcat {
   stop(): Promise<void>;
 }
 
+/** Starts `command` on `port`, given as `--port` unless `env` gives it as FEDCAT_PORT (which must then say `port`). */
 export async function startFedcat(command: 'serve' | 'demo', port: number, env: NodeJS.ProcessEnv, ready: 'health' | 'harvested' = 'health'): Promise<RunningFedcat> {
   const startedAt = Date.now();
-  const { child, output } = spawnFedcat([command, '--port', String(port)], { FEDCAT_LOG_LEVEL: 'warn', ...env });
+  const portFlag = env.FEDCAT_PORT === undefined ? ['--port', String(port)] : [];
+  const { child, output } = spawnFedcat([command, ...portFlag], { FEDCAT_LOG_LEVEL: 'warn', ...env });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { PrivateAccess } from '@fedcat/harvester';
 import { harvestAll } from '../harvest/runner.js';
-import { loadConfig, type Config } from '../config/load-config.js';
+import { loadConfig, servedBaseUrl, type Config } from '../config/load-config.js';
+import { baseUrlChange } from '../control/minted-base.js';
+import { freePort } from './free-port.js';
 import { startDemoPublisher } from '../demo/publisher.js';
 import { InvalidSource } from '../control/sources.js';
 import { openRuntime, type Runtime } from '../runtime.js';
@@ -95,6 +97,8 @@ async function harvest(runtime: Runtime, config: Config, only?: string, full = f
     console.error('No sources registered. Add one with: fedcat sources add URL');
     return 0;
   }
+  const change = baseUrlChange(runtime.mintedBase.record(config.baseUrl), config.baseUrl);
+  if (change) console.error(`! ${change}`);
   const view = new ProgressView(process.stderr, process.stdout);
   const results = await harvestAll(sources, await runnerDeps(runtime, config, {
     full,
@@ -134,7 +138,7 @@ async function demo(config: Config): Promise<void> {
   const app = await startServer(demoConfig, runtime);
   console.error(`fedcat demo: publisher at ${publisher.origin}; harvesting ${publisher.files.length} demo organisations…`);
   await harvest(runtime, demoConfig);
-  console.error(`\nfedcat is running: open http://localhost:${config.port}/ (API docs: /v1/docs; /v1/search, /sparql, /catalog, /metrics). Ctrl-C stops.`);
+  console.error(`\nfedcat is running: open ${servedBaseUrl(config.host, config.port)}/ (API docs: /v1/docs; /v1/search, /sparql, /catalog, /metrics). Ctrl-C stops.`);
   stopOnSignal(() => app.close(), () => runtime.close(), () => publisher.close());
 }
 
@@ -155,7 +159,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const config = loadConfig(process.env, { port: values.port, data: values.data, host: values.host });
+  const flags = { port: values.port, data: values.data, host: values.host };
+  let config = loadConfig(process.env, flags);
+  // Any free port (0) for a server whose links follow the address served: take one now, so links name it.
+  if ((command === 'serve' || command === 'demo') && config.port === 0 && config.baseUrlFrom === 'served') {
+    config = loadConfig(process.env, { ...flags, port: String(await freePort(config.host)) });
+  }
   switch (command) {
     case 'serve': {
       const runtime = openRuntime(config);

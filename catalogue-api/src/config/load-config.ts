@@ -21,8 +21,13 @@ export interface Config {
   /** The fetch policy harvests, dry runs and link checks run under, known JSON-LD contexts (FEDCAT_JSONLD_CONTEXTS) loaded. */
   readonly fetchPolicy: FetchPolicy;
   readonly logLevel: string;
-  /** Public base URL of this fedcat; minted IRIs (skolemised blank nodes) live under it. */
+  /**
+   * Public base URL of this fedcat; minted IRIs (skolemised blank nodes) and the feed's links live under it.
+   * FEDCAT_BASE_URL, or else the address served (`http://localhost:<port>` on a loopback or any-address host).
+   */
   readonly baseUrl: string;
+  /** Whether FEDCAT_BASE_URL set the base URL (`set`) or it follows the host and port served (`served`). */
+  readonly baseUrlFrom: 'set' | 'served';
   /** How many sources `harvest --all` and the scheduler harvest at once. */
   readonly harvestConcurrency: number;
   /** Concurrent requests per publisher host across all harvests. */
@@ -166,8 +171,16 @@ function corsOrigins(value: string | undefined): '*' | string[] {
   });
 }
 
-function baseUrl(value: string | undefined): string {
-  const v = value ?? 'http://localhost:8080';
+/** Hosts that name this machine, or every address of it: links to them are written `localhost`. */
+const LOCAL_HOSTS = new Set(['', 'localhost', '127.0.0.1', '::1', '0.0.0.0', '::']);
+
+/** The base URL of the address served on: what a browser on this machine opens. */
+export function servedBaseUrl(host: string, port: number): string {
+  const name = LOCAL_HOSTS.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+function baseUrl(v: string): string {
   try {
     const u = new URL(v);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
@@ -187,7 +200,7 @@ function harvestProfile(v: string | undefined): string {
  * Reads configuration from the environment, with command-line flags taking precedence.
  * FEDCAT_PORT (8080), FEDCAT_HOST (127.0.0.1), FEDCAT_DATA_DIR (./data), FEDCAT_HARVEST_ALLOW_PRIVATE,
  * FEDCAT_HARVEST_TIMEOUT_MS (60000), FEDCAT_HARVEST_MAX_BYTES (50 MiB), FEDCAT_LOG_LEVEL (info),
- * FEDCAT_BASE_URL (http://localhost:8080; set it before the first harvest: minted IRIs live under it),
+ * FEDCAT_BASE_URL (default the address served, http://localhost:<port>; set it before the first harvest: minted IRIs live under it),
  * FEDCAT_HARVEST_FILES (comma-separated directories `file:` sources may read; none by default),
  * FEDCAT_HARVEST_CONCURRENCY (2 sources at once), FEDCAT_HARVEST_PER_HOST (2 requests per host at once),
  * FEDCAT_HARVEST_HEAP_GROWTH (30 percent; see {@link Config.harvestHeapGrowth}), FEDCAT_JSONLD_CONTEXTS (a directory
@@ -213,12 +226,15 @@ function jsonLdContexts(dir: string): JsonLdContexts {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?: string; host?: string } = {}): Config {
-  const base = baseUrl(env.FEDCAT_BASE_URL);
+  const port = integer('port', flags.port ?? env.FEDCAT_PORT, 8080, 0, 65535);
+  const host = flags.host ?? env.FEDCAT_HOST ?? '127.0.0.1';
+  const baseUrlFrom = env.FEDCAT_BASE_URL?.trim() ? 'set' : 'served';
+  const base = baseUrlFrom === 'set' ? baseUrl(env.FEDCAT_BASE_URL!.trim()) : servedBaseUrl(host, port);
   const fscTls = fscClientTls(env);
   return {
     environment: env,
-    port: integer('port', flags.port ?? env.FEDCAT_PORT, 8080, 0, 65535),
-    host: flags.host ?? env.FEDCAT_HOST ?? '127.0.0.1',
+    port,
+    host,
     dataDir: resolve(flags.data ?? env.FEDCAT_DATA_DIR ?? './data'),
     fetchPolicy: {
       ...defaultFetchPolicy,
@@ -239,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     },
     logLevel: env.FEDCAT_LOG_LEVEL ?? 'info',
     baseUrl: base,
+    baseUrlFrom,
     operator: operator(env, base),
     corsOrigins: corsOrigins(env.FEDCAT_CORS_ORIGINS),
     harvestProfile: harvestProfile(env.FEDCAT_HARVEST_PROFILE),

@@ -12,6 +12,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
      action TEXT NOT NULL, target TEXT NOT NULL, orgs TEXT NOT NULL, before TEXT, after TEXT);
    CREATE INDEX audit_target ON audit (target, seq);`,
+  // Settings a data directory keeps, such as the base URL its IRIs were first minted under.
+  `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
 /**

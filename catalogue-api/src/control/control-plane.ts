@@ -3,12 +3,14 @@ import { SourceRegistry } from './sources.js';
 import { AuditLog } from './audit-log.js';
 import { ControlDb } from './control-db.js';
 import { TokenStore } from './tokens.js';
+import { MintedBase } from './minted-base.js';
 
-/** The control plane of a data directory: sources, tokens and the audit log, in one database. */
+/** The control plane of a data directory: sources, tokens, the audit log and its settings, in one database. */
 export interface ControlPlane {
   readonly sources: SourceRegistry;
   readonly tokens: TokenStore;
   readonly audit: AuditLog;
+  readonly mintedBase: MintedBase;
   close(): void;
 }
 
@@ -18,5 +20,5 @@ export function openControlPlane(dataDir: string): ControlPlane {
   const audit = new AuditLog(db);
   const sources = new SourceRegistry(db, audit);
   if (dataDir !== ':memory:') sources.importJsonFile(join(dataDir, 'sources.json'));
-  return { sources, tokens: new TokenStore(db, audit), audit, close: () => db.close() };
+  return { sources, tokens: new TokenStore(db, audit), audit, mintedBase: new MintedBase(db), close: () => db.close() };
 }

@@ -18,6 +18,8 @@ function privateAccessEnv(access: PrivateAccess): string {
 export function childHarvestEnv(config: Config): NodeJS.ProcessEnv {
   return {
     ...config.environment,
+    // The server's base, however it was found (a --port flag the child does not get): both mint the same IRIs.
+    FEDCAT_BASE_URL: config.baseUrl,
     FEDCAT_HARVEST_ALLOW_PRIVATE: privateAccessEnv(config.fetchPolicy.privateAccess),
     FEDCAT_HARVEST_FILES: config.fetchPolicy.fileRoots.join(','),
   };

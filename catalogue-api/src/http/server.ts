@@ -6,6 +6,7 @@ import { reconcileIndex } from '../maintenance/crash-recovery.js';
 import { ChildHarvestLauncher } from '../harvest/launcher.js';
 import { Scheduler } from '../harvest/scheduler.js';
 import { webRoot, type Runtime } from '../runtime.js';
+import { baseUrlChange } from '../control/minted-base.js';
 
 /**
  * Builds the app on a runtime and listens; resolves once the port is open (the store may still be loading).
@@ -25,6 +26,8 @@ export async function startServer(config: Config, runtime: Runtime): Promise<Fas
     await launcher.stop();
   });
   await app.listen({ port: config.port, host: config.host });
+  const change = baseUrlChange(runtime.mintedBase.first(), config.baseUrl);
+  if (change) app.log.warn(change);
   // Once the store has loaded, make sure no source's index lags its graph (a harvest killed between the two).
   reconcileIndex(runtime.store, runtime.search, runtime.sources).then(
     (rebuilt) => { if (rebuilt.length > 0) app.log.warn({ rebuilt }, 'rebuilt search documents of sources whose last harvest was interrupted'); },
