@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { CachedSearchIndex, SqliteSearchIndex } from '../src/index.js';
 import { FIXTURE, searchIndexContract } from '@fedcat/catalogue/testing';
 
@@ -60,5 +61,24 @@ describe('SqliteSearchIndex', () => {
     expect((await reader.search({ q: 'waterstandne' })).total).toBe(1);
     await writer.close();
     await reader.close();
+  });
+});
+
+describe('an index written by an older fedcat', () => {
+  it('gets the facet values of today when opened, without a harvest: a media type counts under its file type', async () => {
+    const file = await tempFile();
+    const csv = 'https://www.iana.org/assignments/media-types/text/csv';
+    const first = new SqliteSearchIndex(file);
+    await first.replaceSource('a', [{ ...FIXTURE[0]!, formats: [csv] }]);
+    await first.close();
+    // As the last version left it: the value as written, and no index version.
+    const old = new Database(file);
+    old.prepare(`UPDATE facets SET value = ? WHERE field = 'format'`).run(csv);
+    old.pragma('user_version = 0');
+    old.close();
+    const reopened = new SqliteSearchIndex(file);
+    const r = await reopened.search({ facets: ['format'] });
+    expect(r.facets.format).toEqual([{ value: 'http://publications.europa.eu/resource/authority/file-type/CSV', count: 1, label: 'CSV' }]);
+    await reopened.close();
   });
 });

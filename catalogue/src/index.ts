@@ -1,6 +1,7 @@
 export { SOURCE_KINDS, sourceKind, intervalMs, isValidSourceId, sourceIdFromUrl, type Source, type SourceKind, type SourceLimits } from './source.js';
 export { SOURCE_GRAPH_PREFIX, sourceGraph, quarantineGraph, historyGraph, runsGraph, REGISTRY_GRAPH, STAGING_GRAPH_PREFIX, EMPTY_GRAPH, isPublishedGraph, isFedcatGraph, quarantinedSourceOf } from './graphs.js';
-export { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetField, type RecordType } from './catalogue-document.js';
+export { facetValue } from './facet-value.js';
+export { FACET_FIELDS, facetNames, facetValues, type CatalogueDocument, type FacetField, type RecordType } from './catalogue-document.js';
 export { recordId } from './record-id.js';
 export type { HarvestSink, SourceChange } from './harvest-sink.js';
 export type { QuadStore, StoreState, QueryForm, QueryAnswer, ProtocolDataset, QueryOptions, AnswerFormats, GraphVisibility } from './store/quad-store.js';

@@ -24,4 +24,14 @@ describe('extractDocuments', () => {
   it('keeps endpoint URLs of data services', () => {
     expect(docs.find((x) => x.type === 'DataService')!.endpointUrls).toEqual(['https://api.x.nl/v1']);
   });
+  it('names a licence document the publisher describes by its title, and leaves licences of the EU table to the table', () => {
+    const [d] = extractDocuments(new Parser().parse(`
+      @prefix dcat: <http://www.w3.org/ns/dcat#>. @prefix dct: <http://purl.org/dc/terms/>.
+      <https://x.nl/d> a dcat:Dataset; dct:title "Wegen";
+        dct:license <https://x.nl/licentie>, <http://publications.europa.eu/resource/authority/licence/CC0>.
+      <https://x.nl/licentie> a dct:LicenseDocument; dct:title "Open licence of X"@en, "Open licentie van X"@nl.
+      <http://publications.europa.eu/resource/authority/licence/CC0> dct:title "Our own CC0 title"@nl.`), 'src', '2026-11-22T00:00:00Z');
+    expect(d!.valueLabels).toEqual({ 'https://x.nl/licentie': 'Open licentie van X' });
+    expect(docs.find((x) => x.type === 'Dataset')!.valueLabels).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 // Dev-time tool, not shipped: extracts from the EU authority tables what fedcat needs at run time (concept IRIs,
-// their scheme, Dutch and English labels) and writes one small Turtle file per table into vocab/data/eu/.
+// their scheme, Dutch and English labels, the licence table's exact matches) and writes one small Turtle file per table into vocab/data/eu/.
 // Usage: node vocab/scripts/vendor-eu-tables.mjs <dir with the reference .rdf files>
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -40,6 +40,8 @@ for (const [name, file] of Object.entries(TABLES)) {
     kept.push(quad(namedNode(c), namedNode(`${SKOS}inScheme`), namedNode(scheme)));
     const labels = quads.filter((q) => q.subject.value === c && q.predicate.value === `${SKOS}prefLabel` && KEEP_LANGS.has(q.object.language));
     for (const l of labels.sort((a, b) => a.object.language.localeCompare(b.object.language))) kept.push(quad(l.subject, l.predicate, literal(l.object.value, l.object.language)));
+    // The licence table says which Creative Commons (and other) licence IRIs name the same licence: kept, to facet them as one.
+    if (name === 'licence') kept.push(...quads.filter((q) => q.subject.value === c && q.predicate.value === `${SKOS}exactMatch`).sort((a, b) => a.object.value.localeCompare(b.object.value)));
   }
   const writer = new N3.Writer({ prefixes: { skos: SKOS, [name.replace(/-/g, '')]: `${scheme}/` } });
   writer.addQuads(kept);

@@ -52,3 +52,12 @@ export function fileTypeCode(value: string): string | null {
   if (isIanaMediaType(value)) return MEDIA_TYPE_CODES[value.replace(IANA, '').toLowerCase()] ?? null;
   return null;
 }
+
+/**
+ * The EU file-type IRI of the format a `dct:format` or `dcat:mediaType` value names (a file-type IRI itself, or a
+ * known IANA media type: `…/media-types/text/csv` gives `…/file-type/CSV`); null for anything else.
+ */
+export function fileTypeIri(value: string): string | null {
+  const code = fileTypeCode(value);
+  return code ? `${FILE_TYPE}${code}` : null;
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'n3';
 import { skos } from './terms.js';
+import { licenceShortNames } from './licences.js';
 
 /** Dutch and English labels of an EU authority-table concept. */
 export interface ConceptLabel { readonly nl: string; readonly en: string }
@@ -25,12 +26,15 @@ function load(): Map<string, ConceptLabel> {
   }
   const out = new Map<string, ConceptLabel>();
   for (const [iri, l] of found) if (l.nl || l.en) out.set(iri, { nl: l.nl ?? l.en!, en: l.en ?? l.nl! });
+  // Creative Commons licences go by their short names in both languages, under every IRI the licence table gives them.
+  for (const [iri, name] of licenceShortNames()) out.set(iri, { nl: name, en: name });
   return out;
 }
 
 /**
  * The Dutch/English label of a concept of the vendored EU tables (themes, access rights, licences, distribution
- * statuses), or undefined; a table without a Dutch label gives the English one for both. Loaded on first use.
+ * statuses), or undefined; a table without a Dutch label gives the English one for both, a Creative Commons licence
+ * its short name ("CC BY 4.0") under the EU IRI and the creativecommons.org one alike. Loaded on first use.
  * File types and unknown IRIs fall back to the IRI's last path segment in {@link shortLabel}.
  */
 export function conceptLabel(iri: string): ConceptLabel | undefined {

@@ -23,7 +23,7 @@ export const foaf = closedNamespace('http://xmlns.com/foaf/0.1/', ['Agent', 'Org
 export const vcard = closedNamespace('http://www.w3.org/2006/vcard/ns#', ['Kind', 'Organization', 'fn', 'hasEmail', 'hasURL'] as const);
 
 /** SKOS terms (concept labels of authority tables). */
-export const skos = closedNamespace('http://www.w3.org/2004/02/skos/core#', ['Concept', 'ConceptScheme', 'prefLabel', 'inScheme', 'notation'] as const);
+export const skos = closedNamespace('http://www.w3.org/2004/02/skos/core#', ['Concept', 'ConceptScheme', 'prefLabel', 'inScheme', 'notation', 'exactMatch'] as const);
 
 /** XML Schema datatypes used by fedcat. */
 export const xsd = closedNamespace('http://www.w3.org/2001/XMLSchema#', ['string', 'date', 'dateTime', 'integer', 'decimal', 'boolean'] as const);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTHORITY_TABLES, fileTypeCode, loadAuthorityTable, MACHINE_READABLE, NON_PROPRIETARY } from '../src/index.js';
+import { AUTHORITY_TABLES, fileTypeCode, fileTypeIri, loadAuthorityTable, MACHINE_READABLE, NON_PROPRIETARY } from '../src/index.js';
 
 describe('file format classes', () => {
   it('name only codes of the vendored EU file-type table', async () => {
@@ -14,6 +14,14 @@ describe('file format classes', () => {
     expect(fileTypeCode('http://www.iana.org/assignments/media-types/application/vnd.shp')).toBe('SHP');
     expect(fileTypeCode('https://www.iana.org/assignments/media-types/application/x-unknown')).toBeNull();
     expect(fileTypeCode('https://example.org/csv')).toBeNull();
+  });
+
+  it('give the EU file-type IRI of a media type, so a format named both ways is one facet value', () => {
+    const csv = 'http://publications.europa.eu/resource/authority/file-type/CSV';
+    expect(fileTypeIri('https://www.iana.org/assignments/media-types/text/csv')).toBe(csv);
+    expect(fileTypeIri('http://www.iana.org/assignments/media-types/text/CSV')).toBe(csv);
+    expect(fileTypeIri(csv)).toBe(csv);
+    expect(fileTypeIri('https://www.iana.org/assignments/media-types/application/x-unknown')).toBeNull();
   });
 
   it('count CSV open and machine-readable, Excel machine-readable but proprietary, PDF open but not machine-readable', () => {

@@ -21,6 +21,9 @@ export const CatalogueRecord = Type.Object({
   endpointUrls: Type.Array(Type.String()),
   source: Type.String({ description: 'Id of the harvest source the record came from' }),
   harvestedAt: Type.String({ format: 'date-time' }),
+  valueLabels: Type.Optional(Type.Record(Type.String(), Type.String(), {
+    description: "Names the publisher gives values no vocabulary fedcat holds names (a licence document's dct:title): IRI → name",
+  })),
 }, { $id: 'CatalogueRecord' });
 export type CatalogueRecord = Static<typeof CatalogueRecord>;
 

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { FACET_FIELDS, type CatalogueDocument, type FacetCount, type FacetField, type PossibleDuplicate, type SearchIndex, type SearchRequest, type SearchResponse, type SortSpec } from '@fedcat/catalogue';
+import { FACET_FIELDS, facetNames, facetValue, facetValues, type CatalogueDocument, type FacetCount, type FacetField, type PossibleDuplicate, type SearchIndex, type SearchRequest, type SearchResponse, type SortSpec } from '@fedcat/catalogue';
 import { facetLabel } from './facet-label.js';
 import { Meilisearch, type EnqueuedTaskPromise, type Index } from 'meilisearch';
 import type { SearchSettings } from '../config/backend-settings.js';
@@ -53,10 +53,11 @@ export const filterString = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(
 
 function toMeili(source: string, doc: CatalogueDocument, generation: string): MeiliDoc {
   const ts = doc.modified ? Date.parse(doc.modified) : NaN;
+  const facets = facetValues(doc);
   return {
     pk: pkOf(source, doc.id), id: doc.id, source, type: doc.type, title: doc.title, titleSort: doc.title.toLowerCase(),
     description: doc.description, keywords: doc.keywords, publisherName: doc.publisherName ?? '', publisher: doc.publisher ? [doc.publisher] : [],
-    theme: doc.themes, format: doc.formats, license: doc.licenses, accessRights: doc.accessRights,
+    theme: facets.theme, format: facets.format, license: facets.license, accessRights: facets.accessRights,
     modifiedTs: Number.isFinite(ts) ? ts : null, matchKeys: doc.matchKeys ?? [], generation, body: JSON.stringify(doc),
   };
 }
@@ -66,7 +67,7 @@ export function meiliFilter(req: Pick<SearchRequest, 'filters' | 'modifiedSince'
   const out: string[] = [];
   for (const field of FACET_FIELDS) {
     const values = req.filters?.[field];
-    if (values && values.length > 0) out.push(`${field} IN [${values.map(filterString).join(', ')}]`);
+    if (values && values.length > 0) out.push(`${field} IN [${values.map((v) => filterString(facetValue(field, v))).join(', ')}]`);
   }
   if (req.modifiedSince) {
     const since = Date.parse(req.modifiedSince);
@@ -138,10 +139,9 @@ export class MeilisearchIndex implements SearchIndex {
     await this.wait(this.meta.addDocuments([{ pk: 'version', version: randomUUID() }]));
   }
 
-  private async add(docs: readonly MeiliDoc[]): Promise<void> {
+  private async add(documents: readonly CatalogueDocument[], docs: readonly MeiliDoc[]): Promise<void> {
     for (let i = 0; i < docs.length; i += BATCH) await this.wait(this.docs.addDocuments(docs.slice(i, i + BATCH) as MeiliDoc[], { primaryKey: 'pk' }));
-    const labels = new Map<string, string>();
-    for (const d of docs) if (d.publisher[0] && d.publisherName) labels.set(d.publisher[0], d.publisherName);
+    const labels = new Map(documents.flatMap(facetNames));
     if (labels.size > 0) await this.wait(this.labels.addDocuments([...labels].map(([value, label]) => ({ pk: pkOf('label', value), value, label }))));
   }
 
@@ -149,7 +149,7 @@ export class MeilisearchIndex implements SearchIndex {
     await this.ready();
     // New documents first, then whatever an older write of the source left: searches never see it empty.
     const generation = randomUUID();
-    await this.add(documents.map((d) => toMeili(source, d, generation)));
+    await this.add(documents, documents.map((d) => toMeili(source, d, generation)));
     await this.wait(this.docs.deleteDocuments({ filter: `source = ${filterString(source)} AND generation != ${filterString(generation)}` }));
     await this.bump();
   }
@@ -158,7 +158,7 @@ export class MeilisearchIndex implements SearchIndex {
     await this.ready();
     const generation = randomUUID();
     if (change.remove.length > 0) await this.wait(this.docs.deleteDocuments(change.remove.map((id) => pkOf(source, id))));
-    await this.add(change.upsert.map((d) => toMeili(source, d, generation)));
+    await this.add(change.upsert, change.upsert.map((d) => toMeili(source, d, generation)));
     await this.wait(this.runs.addDocuments([{ pk: pkOf('run', source), source, run: change.run }]));
     await this.bump();
   }

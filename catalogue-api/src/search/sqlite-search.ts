@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { FACET_FIELDS, facetValues, type CatalogueDocument, type FacetCount, type FacetField, type PossibleDuplicate, type SearchIndex, type SearchRequest, type SearchResponse, type SortSpec } from '@fedcat/catalogue';
+import { FACET_FIELDS, facetNames, facetValue, facetValues, type CatalogueDocument, type FacetCount, type FacetField, type PossibleDuplicate, type SearchIndex, type SearchRequest, type SearchResponse, type SortSpec } from '@fedcat/catalogue';
 import { facetLabel } from './facet-label.js';
 import { allowedTypos, boundedEditDistance, crop, highlight, words } from './text.js';
 
@@ -23,6 +23,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (title, description, keywords,
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab (fts, 'row');
 CREATE TEMP TABLE IF NOT EXISTS matched (rid INTEGER PRIMARY KEY, score REAL NOT NULL);
 `;
+
+/** What the index's tables mean; an index of an older version is upgraded when opened (see upgrade). */
+const INDEX_VERSION = 1;
 
 const ORDER: Record<Exclude<SortSpec, 'relevance'>, string> = {
   'title:asc': 'd.title_sort ASC', 'title:desc': 'd.title_sort DESC',
@@ -52,6 +55,29 @@ export class SqliteSearchIndex implements SearchIndex {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.upgrade();
+  }
+
+  /**
+   * Brings an index written by an older fedcat to {@link INDEX_VERSION}: facet values are recomputed from the
+   * documents it holds (version 1: one value per licence and per format named several ways), not re-harvested.
+   */
+  private upgrade(): void {
+    this.db.transaction(() => {
+      if ((this.db.pragma('user_version', { simple: true }) as number) >= INDEX_VERSION) return;
+      const insFacet = this.db.prepare('INSERT OR IGNORE INTO facets (rid, field, value) VALUES (?, ?, ?)');
+      this.db.exec('DELETE FROM facets');
+      // In batches: a connection cannot write while it iterates, and a large index does not fit in memory at once.
+      const batch = this.db.prepare('SELECT rid, body FROM docs WHERE rid > ? ORDER BY rid LIMIT 2000').raw();
+      for (let after = -1, rows = batch.all(after) as [number, string][]; rows.length > 0; rows = batch.all(after) as [number, string][]) {
+        for (const [rid, body] of rows) {
+          const values = facetValues(JSON.parse(body) as CatalogueDocument);
+          for (const field of FACET_FIELDS) for (const v of values[field]) insFacet.run(rid, field, v);
+          after = rid;
+        }
+      }
+      this.db.pragma(`user_version = ${INDEX_VERSION}`);
+    }).immediate();
   }
 
   private sourceDeletes() {
@@ -116,7 +142,7 @@ export class SqliteSearchIndex implements SearchIndex {
       insFts.run(rid, doc.title, doc.description, doc.keywords.join(' '), doc.publisherName ?? '');
       const values = facetValues(doc);
       for (const field of FACET_FIELDS) for (const v of values[field]) insFacet.run(rid, field, v);
-      if (doc.publisher && doc.publisherName) insLabel.run(doc.publisher, doc.publisherName);
+      for (const [value, name] of facetNames(doc)) insLabel.run(value, name);
       for (const key of doc.matchKeys ?? []) insKey.run(key, rid);
     };
   }
@@ -191,7 +217,7 @@ export class SqliteSearchIndex implements SearchIndex {
       if (!values || values.length === 0) continue;
       // The unary + keeps FTS5 from treating this as a rowid constraint on the full-text scan (10-37 s vs ms).
       parts.push(`AND +${column} IN (SELECT rid FROM facets WHERE field = ? AND value IN (${values.map(() => '?').join(',')}))`);
-      params.push(field, ...values);
+      params.push(field, ...values.map((v) => facetValue(field, v)));
     }
     return { sql: parts.join(' '), params };
   }

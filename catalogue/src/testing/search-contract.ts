@@ -52,6 +52,30 @@ export function searchIndexContract(name: string, open: () => Promise<SearchInde
       expect(r.facets.publisher).toEqual([{ value: 'O/dijk', count: 2, label: 'Gemeente Dijkstad' }, { value: 'O/ws', count: 1, label: 'Waterschap' }]);
       expect(r.facets.theme?.find((f) => f.value === 'T/ENVI')?.count).toBe(2);
     });
+    it('facets and filters a licence or format named several ways as one value, labelled by its short name', async () => {
+      const EU = 'http://publications.europa.eu/resource/authority/';
+      const i = await open();
+      index = i;
+      await i.replaceSource('c', [
+        doc('00000000000000c1', { source: 'c', licenses: [`${EU}licence/CC0`], formats: ['https://www.iana.org/assignments/media-types/text/csv'] }),
+        doc('00000000000000c2', { source: 'c', licenses: ['http://creativecommons.org/publicdomain/zero/1.0/'], formats: [`${EU}file-type/CSV`] }),
+        doc('00000000000000c3', { source: 'c', licenses: ['https://creativecommons.org/licenses/by/4.0/', 'https://dijkstad.nl/licentie'],
+          valueLabels: { 'https://dijkstad.nl/licentie': 'Open licentie Dijkstad' } }),
+      ]);
+      const r = await i.search({ facets: ['license', 'format'] });
+      // Values of equal count in value order (a backend may order ties its own way).
+      const ordered = [...(r.facets.license ?? [])].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      expect(ordered).toEqual([
+        { value: `${EU}licence/CC0`, count: 2, label: 'CC0 1.0' },
+        { value: `${EU}licence/CC_BY_4_0`, count: 1, label: 'CC BY 4.0' },
+        { value: 'https://dijkstad.nl/licentie', count: 1, label: 'Open licentie Dijkstad' },
+      ]);
+      expect(r.facets.format).toEqual([{ value: `${EU}file-type/CSV`, count: 2, label: 'CSV' }]);
+      expect((await i.search({ filters: { license: ['https://creativecommons.org/publicdomain/zero/1.0/'] } })).total).toBe(2);
+      expect((await i.search({ filters: { format: ['https://www.iana.org/assignments/media-types/text/csv'] } })).total).toBe(2);
+      // The record keeps what its publisher wrote.
+      expect((await i.get('00000000000000c1'))?.formats).toEqual(['https://www.iana.org/assignments/media-types/text/csv']);
+    });
     it('sorts by modification date and pages with offset and limit', async () => {
       const i = await fresh();
       const r = await i.search({ filters: { type: ['Dataset'] }, sort: 'modified:desc', limit: 2 });

@@ -1,6 +1,6 @@
 import type { Quad, Term } from '@rdfjs/types';
-import { Store } from 'n3';
-import { adms, dcat, dct, foaf, rdf, skos, vcard } from '@fedcat/vocab';
+import { DataFactory, Store } from 'n3';
+import { adms, conceptLabel, dcat, dct, foaf, rdf, rdfs, skos, vcard } from '@fedcat/vocab';
 import { recordId, type CatalogueDocument, type RecordType } from '@fedcat/catalogue';
 import { matchKeys } from './match-keys.js';
 import { bestLiteral, langOf, LANGUAGE_PREFERENCE } from './preferred-literal.js';
@@ -21,6 +21,20 @@ function agentName(store: Store, agent: Term): string | null {
 }
 
 const unique = (xs: Iterable<string>) => [...new Set(xs)].sort();
+
+/**
+ * The names the source gives licence documents no vocabulary fedcat holds names (`dct:title`, else `rdfs:label`
+ * of a publisher's own licence): what a facet or record page shows instead of the IRI's last segment.
+ */
+function licenceNames(store: Store, licences: readonly string[]): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const iri of licences) {
+    if (conceptLabel(iri)) continue;
+    const name = bestLiteral(store, DataFactory.namedNode(iri), [dct.title, rdfs.label]);
+    if (name) out[iri] = name;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
 
 function formatsOf(store: Store, distributions: readonly Term[]): string[] {
   return distributions.flatMap((d) => [
@@ -47,6 +61,8 @@ export function extractDocuments(quads: readonly Quad[], source: string, harvest
       const distributions = store.getObjects(subject, dcat.distribution, null);
       const publisher = store.getObjects(subject, dct.publisher, null)[0];
       const modified = bestLiteral(store, subject, [dct.modified]) ?? bestLiteral(store, subject, [dct.issued]);
+      const licenses = unique([...iris(store, subject, dct.license), ...distributions.flatMap((d) => iris(store, d, dct.license))]);
+      const valueLabels = licenceNames(store, licenses);
       docs.push({
         id: recordId(iri),
         iri,
@@ -58,7 +74,7 @@ export function extractDocuments(quads: readonly Quad[], source: string, harvest
         publisherName: publisher ? agentName(store, publisher) : null,
         themes: unique(iris(store, subject, dcat.theme)),
         formats: unique(formatsOf(store, distributions)),
-        licenses: unique([...iris(store, subject, dct.license), ...distributions.flatMap((d) => iris(store, d, dct.license))]),
+        licenses,
         accessRights: unique(iris(store, subject, dct.accessRights)),
         modified,
         endpointUrls: unique(iris(store, subject, dcat.endpointURL)),
@@ -73,6 +89,7 @@ export function extractDocuments(quads: readonly Quad[], source: string, harvest
           ],
           landingPages: iris(store, subject, dcat.landingPage),
         }),
+        ...(valueLabels ? { valueLabels } : {}),
       });
     }
   }

@@ -23,6 +23,8 @@ export class FedcatAccessConditions extends ApiElement {
   @property({ attribute: 'record-id' }) recordId = '';
   /** Access conditions already read (the record page has them); no request is made then. */
   @property({ attribute: false }) conditions: AccessConditions | null = null;
+  /** Names the publisher gives values (its own licence documents' titles), IRI → name. */
+  @property({ attribute: false }) names: Readonly<Record<string, string>> = {};
 
   private _conditions = new Task(this, {
     task: ([client, kind, id, given], { signal }) => (given ? Promise.resolve(given) : id ? client.accessConditions(kind, id, signal) : Promise.resolve(null)),
@@ -30,7 +32,7 @@ export class FedcatAccessConditions extends ApiElement {
   });
 
   private _list(values: readonly string[] | undefined) {
-    return values?.map((v, i) => html`${i ? ', ' : ''}${safeLink(v, valueLabel(v))}`);
+    return values?.map((v, i) => html`${i ? ', ' : ''}${safeLink(v, valueLabel(v, this.names))}`);
   }
 
   override render() {
@@ -47,7 +49,7 @@ export class FedcatAccessConditions extends ApiElement {
       <h2 id="access">${t('access.heading')}</h2>
       <dl>
         ${c.accessRights ? html`<dt>${t('field.accessRights')}</dt><dd>${access === 'PUBLIC' ? t('access.public') : access === 'RESTRICTED' ? t('access.restricted') : access === 'NON_PUBLIC' ? t('access.nonPublic') : valueLabel(c.accessRights)}</dd>` : ''}
-        ${c.licenses?.length ? html`<dt>${t('field.license')}</dt><dd>${c.licenses.map((l) => html`${safeLink(l, valueLabel(l))}<br>`)}</dd>` : ''}
+        ${c.licenses?.length ? html`<dt>${t('field.license')}</dt><dd>${c.licenses.map((l) => html`${safeLink(l, valueLabel(l, this.names))}<br>`)}</dd>` : ''}
         ${c.rights?.length ? html`<dt>${t('access.rights')}</dt><dd>${c.rights.map((r) => html`${r.uri ? safeLink(r.uri, r.label ?? r.uri) : r.label}<br>`)}</dd>` : ''}
         ${c.applicableLegislation?.length ? html`<dt>${t('access.legislation')}</dt><dd>${this._list(c.applicableLegislation)}</dd>` : ''}
         ${c.legalBasis?.length ? html`<dt>${t('access.legalBasis')}</dt><dd>${this._list(c.legalBasis)}</dd>` : ''}

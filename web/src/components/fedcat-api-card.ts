@@ -36,7 +36,7 @@ export class FedcatApiCard extends ApiElement {
         <p class="muted">${d.publisherName ?? (d.publisher ? lastSegment(d.publisher) : '')}</p>
         <p>${d.description.length > 240 ? `${d.description.slice(0, 240)}…` : d.description}</p>
         ${d.endpointUrls.length ? html`<p>${t('record.endpoint')}: ${safeLink(d.endpointUrls[0]!)}</p>` : ''}
-        ${d.accessRights.length ? html`<p>${t('field.accessRights')}: ${d.accessRights.map(valueLabel).join(', ')}</p>` : ''}
+        ${d.accessRights.length ? html`<p>${t('field.accessRights')}: ${d.accessRights.map((v) => valueLabel(v)).join(', ')}</p>` : ''}
         <p><a href=${this.client.pageUrl(`${recordPath('DataService', d.id)}#access`)}>${t('card.howToAccess')}</a></p>
       </article>`,
     });

@@ -17,6 +17,8 @@ export class FedcatDistributions extends I18nElement {
   static override styles = [baseStyles];
   @property({ attribute: false }) distributions: Distribution[] = [];
   @property({ attribute: false }) client: CatalogueApi | undefined;
+  /** Names the publisher gives values (its own licence documents' titles), IRI → name. */
+  @property({ attribute: false }) names: Readonly<Record<string, string>> = {};
 
   override render() {
     const link = (path: string) => this.client?.pageUrl(path) ?? path;
@@ -32,7 +34,7 @@ export class FedcatDistributions extends I18nElement {
             ${(d.accessUrls ?? []).map((u) => html`${t('dist.access')}: ${safeLink(u)}<br>`)}
             ${(d.accessServices ?? []).map((s) => html`${t('dist.via')} <a href=${link(recordPath('DataService', s.id))}>${s.title ?? s.iri}</a><br>`)}
           </td>
-          <td>${(d.licenses ?? []).map((l) => html`${safeLink(l, valueLabel(l))}<br>`)}</td>
+          <td>${(d.licenses ?? []).map((l) => html`${safeLink(l, valueLabel(l, this.names))}<br>`)}</td>
         </tr>`)}</tbody>
       </table></div>
     </section>`;

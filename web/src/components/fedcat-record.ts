@@ -67,19 +67,19 @@ export class FedcatRecord extends ApiElement {
       <dl>
         <dt>${fieldLabel('publisher')}</dt><dd>${d.publisher
           ? html`<a href=${link(organisationPath(d.publisher))}>${d.publisherName ?? lastSegment(d.publisher)}</a>` : t('record.unknown')}</dd>
-        ${d.themes.length ? html`<dt>${fieldLabel('theme')}</dt><dd>${d.themes.map(valueLabel).join(', ')}</dd>` : ''}
-        ${d.accessRights.length ? html`<dt>${fieldLabel('accessRights')}</dt><dd>${d.accessRights.map(valueLabel).join(', ')}</dd>` : ''}
-        ${d.licenses.length ? html`<dt>${fieldLabel('license')}</dt><dd>${d.licenses.map((l, i) => html`${i ? ', ' : ''}${safeLink(l, valueLabel(l))}`)}</dd>` : ''}
-        ${d.formats.length ? html`<dt>${fieldLabel('format')}</dt><dd>${d.formats.map(valueLabel).join(', ')}</dd>` : ''}
+        ${d.themes.length ? html`<dt>${fieldLabel('theme')}</dt><dd>${d.themes.map((v) => valueLabel(v)).join(', ')}</dd>` : ''}
+        ${d.accessRights.length ? html`<dt>${fieldLabel('accessRights')}</dt><dd>${d.accessRights.map((v) => valueLabel(v)).join(', ')}</dd>` : ''}
+        ${d.licenses.length ? html`<dt>${fieldLabel('license')}</dt><dd>${d.licenses.map((l, i) => html`${i ? ', ' : ''}${safeLink(l, valueLabel(l, d.valueLabels))}`)}</dd>` : ''}
+        ${d.formats.length ? html`<dt>${fieldLabel('format')}</dt><dd>${d.formats.map((v) => valueLabel(v)).join(', ')}</dd>` : ''}
         ${c?.resource.landingPages?.length ? html`<dt>${t('record.landingPage')}</dt><dd>${c.resource.landingPages.map((u) => html`${safeLink(u)} `)}</dd>` : ''}
         ${d.endpointUrls.length ? html`<dt>${t('record.endpoint')}</dt><dd>${d.endpointUrls.map((u) => html`${safeLink(u)} `)}</dd>` : ''}
         ${d.keywords.length ? html`<dt>${t('record.keywords')}</dt><dd>${d.keywords.join(', ')}</dd>` : ''}
         ${d.modified ? html`<dt>${t('record.modified')}</dt><dd>${d.modified}</dd>` : ''}
         <dt>${t('record.identifier')}</dt><dd>${safeLink(d.iri)}</dd>
       </dl>
-      ${d.type === 'Dataset' && c?.distributions?.length ? html`<fedcat-distributions .distributions=${c.distributions} .client=${this.client}></fedcat-distributions>` : ''}
+      ${d.type === 'Dataset' && c?.distributions?.length ? html`<fedcat-distributions .distributions=${c.distributions} .client=${this.client} .names=${d.valueLabels ?? {}}></fedcat-distributions>` : ''}
       ${d.type === 'DataService' ? html`<fedcat-api-description .api=${d.api ?? null}></fedcat-api-description>` : ''}
-      ${c ? html`<fedcat-access-conditions .conditions=${c} api=${this.api}></fedcat-access-conditions>` : ''}
+      ${c ? html`<fedcat-access-conditions .conditions=${c} .names=${d.valueLabels ?? {}} api=${this.api}></fedcat-access-conditions>` : ''}
       ${d.type === 'Dataset' ? html`<fedcat-quality record-id=${d.id} api=${this.api}></fedcat-quality>` : ''}
       <section aria-labelledby="provenance">
         <h2 id="provenance">${t('record.provenance')}</h2>

@@ -25,7 +25,10 @@ export function knownLabel(iri: string): string | undefined {
   return known.get(iri)?.[lang()];
 }
 
-/** A vocabulary value's label in the UI language (EU tables), else the IRI's last segment. */
-export function valueLabel(iri: string): string {
-  return knownLabel(iri) ?? lastSegment(iri);
+/**
+ * A value's label: the name its publisher gave it (`names`, a record's valueLabels: a licence document's title),
+ * else the EU tables' label in the UI language, else the IRI's last segment.
+ */
+export function valueLabel(iri: string, names?: Readonly<Record<string, string>>): string {
+  return names?.[iri] ?? knownLabel(iri) ?? lastSegment(iri);
 }
