@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { isAbsolute } from 'node:path';
 import type { DatasetCore, Quad } from '@rdfjs/types';
 import { Parser, Store } from 'n3';
-import { backgroundKnowledge } from '@fedcat/vocab';
+import { backgroundKnowledge, classHierarchy } from '@fedcat/vocab';
 import { Background } from './background.js';
 import type { CompiledShapes, Engine, EngineName } from './engines/engine.js';
 import { rdfValidateShacl } from './engines/rdf-validate-shacl.js';
@@ -136,8 +136,13 @@ export async function loadValidator(profile: Profile = defaultProfile, options: 
   const engine = ENGINES[engineName];
   const names = await loadPropertyNames();
   const background = profile.background ? new Background(await backgroundKnowledge()) : null;
+  const hierarchy = profile.background ? await classHierarchy() : null;
   const load = async (file: string, gating: boolean): Promise<LoadedFile> => {
     const shapes = await loadShapeFile(file);
+    // SHACL follows rdfs:subClassOf in the data graph (where the background puts the class hierarchy); shacl-engine
+    // resolves sh:class against the shapes graph when it compiles. The fixed hierarchy goes in both, so each engine
+    // finds a vcard:Organization a vcard:Kind, as Jena does.
+    if (hierarchy) shapes.addQuads(hierarchy);
     return { file, gating, compiled: engine(shapes), describe: shapeDescriber(shapes, names) };
   };
   const files = await Promise.all([...profile.gate.map((f) => load(f, true)), ...profile.advise.map((f) => load(f, false))]);

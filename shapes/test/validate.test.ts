@@ -147,6 +147,23 @@ describe('the SHACL engines', () => {
   });
 });
 
+describe('the class hierarchy as background knowledge', () => {
+  it('takes a contact point typed vcard:Organization for a vcard:Kind and a foaf:Organization publisher for a foaf:Agent, in both engines', async () => {
+    const data = turtle(`@prefix vcard: <http://www.w3.org/2006/vcard/ns#>. @prefix foaf: <http://xmlns.com/foaf/0.1/>.
+      ex:d a dcat:Dataset; dct:title "Wegen"@nl; dct:description "Alle wegen"@nl; dcat:contactPoint ex:contact; dct:publisher ex:org.
+      ex:contact a vcard:Organization; vcard:fn "Servicedesk"; vcard:hasEmail <mailto:servicedesk@ex.org>.
+      ex:org a foaf:Organization; foaf:name "Gemeente Ex"@nl.
+      ex:d2 a dcat:Dataset; dct:title "Bruggen"@nl; dct:description "Alle bruggen"@nl; dcat:contactPoint ex:untyped.`);
+    for (const engine of ['shacl-engine', 'rdf-validate-shacl'] as const) {
+      const v = await loadValidator(dcatAp, { engine });
+      const classFindings = (await v.validate(data)).results.filter((r) => r.constraint === 'http://www.w3.org/ns/shacl#ClassConstraintComponent')
+        .map((r) => `${r.focusNode} ${r.path}`).sort();
+      // The untyped contact point is still reported: the hierarchy names classes, it does not type anything.
+      expect(classFindings, engine).toEqual(['https://ex.org/d2 http://www.w3.org/ns/dcat#contactPoint']);
+    }
+  });
+});
+
 describe('loadValidatorPool', () => {
   it('gives the same summaries as the in-thread validator, from several workers at once', async () => {
     const single = await loadValidator(dcatAp);

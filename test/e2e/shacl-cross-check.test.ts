@@ -106,4 +106,22 @@ describe('fedcat SHACL results against Apache Jena SHACL, on every real sample',
     expect([...only(jenaCounts).keys()].some((k) => k.endsWith('|violation'))).toBe(true);
     expect([...only(jenaCounts).keys()].some((k) => k.endsWith('|warning'))).toBe(true);
   });
+
+  it('finds a contact point typed only vcard:Organization a vcard:Kind, in both engines (the class hierarchy is background knowledge)', async () => {
+    const file = 'ckanext-dcat-govdata-de-dataset.rdf';
+    const quads = await parseSample(file);
+    // The sample's contact point has no type but vcard:Organization.
+    const contacts = quads.filter((q) => q.predicate.value === 'http://www.w3.org/ns/dcat#contactPoint').map((q) => q.object.value);
+    const types = quads.filter((q) => contacts.includes(q.subject.value) && q.predicate.value === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type').map((q) => q.object.value);
+    expect(contacts.length).toBeGreaterThan(0);
+    expect([...new Set(types)]).toEqual(['http://www.w3.org/2006/vcard/ns#Organization']);
+    const i = samples.indexOf(file);
+    const isContactClass = (component: string, path: string | null) => local(component) === 'ClassConstraintComponent' && path === 'http://www.w3.org/ns/dcat#contactPoint';
+    const jenaOnFile = jena.results.filter((r) => Number(r.job.split(':')[0]) === i);
+    expect(jenaOnFile.length).toBeGreaterThan(0);
+    expect(jenaOnFile.filter((r) => isContactClass(r.component, r.path))).toEqual([]);
+    const fedcatOnFile = [...fedcatFindings.keys()].filter((k) => k.startsWith(`${file}|`));
+    expect(fedcatOnFile.length).toBeGreaterThan(0);
+    expect(fedcatOnFile.filter((k) => k.includes('|ClassConstraintComponent|http://www.w3.org/ns/dcat#contactPoint|'))).toEqual([]);
+  });
 });
