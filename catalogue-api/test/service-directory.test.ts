@@ -234,16 +234,6 @@ describe('after harvesting a demo organisation, its FSC Directory and its PDP', 
     expect((await get(`/v1/resolve?service=${recordId(PARKEREN)}&environment=test`)).body.servers).toEqual([]);
     expect((await get('/v1/resolve?service=https://nowhere.example/api')).status).toBe(404);
   });
-
-  it('does not call an API active when its description could not be fetched', async () => {
-    const { resolveAnswer } = await import('../src/directory/resolution-json.js');
-    const view = { id: 'x', iri: 'https://example.org/api', title: 't', publisher: null, endpointUrls: [], endpointDescriptions: [], accessRights: null, license: null,
-      servesDatasets: [], fsc: [], pdps: [],
-      api: { descriptionUrl: 'https://example.org/openapi.json', status: 'unreachable' as const, httpStatus: 0, checkedAt: null, sha256: null, problem: 'ENOTFOUND',
-        openapiVersion: null, title: null, version: null, servers: [], authTypes: [], docsUrl: null,
-        lifecycle: { status: 'active' as const, deprecated: null, sunset: null }, designRules: { score: null, findings: [] } } };
-    expect(resolveAnswer(view, () => false)).toMatchObject({ lifecycle: null, health: { description: 'unreachable', httpStatus: 0 } });
-  });
 });
 
 describe('FSC-shaped answers', () => {

@@ -123,7 +123,10 @@ export class ResolutionIndex {
    * in-memory index leaves out: resolution never needs them). Undefined when the store does not hold it.
    */
   async describe(iri: string): Promise<ServiceView | undefined> {
-    return serviceViews(await this.construct(serviceDescriptionQuery([iri], { findings: true })), today(this.now()))[0];
+    const view = serviceViews(await this.construct(serviceDescriptionQuery([iri], { findings: true })), today(this.now()))[0];
+    const known = view?.publisher && this.organisations.get(view.publisher.uri);
+    // The publisher's OINs as the directory knows them from all its records, as /v1/resolve and /v1/organisations say.
+    return view && known ? { ...view, publisher: { ...view.publisher!, oins: known.oins } } : view;
   }
 
   private construct(sparql: string) {
@@ -136,20 +139,16 @@ export class ResolutionIndex {
     try {
       const fsc = fscViews(await this.construct(fscListingsQuery()));
       const listings = new Map(fsc.services.map((l) => [fscKey(l.groupId, l.peerId, l.name), l]));
-      const published = (c: FscCoordinates) => listings.has(fscKey(c.groupId, c.peerId, c.serviceName));
-      const entries = new Map<string, ResolutionEntry>();
+      const views = new Map<string, ServiceView>();
       for (let offset = 0; ; offset += SERVICE_PAGE) {
         const iris = await this.select(servicePageQuery(offset));
         if (iris.length > 0) {
-          for (const view of serviceViews(await this.construct(serviceDescriptionQuery(iris)), day)) {
-            const json = JSON.stringify(resolveAnswer(view, published));
-            entries.set(view.id, { view, json, etag: entityTag(json) });
-          }
+          for (const view of serviceViews(await this.construct(serviceDescriptionQuery(iris)), day)) views.set(view.id, view);
         }
         if (iris.length < SERVICE_PAGE) break;
         await yieldToEventLoop();
       }
-      this.install(entries, fsc, listings);
+      const entries = this.install(views, fsc, listings);
       this.builtFor = day;
       this.builds++;
       this.lastError = null;
@@ -160,7 +159,11 @@ export class ResolutionIndex {
     }
   }
 
-  private install(entries: Map<string, ResolutionEntry>, fsc: { peers: FscPeerView[]; services: FscListingView[] }, listings: Map<string, FscListingView>): void {
+  /**
+   * Puts a build in place and returns its entries: each service's answer is serialised here, after the organisations
+   * are known, so a publisher's OINs in `/v1/resolve` are those `/v1/organisations` lists (from all its records).
+   */
+  private install(views: Map<string, ServiceView>, fsc: { peers: FscPeerView[]; services: FscListingView[] }, listings: Map<string, FscListingView>): Map<string, ResolutionEntry> {
     const groups = new Map<string, { peers: Map<string, FscPeerView>; services: FscListingView[] }>();
     const group = (id: string) => groups.get(id) ?? groups.set(id, { peers: new Map(), services: [] }).get(id)!;
     for (const p of fsc.peers) group(p.groupId).peers.set(p.id, p);
@@ -168,23 +171,31 @@ export class ResolutionIndex {
     const claimedBy = new Map<string, string>();
     const organisations = new Map<string, { oins: Set<string> }>();
     // A service's coordinates are claimed by the data service whose publisher holds the peer's OIN, else the first by IRI.
-    for (const e of [...entries.values()].sort((a, b) => a.view.iri.localeCompare(b.view.iri))) {
-      const pub = e.view.publisher;
+    for (const view of [...views.values()].sort((a, b) => a.iri.localeCompare(b.iri))) {
+      const pub = view.publisher;
       if (pub) {
         const org = organisations.get(pub.uri) ?? organisations.set(pub.uri, { oins: new Set() }).get(pub.uri)!;
         for (const oin of pub.oins) org.oins.add(oin);
       }
-      for (const c of e.view.fsc) {
+      for (const c of view.fsc) {
         const key = fscKey(c.groupId, c.peerId, c.serviceName);
         const held = claimedBy.get(key);
         const owns = pub?.oins.includes(c.peerId) ?? false;
-        if (!held || (owns && !(entries.get(held)?.view.publisher?.oins.includes(c.peerId) ?? false))) claimedBy.set(key, e.view.id);
+        if (!held || (owns && !(views.get(held)?.publisher?.oins.includes(c.peerId) ?? false))) claimedBy.set(key, view.id);
       }
     }
     // A publisher that declares FSC coordinates with its own services is that peer, when it names no OIN otherwise.
-    for (const e of entries.values()) {
-      const pub = e.view.publisher;
-      if (pub && pub.oins.length === 0) for (const c of e.view.fsc) organisations.get(pub.uri)!.oins.add(c.peerId);
+    for (const view of views.values()) {
+      const pub = view.publisher;
+      if (pub && pub.oins.length === 0) for (const c of view.fsc) organisations.get(pub.uri)!.oins.add(c.peerId);
+    }
+    const published = (c: FscCoordinates) => listings.has(fscKey(c.groupId, c.peerId, c.serviceName));
+    const entries = new Map<string, ResolutionEntry>();
+    for (const view of views.values()) {
+      const pub = view.publisher;
+      const withOrganisation: ServiceView = pub ? { ...view, publisher: { ...pub, oins: [...organisations.get(pub.uri)!.oins].sort() } } : view;
+      const json = JSON.stringify(resolveAnswer(withOrganisation, published));
+      entries.set(view.id, { view: withOrganisation, json, etag: entityTag(json) });
     }
     const peersById = new Map<string, FscPeerView[]>();
     for (const p of fsc.peers) push(peersById, p.id, p);
@@ -209,6 +220,7 @@ export class ResolutionIndex {
     const byOin = new Map<string, string[]>();
     for (const [uri, o] of organisations) for (const oin of o.oins) push(byOin, oin, uri);
     this.organisationsByOin = new Map([...byOin].map(([oin, uris]) => [oin, uris.sort()]));
+    return entries;
   }
 
   /** A data service's resolution by record id or IRI. Lifecycle states are of the day of the build; a new day rebuilds. */

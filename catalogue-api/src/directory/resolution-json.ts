@@ -30,8 +30,7 @@ export function resolveAnswer(view: ServiceView, published: (c: FscCoordinates) 
       url: api.descriptionUrl, sha256: api.sha256, status: api.status, openapiVersion: api.openapiVersion, version: api.version, docsUrl: api.docsUrl,
     },
     auth: api?.authTypes ?? [],
-    // Lifecycle dates come from the description: without one fetched, the lifecycle is unknown, not "active".
-    lifecycle: api && api.status !== 'unreachable' ? api.lifecycle : null,
+    lifecycle: api?.lifecycle ?? null,
     health: api ? { description: api.status === 'unreachable' ? 'unreachable' : 'reachable', httpStatus: api.httpStatus, checkedAt: api.checkedAt } : null,
     accessRights: view.accessRights,
     fsc: view.fsc.map((c) => ({
@@ -46,7 +45,7 @@ export function resolveAnswer(view: ServiceView, published: (c: FscCoordinates) 
 export function catalogueLink(view: ServiceView) {
   return {
     dataservice_id: view.id, dataservice_uri: view.iri, publisher_tooi: view.publisher?.uri ?? null, access_rights: view.accessRights,
-    oas_url: view.api?.descriptionUrl ?? null, lifecycle_status: view.api && view.api.status !== 'unreachable' ? view.api.lifecycle.status : null,
+    oas_url: view.api?.descriptionUrl ?? null, lifecycle_status: view.api?.lifecycle?.status ?? null,
     access_conditions: paths.accessConditions(view.id),
   };
 }

@@ -29,7 +29,8 @@ export interface ApiView {
   readonly servers: readonly { readonly url: string; readonly description: string | null }[];
   readonly authTypes: readonly string[];
   readonly docsUrl: string | null;
-  readonly lifecycle: { readonly status: Lifecycle; readonly deprecated: string | null; readonly sunset: string | null };
+  /** From the description's dates; null when the description could not be fetched (the lifecycle is unknown, not active). */
+  readonly lifecycle: { readonly status: Lifecycle; readonly deprecated: string | null; readonly sunset: string | null } | null;
   readonly designRules: { readonly score: number | null; readonly findings: readonly { readonly rule: string; readonly passed: boolean; readonly detail: string }[] };
 }
 
@@ -68,9 +69,10 @@ function apiView(store: Store, node: Term, today: string): ApiView {
   const findings = store.getObjects(node, fedcat.designRuleResult, null).map((r) => ({
     rule: firstValue(store, r, fedcat.rule) ?? '', passed: firstValue(store, r, fedcat.passed) === 'true', detail: firstValue(store, r, rdfs.comment) ?? '',
   })).sort((a, b) => a.rule.localeCompare(b.rule));
+  const fetched = status === 'valid' || status === 'invalid';
   return {
     descriptionUrl: firstValue(store, node, fedcat.descriptionUrl) ?? '',
-    status: status === 'valid' || status === 'invalid' ? status : 'unreachable',
+    status: fetched ? status : 'unreachable',
     httpStatus: Number(firstValue(store, node, fedcat.httpStatus) ?? 0),
     checkedAt: firstValue(store, node, fedcat.checkedAt),
     sha256: firstValue(store, node, fedcat.sha256),
@@ -84,7 +86,7 @@ function apiView(store: Store, node: Term, today: string): ApiView {
     }).sort((a, b) => a.url.localeCompare(b.url)),
     authTypes: sortedValues(store, node, fedcat.authType),
     docsUrl: firstValue(store, node, fedcat.docsUrl),
-    lifecycle: { status: lifecycleStatus(deprecated, sunset, today), deprecated, sunset },
+    lifecycle: fetched ? { status: lifecycleStatus(deprecated, sunset, today), deprecated, sunset } : null,
     designRules: { score: null, findings },
   };
 }

@@ -18,11 +18,11 @@ export const ApiDescription = Type.Object({
   servers: Type.Array(Type.Object({ url: Str, description: Nullable(Str) })),
   authTypes: Type.Array(Type.String({ description: 'none, api_key, oauth2, openid, bearer, basic, http, mutual_tls, unknown (the API register\'s names)' })),
   docsUrl: Nullable(Str),
-  lifecycle: Type.Object({
+  lifecycle: Nullable(Type.Object({
     status: Type.Union(['active', 'deprecated', 'sunset', 'retired'].map((s) => Type.Literal(s))),
     deprecated: Nullable(Type.String({ description: 'info.x-deprecated' })),
     sunset: Nullable(Type.String({ description: 'info.x-sunset' })),
-  }),
+  }, { description: 'From the description; null when it could not be fetched (unknown, not active)' })),
   designRules: Type.Object({
     score: Nullable(Type.Integer({ description: 'NL API Design Rules score, 0-100: round((1 - failed/measured) x 100)' })),
     findings: Type.Array(Type.Object({ rule: Type.String({ description: 'Rule id, e.g. /core/uri-version' }), passed: Type.Boolean(), detail: Str })),

@@ -34,7 +34,7 @@ export class FedcatApiDescription extends I18nElement {
           ${a.problem ? html`<br>${a.problem}` : ''}</dd>
         ${a.title ? html`<dt>${t('api.title')}</dt><dd>${a.title}</dd>` : ''}
         ${a.version ? html`<dt>${t('api.version')}</dt><dd>${a.version}</dd>` : ''}
-        ${a.status === 'unreachable' ? '' : html`<dt>${t('api.lifecycle')}</dt><dd><span class="lifecycle ${a.lifecycle.status}">${t(`lifecycle.${a.lifecycle.status}`)}</span>
+        ${!a.lifecycle ? '' : html`<dt>${t('api.lifecycle')}</dt><dd><span class="lifecycle ${a.lifecycle.status}">${t(`lifecycle.${a.lifecycle.status}`)}</span>
           ${a.lifecycle.deprecated ? html` ${t('api.deprecatedSince', { date: a.lifecycle.deprecated })}` : ''}${a.lifecycle.sunset ? html`, ${t('api.sunsetOn', { date: a.lifecycle.sunset })}` : ''}</dd>`}
         ${a.authTypes.length ? html`<dt>${t('api.auth')}</dt><dd>${a.authTypes.map((x) => (AUTH[x] ? t(AUTH[x]) : x)).join(', ')}</dd>` : ''}
         ${a.servers.length ? html`<dt>${t('api.servers')}</dt><dd>${a.servers.map((s) => html`${safeLink(s.url)}${s.description ? ` (${s.description})` : ''}<br>`)}</dd>` : ''}
