@@ -30,8 +30,8 @@ export async function validateRecords(records: readonly HarvestRecord[], validat
       for (const q of record.context) data.push(q);
     });
     const summary = await validator.validate(data, { focus: new Set(owners.keys()) });
+    tally.addAll(summary.results);
     for (const r of summary.results) {
-      tally.add(r);
       for (const i of owners.get(r.focusNode) ?? []) {
         const v = verdicts[i]!;
         if (r.shaclSeverity === 'violation') v.compliant = false;

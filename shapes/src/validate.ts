@@ -4,6 +4,7 @@ import { isAbsolute } from 'node:path';
 import type { DatasetCore, Quad } from '@rdfjs/types';
 import { Parser, Store } from 'n3';
 import { backgroundKnowledge, classHierarchy } from '@fedcat/vocab';
+import { valueNote } from './value-notes.js';
 import { Background } from './background.js';
 import type { CompiledShapes, Engine, EngineName } from './engines/engine.js';
 import { rdfValidateShacl } from './engines/rdf-validate-shacl.js';
@@ -159,7 +160,9 @@ export async function loadValidator(profile: Profile = defaultProfile, options: 
           if (!focus.has(r.focusNode.value) || background?.knows(r.focusNode.value)) continue;
           const shaclSeverity = SEVERITY[r.severity] ?? 'violation';
           const severity = gating || shaclSeverity !== 'violation' ? shaclSeverity : 'warning';
-          const { key, messages } = describe(r.sourceShape, r.component, r.path);
+          const described = describe(r.sourceShape, r.component, r.path);
+          const key = described.key;
+          const messages = valueNote({ path: r.path, constraint: r.component || null, value: r.value?.value ?? null, file }) ?? described.messages;
           results.push({
             severity, shaclSeverity,
             focusNode: r.focusNode.value,

@@ -123,6 +123,38 @@ describe('reports', () => {
     expect(reportText(report, 'nl')).toMatch(/voldoet niet/);
   });
 
+  it('list a finding two shapes make once, at its highest severity, naming the other shape', async () => {
+    // DCAT-AP-NL requires a theme (violation); DCAT-AP recommends one (warning): one finding, a violation.
+    const v = await loadValidator(profileById('dcat-ap-nl-3.0')!);
+    const summary = await v.validate(turtle(`ex:d a dcat:Dataset; dct:title "Wegen"@nl; dct:description "Alle wegen"@nl.`));
+    const raw = summary.results.filter((r) => r.path === 'http://www.w3.org/ns/dcat#theme' && r.focusNode === 'https://ex.org/d');
+    expect(raw.map((r) => `${r.severity} ${r.file}`).sort()).toEqual(['violation dcat-ap-nl-3.0.0/dcat-ap-nl-SHACL.ttl', 'warning dcat-ap-3.0.1/shapes_recommended.ttl']);
+    const report = groupResults(summary);
+    const themes = report.groups.filter((g) => g.path === 'http://www.w3.org/ns/dcat#theme');
+    expect(themes).toHaveLength(1);
+    expect(themes[0]).toMatchObject({ severity: 'violation', count: 1, file: 'dcat-ap-nl-3.0.0/dcat-ap-nl-SHACL.ttl',
+      alsoIn: [{ file: 'dcat-ap-3.0.1/shapes_recommended.ttl', severity: 'warning' }] });
+    expect(report.warnings).toBe(report.groups.filter((g) => g.severity === 'warning').reduce((n, g) => n + g.count, 0));
+    expect(report.warnings).toBeLessThan(summary.warnings);
+    expect(reportText(report, 'en')).toMatch(/also reported by dcat-ap-3\.0\.1\/shapes_recommended\.ttl \(warning\)/);
+  });
+
+  it('say of a TOOI publisher that fedcat cannot check it against a list, keeping the severity DCAT-AP gives it', async () => {
+    const v = await loadValidator(profileById('dcat-ap-nl-3.0')!);
+    const tooi = 'https://identifier.overheid.nl/tooi/id/gemeente/gm0363';
+    const summary = await v.validate(turtle(`@prefix foaf: <http://xmlns.com/foaf/0.1/>.
+      ex:d a dcat:Dataset; dct:title "Wegen"@nl; dct:description "Alle wegen"@nl; dct:publisher <${tooi}>.
+      <${tooi}> a foaf:Organization; foaf:name "Gemeente Amsterdam"@nl.
+      ex:e a dcat:Dataset; dct:title "Bruggen"@nl; dct:description "Alle bruggen"@nl; dct:publisher ex:elsewhere.
+      ex:elsewhere a foaf:Organization; foaf:name "Ergens"@nl.`));
+    const publisher = (focus: string) => summary.results.find((r) => r.path === 'http://purl.org/dc/terms/publisher' && r.constraint === 'http://www.w3.org/ns/shacl#NodeConstraintComponent' && r.focusNode === focus)!;
+    expect(publisher('https://ex.org/d')).toMatchObject({ severity: 'warning', shaclSeverity: 'warning', file: 'dcat-ap-3.0.1/mdr-vocabularies.shape.ttl', value: tooi });
+    expect(publisher('https://ex.org/d').messages.en).toMatch(/looks like a TOOI organisation.*does not hold the TOOI lists/);
+    expect(publisher('https://ex.org/d').messages.nl).toMatch(/TOOI-organisatie.*heeft de TOOI-lijsten niet/);
+    // Any other publisher outside the EU list keeps the general message.
+    expect(publisher('https://ex.org/e').messages.en).toMatch(/not from the expected controlled vocabulary/);
+  });
+
   it('are also a standard sh:ValidationReport in Turtle, one result per finding', async () => {
     const v = await loadValidator(dcatAp);
     const summary = await v.validate(data);

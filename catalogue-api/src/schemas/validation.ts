@@ -18,6 +18,9 @@ export const ReportGroup = Type.Object({
     value: Type.Union([Type.String(), Type.Null()]), valueKind: Type.Union([Kind, Type.Null()]),
   }),
   messages: Type.Object({ en: Type.String(), nl: Type.String() }, { description: 'What to fix, in English and Dutch' }),
+  alsoIn: Type.Array(Type.Object({ shape: Type.String(), file: Type.String(), severity: Severity }), {
+    description: 'Other shapes reporting the same constraint on the same resources, property and value: counted once, here at the highest severity',
+  }),
 });
 
 /** A dry-run validation report. */
@@ -28,6 +31,7 @@ export const ValidationReport = Type.Object({
   warnings: Type.Integer(),
   infos: Type.Integer(),
   resources: Type.Integer({ description: 'Resources validated (the document\'s subjects)' }),
+  shaclResults: Type.Integer({ description: 'SHACL results behind the findings (a finding several shapes make counts once above, and once per shape here): what the Turtle sh:ValidationReport lists' }),
   statements: Type.Integer({ description: 'RDF statements read from the document' }),
   groups: Type.Array(ReportGroup),
 }, { $id: 'ValidationReport', description: 'Findings grouped by shape and path, violations first, most frequent first' });

@@ -42,6 +42,7 @@ export class FedcatReport extends I18nElement {
           ${g.gating ? html` · <strong>${t('report.rejects')}</strong>` : ''}</p>
         <p class="where">${t('report.example')} <code>${g.example.focusNode}</code>${g.example.value !== null ? html` → <code>${g.example.value}</code>` : ''}</p>
         <p class="where">${t('report.shape')} <code>${g.shape}</code> (${g.file})</p>
+        ${g.alsoIn.length ? html`<p class="where">${t('report.alsoIn')} ${g.alsoIn.map((a, i) => html`${i ? ', ' : ''}<code>${a.file}</code> (${t(`report.severity.${a.severity}`)})`)}</p>` : ''}
       </li>`)}</ol>
     </section>`;
   }
