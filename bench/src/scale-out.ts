@@ -70,7 +70,7 @@ const storeEnv = {
   FEDCAT_STORE_TIMEOUT_MS: '1800000',
 };
 const baseEnv = {
-  ...process.env, FEDCAT_DATA_DIR: join(dir, 'data'), FEDCAT_HARVEST_ALLOW_PRIVATE: 'true', FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false',
+  ...process.env, FEDCAT_BASE_URL: 'https://catalogus.fedcat.test', FEDCAT_DATA_DIR: join(dir, 'data'), FEDCAT_HARVEST_ALLOW_PRIVATE: 'true', FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false',
   FEDCAT_HARVEST_MAX_BYTES: String(2 ** 31), FEDCAT_HARVEST_TIMEOUT_MS: '3600000', FEDCAT_HARVEST_MAX_RECORDS: String(perSource + 10), FEDCAT_LOG_LEVEL: 'warn',
 };
 

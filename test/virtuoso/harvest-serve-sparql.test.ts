@@ -15,7 +15,8 @@ let publisher: DemoPublisher;
 async function registered(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
   const dir = await mkdtemp(join(tmpdir(), 'fedcat-virtuoso-'));
   dirs.push(dir);
-  const withDir = { ...env, FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length), FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false' };
+  // One public base for every process on the data (as behind a load balancer): links do not follow each one's port.
+  const withDir = { ...env, FEDCAT_BASE_URL: 'https://catalogus.fedcat.test', FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: publisher.origin.slice('http://'.length), FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false' };
   for (const file of publisher.files) {
     const added = await fedcat(['sources', 'add', `${publisher.origin}/${file}`, '--id', file.replace(/\.ttl$/, '')], withDir);
     expect(added.code, added.stderr).toBe(0);

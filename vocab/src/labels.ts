@@ -10,13 +10,15 @@ export interface ConceptLabel { readonly nl: string; readonly en: string }
 /** The vendored tables that carry labels (file types, frequencies and languages come as codes only; see SOURCES.md). */
 const LABELLED = ['access-right', 'data-theme', 'distribution-status', 'licence'] as const;
 const DATA_DIR = fileURLToPath(new URL('../data/eu/', import.meta.url));
+/** Labels fedcat ships for terms outside the EU tables: DPV legal bases and purposes, Dutch laws by BWB id. */
+const LABEL_FILES = ['dpv', 'bwb'].map((name) => fileURLToPath(new URL(`../data/labels/${name}.ttl`, import.meta.url)));
 
 let labels: Map<string, ConceptLabel> | null = null;
 
 function load(): Map<string, ConceptLabel> {
   const found = new Map<string, { nl?: string; en?: string }>();
-  for (const name of LABELLED) {
-    for (const q of new Parser().parse(readFileSync(`${DATA_DIR}${name}.ttl`, 'utf8'))) {
+  for (const file of [...LABELLED.map((name) => `${DATA_DIR}${name}.ttl`), ...LABEL_FILES]) {
+    for (const q of new Parser().parse(readFileSync(file, 'utf8'))) {
       if (!q.predicate.equals(skos.prefLabel) || q.object.termType !== 'Literal') continue;
       const lang = q.object.language;
       if (lang !== 'nl' && lang !== 'en') continue;
@@ -33,7 +35,7 @@ function load(): Map<string, ConceptLabel> {
 
 /**
  * The Dutch/English label of a concept of the vendored EU tables (themes, access rights, licences, distribution
- * statuses), or undefined; a table without a Dutch label gives the English one for both, a Creative Commons licence
+ * statuses), a DPV legal basis or purpose, or a Dutch law by its BWB IRI (`https://wetten.overheid.nl/BWBR…`), or undefined; a table without a Dutch label gives the English one for both, a Creative Commons licence
  * its short name ("CC BY 4.0") under the EU IRI and the creativecommons.org one alike. Loaded on first use.
  * File types and unknown IRIs fall back to the IRI's last path segment in {@link shortLabel}.
  */

@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PrivateAccess } from '@fedcat/harvester';
+import type { Source } from '@fedcat/catalogue';
 import { harvestAll } from '../harvest/runner.js';
 import { loadConfig, servedBaseUrl, type Config } from '../config/load-config.js';
 import { baseUrlChange } from '../control/minted-base.js';
@@ -87,12 +89,14 @@ function stopOnSignal(...closers: (() => Promise<unknown>)[]): void {
   process.once('SIGTERM', stop);
 }
 
-async function harvest(runtime: Runtime, config: Config, only?: string, full = false): Promise<number> {
-  const all = await runtime.sources.list();
-  const sources = only ? all.filter((s) => s.id === only) : all.filter((s) => !s.paused);
-  if (only && sources.length === 0) throw new InvalidSource(`no source with id '${only}'; see fedcat sources list`);
-  if (only && sources[0]!.paused) throw new UsageError(`${only} is paused; resume it first: fedcat sources resume ${only}`);
-  for (const s of all.filter((x) => x.paused && !only)) console.error(`- ${s.id}: paused, not harvested (fedcat sources resume ${s.id})`);
+/** Harvests one source (by id), or every unpaused source (of those `only` keeps, when it is a filter). */
+async function harvest(runtime: Runtime, config: Config, only?: string | ((s: Source) => boolean), full = false): Promise<number> {
+  const all = typeof only === 'function' ? (await runtime.sources.list()).filter(only) : await runtime.sources.list();
+  const one = typeof only === 'string' ? only : undefined;
+  const sources = one ? all.filter((s) => s.id === one) : all.filter((s) => !s.paused);
+  if (one && sources.length === 0) throw new InvalidSource(`no source with id '${one}'; see fedcat sources list`);
+  if (one && sources[0]!.paused) throw new UsageError(`${one} is paused; resume it first: fedcat sources resume ${one}`);
+  for (const s of all.filter((x) => x.paused && !one)) console.error(`- ${s.id}: paused, not harvested (fedcat sources resume ${s.id})`);
   if (sources.length === 0) {
     console.error('No sources registered. Add one with: fedcat sources add URL');
     return 0;
@@ -127,18 +131,26 @@ async function demo(config: Config): Promise<void> {
     : { kind: 'origins', origins: new Set([publisher.origin.slice(7), ...(allowed.kind === 'origins' ? allowed.origins : [])]) };
   const demoConfig: Config = {
     ...config, fetchPolicy: { ...config.fetchPolicy, privateAccess },
-    // The demo organisations' links name hosts that do not exist: do not wait long for them.
+    // A link outside the demo names a host that does not exist: do not wait long for it.
     linkCheck: config.linkCheck && { ...config.linkCheck, timeoutMs: Math.min(config.linkCheck.timeoutMs, 3000) },
     serviceCheck: config.serviceCheck && { ...config.serviceCheck, timeoutMs: Math.min(config.serviceCheck.timeoutMs, 3000) },
   };
   const runtime = openRuntime(demoConfig);
-  for (const file of publisher.files) {
-    await runtime.sources.upsert({ id: file.replace(/\.ttl$/, ''), url: `${publisher.origin}/${file}` }, { kind: 'system', reason: 'demo' });
-  }
+  // The demo's sources, owned by their organisations (the publisher's port is new each start: their URLs follow it).
+  for (const source of publisher.sources) await runtime.sources.upsert(source, { kind: 'system', reason: 'demo' });
   const app = await startServer(demoConfig, runtime);
-  console.error(`fedcat demo: publisher at ${publisher.origin}; harvesting ${publisher.files.length} demo organisations…`);
-  await harvest(runtime, demoConfig);
-  console.error(`\nfedcat is running: open ${servedBaseUrl(config.host, config.port)}/ (API docs: /v1/docs; /v1/search, /sparql, /catalog, /metrics). Ctrl-C stops.`);
+  console.error(`fedcat demo: publisher at ${publisher.origin}; harvesting ${publisher.sources.length} demo sources…`);
+  // Only the demo's own sources: others registered in this data directory keep their own schedule.
+  const ids = new Set(publisher.sources.map((s) => s.id));
+  await harvest(runtime, demoConfig, (s) => ids.has(s.id));
+  const owned = publisher.sources.find((s) => s.org);
+  const url = servedBaseUrl(config.host, config.port);
+  console.error(`\nfedcat is running: open ${url}/ (API docs: ${url}/v1/docs; /v1/search, /sparql, /catalog, /metrics). Ctrl-C stops.`);
+  if (owned) {
+    console.error(`To manage the demo source ${owned.id} as its owner, create a token for its organisation (printed once):\n`
+      + `  npx fedcat tokens create --org ${owned.org} --name demo${config.dataDir === resolve('./data') ? '' : ` --data ${config.dataDir}`}\n`
+      + `then: curl -H "Authorization: Bearer <token>" ${url}/v1/sources/${owned.id}`);
+  }
   stopOnSignal(() => app.close(), () => runtime.close(), () => publisher.close());
 }
 

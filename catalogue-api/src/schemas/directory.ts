@@ -44,6 +44,9 @@ export const DirectoryPart = {
   api: Type.Optional(Nullable(typedRef(ApiDescription))),
   fsc: Type.Optional(Type.Array(FscCoordinates, { description: 'FSC coordinates the publisher gives (fedcat:fscService)' })),
   policyDecisionPoints: Type.Optional(Type.Array(Pdp, { description: 'AuthZEN policy decision points, with fedcat\'s check of their metadata' })),
+  servesDatasets: Type.Optional(Type.Array(Type.Object({ iri: Str, id: Nullable(Str), title: Nullable(Str) }), {
+    description: 'The datasets the service serves (dcat:servesDataset): their record id and title where fedcat holds them',
+  })),
 };
 
 /** `GET /v1/resolve`. */

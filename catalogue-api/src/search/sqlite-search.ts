@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FACET_FIELDS, facetNames, facetValue, facetValues, type CatalogueDocument, type FacetCount, type FacetField, type PossibleDuplicate, type SearchIndex, type SearchRequest, type SearchResponse, type SortSpec } from '@fedcat/catalogue';
 import { facetLabel } from './facet-label.js';
+import { upgradeIndex } from './sqlite-search-upgrade.js';
 import { allowedTypos, boundedEditDistance, crop, highlight, words } from './text.js';
 
 const SCHEMA = `
@@ -23,9 +24,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (title, description, keywords,
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab (fts, 'row');
 CREATE TEMP TABLE IF NOT EXISTS matched (rid INTEGER PRIMARY KEY, score REAL NOT NULL);
 `;
-
-/** What the index's tables mean; an index of an older version is upgraded when opened (see upgrade). */
-const INDEX_VERSION = 1;
 
 const ORDER: Record<Exclude<SortSpec, 'relevance'>, string> = {
   'title:asc': 'd.title_sort ASC', 'title:desc': 'd.title_sort DESC',
@@ -55,29 +53,7 @@ export class SqliteSearchIndex implements SearchIndex {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
-    this.upgrade();
-  }
-
-  /**
-   * Brings an index written by an older fedcat to {@link INDEX_VERSION}: facet values are recomputed from the
-   * documents it holds (version 1: one value per licence and per format named several ways), not re-harvested.
-   */
-  private upgrade(): void {
-    this.db.transaction(() => {
-      if ((this.db.pragma('user_version', { simple: true }) as number) >= INDEX_VERSION) return;
-      const insFacet = this.db.prepare('INSERT OR IGNORE INTO facets (rid, field, value) VALUES (?, ?, ?)');
-      this.db.exec('DELETE FROM facets');
-      // In batches: a connection cannot write while it iterates, and a large index does not fit in memory at once.
-      const batch = this.db.prepare('SELECT rid, body FROM docs WHERE rid > ? ORDER BY rid LIMIT 2000').raw();
-      for (let after = -1, rows = batch.all(after) as [number, string][]; rows.length > 0; rows = batch.all(after) as [number, string][]) {
-        for (const [rid, body] of rows) {
-          const values = facetValues(JSON.parse(body) as CatalogueDocument);
-          for (const field of FACET_FIELDS) for (const v of values[field]) insFacet.run(rid, field, v);
-          after = rid;
-        }
-      }
-      this.db.pragma(`user_version = ${INDEX_VERSION}`);
-    }).immediate();
+    upgradeIndex(this.db);
   }
 
   private sourceDeletes() {

@@ -13,11 +13,29 @@ import { lastSegment, valueLabel } from '../lib/vocabulary-labels.js';
  * "How do I get access?": access rights, licence, legal basis, purpose, FSC connection steps, policy decision point,
  * contact. Reads `/v1/{kind}/{record-id}/access-conditions`, or shows the `conditions` it is given.
  */
+/** An e-mail address as a mailto: link (the scheme is fedcat's, so a harvested value cannot make it another kind of link). */
+function mailLink(email: string | null | undefined) {
+  const address = email?.replace(/^mailto:/i, '').trim();
+  return address && /^[^\s@?#/]+@[^\s@?#/]+$/.test(address) ? html`<a href=${`mailto:${address}`}>${address}</a>` : (address ?? '');
+}
+
+/** A PDP metadata check's status, in the UI language. */
+function checkStatus(status: string): string {
+  switch (status) {
+    case 'valid': return t('access.checked');
+    case 'invalid': return t('access.check.invalid');
+    case 'unreachable': return t('access.check.unreachable');
+    default: return t('access.check.unchecked');
+  }
+}
+
 @customElement('fedcat-access-conditions')
 export class FedcatAccessConditions extends ApiElement {
   static override styles = [baseStyles, css`
     :host { margin-top: 2rem; }
     ol { padding-left: 1.25rem; }
+    /* Manager addresses and PDP URLs are long words: they wrap rather than widen a phone's page. */
+    li, dd { overflow-wrap: anywhere; }
   `];
   @property() kind: 'datasets' | 'dataservices' = 'dataservices';
   @property({ attribute: 'record-id' }) recordId = '';
@@ -56,7 +74,7 @@ export class FedcatAccessConditions extends ApiElement {
         ${c.purposes?.length ? html`<dt>${t('access.purpose')}</dt><dd>${this._list(c.purposes)}</dd>` : ''}
         ${c.processingActivities?.length ? html`<dt>${t('access.processing')}</dt><dd>${c.processingActivities.map((p) => html`${safeLink(p)}<br>`)}</dd>` : ''}
         ${c.policies?.length ? html`<dt>${t('access.policies')}</dt><dd>${c.policies.map((p) => html`${safeLink(p)}<br>`)}</dd>` : ''}
-        ${c.contact ? html`<dt>${t('access.contact')}</dt><dd>${c.contact.name ?? ''} ${c.contact.email ?? ''} ${c.contact.url ? safeLink(c.contact.url) : ''}</dd>` : ''}
+        ${c.contact ? html`<dt>${t('access.contact')}</dt><dd>${c.contact.name ?? ''} ${mailLink(c.contact.email)} ${c.contact.url ? safeLink(c.contact.url) : ''}</dd>` : ''}
         ${c.publisher?.name ? html`<dt>${t('field.publisher')}</dt><dd>${c.publisher.name}</dd>` : ''}
       </dl>
       ${(c.connectivity?.fsc ?? []).map((f) => html`<h3>${t('access.fsc')}</h3>
@@ -70,7 +88,7 @@ export class FedcatAccessConditions extends ApiElement {
         <dl>
           ${a.profile ? html`<dt>${t('access.profile')}</dt><dd>${a.profile}</dd>` : ''}
           ${a.metadata?.policy_decision_point ? html`<dt>${t('access.pdp')}</dt><dd>${safeLink(a.metadata.policy_decision_point)}</dd>` : ''}
-          ${a.metadataUrl ? html`<dt>${t('access.metadata')}</dt><dd>${safeLink(a.metadataUrl)} (${a.check.status === 'valid' ? t('access.checked') : a.check.status})</dd>` : ''}
+          ${a.metadataUrl ? html`<dt>${t('access.metadata')}</dt><dd>${safeLink(a.metadataUrl)} (${checkStatus(a.check.status)})</dd>` : ''}
           ${a.requiredActionProperties?.length ? html`<dt>${t('access.required', { where: 'action.properties' })}</dt><dd>${a.requiredActionProperties.join(', ')}</dd>` : ''}
           ${a.requiredSubjectProperties?.length ? html`<dt>${t('access.required', { where: 'subject.properties' })}</dt><dd>${a.requiredSubjectProperties.join(', ')}</dd>` : ''}
           ${a.requiredContext?.length ? html`<dt>${t('access.required', { where: 'context' })}</dt><dd>${a.requiredContext.join(', ')}</dd>` : ''}

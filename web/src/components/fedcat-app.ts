@@ -44,6 +44,8 @@ export class FedcatApp extends I18nElement {
     nav a[aria-current=page] { text-decoration: underline; text-decoration-thickness: 3px; }
     button.lang { background: transparent; border-color: currentColor; min-height: 2.25rem; padding: .2rem .75rem; }
     main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
+    footer { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; border-top: 1px solid var(--fedcat-border, #ccd2dc); }
+    footer ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; margin: 0; padding: 0; }
     main:focus { outline: none; }
   `];
   /** Base URL of the fedcat API; defaults to this page's origin. */
@@ -142,7 +144,12 @@ export class FedcatApp extends I18nElement {
         <nav class="bar" aria-label=${t('nav.label')}><ul>${NAV.map((n) => html`<li>
           <a href=${n.path} aria-current=${n.pages.includes(this._route.page) ? 'page' : 'false'}>${t(n.label)}</a></li>`)}</ul></nav>
       </header>
-      <main id="main" tabindex="-1">${this._page()}</main>`;
+      <main id="main" tabindex="-1">${this._page()}</main>
+      <footer><nav aria-label=${t('app.footer')}><ul>
+        <li><a href="/v1/docs">${t('app.apiDocs')}</a></li>
+        <li><a href="/catalog">${t('app.feed')}</a></li>
+        <li><a href="/sparql">SPARQL</a></li>
+      </ul></nav></footer>`;
   }
 
   private _skip(e: Event) {

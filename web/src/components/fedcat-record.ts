@@ -25,6 +25,9 @@ function sharedKeyLabel(key: string): string {
  * A dataset or API page from `/v1/{kind}/{id}` and its access conditions: description, facts, landing page,
  * distributions, the API (OpenAPI summary, lifecycle, design rules), how to get access, quality and provenance.
  */
+/** The RDF syntaxes a record's metadata downloads as. */
+const DOWNLOADS = [['turtle', 'Turtle'], ['jsonld', 'JSON-LD'], ['rdfxml', 'RDF/XML']] as const;
+
 @customElement('fedcat-record')
 export class FedcatRecord extends ApiElement {
   static override styles = [baseStyles, css`
@@ -79,12 +82,18 @@ export class FedcatRecord extends ApiElement {
       </dl>
       ${d.type === 'Dataset' && c?.distributions?.length ? html`<fedcat-distributions .distributions=${c.distributions} .client=${this.client} .names=${d.valueLabels ?? {}}></fedcat-distributions>` : ''}
       ${d.type === 'DataService' ? html`<fedcat-api-description .api=${d.api ?? null}></fedcat-api-description>` : ''}
+      ${d.servesDatasets?.length ? html`<section aria-labelledby="serves">
+        <h2 id="serves">${t('record.servesDatasets')}</h2>
+        <ul>${d.servesDatasets.map((s) => html`<li>${s.id ? html`<a href=${link(recordPath('Dataset', s.id))}>${s.title || s.iri}</a>` : safeLink(s.iri)}</li>`)}</ul>
+      </section>` : ''}
       ${c ? html`<fedcat-access-conditions .conditions=${c} .names=${d.valueLabels ?? {}} api=${this.api}></fedcat-access-conditions>` : ''}
       ${d.type === 'Dataset' ? html`<fedcat-quality record-id=${d.id} api=${this.api}></fedcat-quality>` : ''}
       <section aria-labelledby="provenance">
         <h2 id="provenance">${t('record.provenance')}</h2>
         <p>${t('record.harvestedFrom')} <a href=${link(`/owner/sources/${encodeURIComponent(d.source)}`)}><code>${d.source}</code></a>,
           ${formatDateTime(d.harvestedAt)}.</p>
+        ${d.iri.startsWith('_:') ? '' : html`<p>${t('record.download')}: ${DOWNLOADS.map(([format, label], i) => html`${i ? ' · ' : ''}<a
+          href=${this.client.pageUrl(`/v1/${d.type === 'Dataset' ? 'datasets' : 'dataservices'}/${d.id}?format=${format}`)} download>${label}</a>`)}</p>`}
       </section>
       ${d.possibleDuplicates.length ? html`<section aria-labelledby="dups">
         <h2 id="dups">${t('record.duplicates')}</h2>

@@ -20,9 +20,15 @@ export function lastSegment(iri: string): string {
   try { return decodeURIComponent(m[1]); } catch { return m[1]; }
 }
 
-/** A vocabulary value's label in the UI language, when the EU tables have it. */
+/** A law on wetten.overheid.nl, however cited (`/BWBR0015703`, `/jci1.3:c:BWBR0015703&artikel=7`): its BWB id. */
+const LAW = /^https?:\/\/wetten\.overheid\.nl\/(?:.*[^A-Z])?(BWBR\d{7})/;
+
+/** A value's label in the UI language, when fedcat knows it (EU tables, DPV, Dutch laws by BWB id). */
 export function knownLabel(iri: string): string | undefined {
-  return known.get(iri)?.[lang()];
+  const exact = known.get(iri)?.[lang()];
+  if (exact) return exact;
+  const law = LAW.exec(iri)?.[1];
+  return law ? known.get(`https://wetten.overheid.nl/${law}`)?.[lang()] ?? law : undefined;
 }
 
 /**

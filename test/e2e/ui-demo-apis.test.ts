@@ -1,0 +1,116 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startUiFixture, type UiFixture } from '../support/ui-fixture.js';
+
+// `npm start` as a new user sees it: every API of the demo organisations, on its page, in Dutch. Each one shows what
+// fedcat does with an API: its OpenAPI summary and design-rule score, legal basis, purpose, policy decision point and
+// the FSC steps to connect, and no English or raw codes.
+
+let ui: UiFixture;
+let apis: { id: string; title: string }[] = [];
+
+/** English words (and raw codes) that must not appear in the Dutch UI; words that are Dutch too (of, in, is) are left out. */
+const ENGLISH = [
+  'the', 'and', 'not', 'with', 'from', 'which', 'this', 'error', 'failed', 'valid', 'invalid', 'unreachable',
+  'unchecked', 'active', 'deprecated', 'retired', 'checked', 'legal', 'basis', 'purpose', 'policy', 'decision', 'point',
+  'required', 'published', 'loading', 'access', 'rights', 'license', 'licence', 'score', 'rules', 'none',
+  'PublicInterest', 'LegalObligation', 'OfficialAuthority', 'ServiceProvision', 'ResearchAndDevelopment',
+  'FraudPreventionAndDetection', 'NON_PUBLIC', 'RESTRICTED', 'PUBLIC', 'BWBR0015703', 'ENOTFOUND',
+];
+
+/** The text a reader sees, shadow roots included (innerText of each element's light and shadow trees). */
+function visibleText(page: Page): Promise<string> {
+  return page.evaluate(`(() => {
+    const parts = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+      for (const node of root.childNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE && !node.shadowRoot) {
+          const style = getComputedStyle(node);
+          if (style.display !== 'none' && style.visibility !== 'hidden' && node.tagName !== 'STYLE' && node.tagName !== 'SCRIPT') parts.push(node.innerText || '');
+        } else if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent || '');
+      }
+    };
+    walk(document);
+    return parts.join('\\n');
+  })()`) as Promise<string>;
+}
+
+/** The English words of `text` (whole words, any case for lower-case entries, exact for codes). */
+function englishIn(text: string): string[] {
+  return ENGLISH.filter((w) => new RegExp(`(^|[^\\p{L}\\d_-])${w}($|[^\\p{L}\\d_-])`, w === w.toLowerCase() ? 'iu' : 'u').test(text));
+}
+
+beforeAll(async () => {
+  ui = await startUiFixture();
+  const res = await fetch(`${ui.fedcat.base}/v1/search?filter=type:DataService&filter=source:gemeente-dijkstad&filter=source:dienst-uitkeringen&filter=source:registratiebureau-gebouwen&filter=source:waterschap-lage-landen&pageSize=50`);
+  apis = ((await res.json()) as { hits: { document: { id: string; title: string } }[] }).hits.map((h) => ({ id: h.document.id, title: h.document.title }));
+}, 120_000);
+afterAll(async () => {
+  await ui?.close();
+});
+
+describe('every demo API page in Dutch', () => {
+  it('finds the English-word check able to fail', () => {
+    expect(englishIn('De waarde is invalid: not checked')).toEqual(['not', 'invalid', 'checked']);
+    expect(englishIn('Rechtsgrond: PublicInterest')).toEqual(['PublicInterest']);
+    expect(englishIn('Openbaar, geactiveerd, beleidsbeslispunt')).toEqual([]);
+  });
+
+  it('shows the OpenAPI summary, design-rule score, legal basis, purpose, PDP and FSC steps, without English, and passes axe', async () => {
+    expect(apis.length).toBe(6);
+    const context = await ui.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const missing: Record<string, string[]> = {};
+    const english: Record<string, string[]> = {};
+    const axe: Record<string, string[]> = {};
+    for (const api of apis) {
+      await page.goto(`${ui.fedcat.base}/dataservices/${api.id}?lang=nl`);
+      await page.locator('#access').waitFor();
+      await page.locator('fedcat-api-description dl').first().waitFor();
+      const text = await visibleText(page);
+      const expected: Record<string, RegExp> = {
+        'OpenAPI summary': /OpenAPI 3\.\d/,
+        'design-rule score': /API-ontwerpregels\s+\d+ van 100/,
+        'legal basis': /Grondslag\s+(Wettelijke verplichting|Algemeen belang|Openbaar gezag)/,
+        purpose: /Doel\s+(Dienstverlening|Onderzoek en ontwikkeling|Fraude voorkomen)/,
+        PDP: /Beslispunt \(PDP\)\s+http/,
+        'FSC steps': /Aansluiten via FSC[\s\S]*Sluit aan op FSC-groep fds-demo[\s\S]*Vraag een contract/,
+        law: /Participatiewet|Gemeentewet|Waterwet|Wet basisregistratie adressen en gebouwen|Wet hergebruik van overheidsinformatie|Wet structuur uitvoeringsorganisatie/,
+      };
+      missing[api.title] = Object.entries(expected).filter(([, re]) => !re.test(text)).map(([what]) => what);
+      english[api.title] = englishIn(text);
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      axe[api.title] = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    }
+    await context.close();
+    const none = Object.fromEntries(apis.map((a) => [a.title, []]));
+    expect(missing).toEqual(none);
+    expect(english).toEqual(none);
+    expect(axe).toEqual(none);
+  }, 180_000);
+
+  it('links the datasets an API serves, offers its metadata as Turtle, JSON-LD and RDF/XML, and mails its contact', async () => {
+    const page = await ui.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const parking = apis.find((a) => a.title === 'Parkeer-API Dijkstad')!;
+    await page.goto(`${ui.fedcat.base}/dataservices/${parking.id}?lang=nl`);
+    await page.locator('#access').waitFor();
+    const served = page.locator('#serves + ul a');
+    expect(await served.allTextContents()).toEqual(['Parkeerzones en tarieven']);
+    const downloads = page.getByRole('link', { name: /^(Turtle|JSON-LD|RDF\/XML)$/ });
+    expect(await downloads.allTextContents()).toEqual(['Turtle', 'JSON-LD', 'RDF/XML']);
+    const turtle = await fetch(new URL((await downloads.first().getAttribute('href'))!, ui.fedcat.base));
+    expect(turtle.headers.get('content-type')).toMatch(/^text\/turtle/);
+    expect(turtle.headers.get('content-disposition')).toBe(`attachment; filename="${parking.id}.ttl"`);
+    expect(await turtle.text()).toContain('<https://data.dijkstad.example.nl/id/api/parkeren>');
+    expect(await page.getByRole('link', { name: 'opendata@dijkstad.example.nl' }).getAttribute('href')).toBe('mailto:opendata@dijkstad.example.nl');
+    expect(await page.getByRole('link', { name: 'API-documentatie (OpenAPI)' }).getAttribute('href')).toBe('/v1/docs');
+    await served.click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Parkeerzones en tarieven');
+    await page.close();
+  });
+});
