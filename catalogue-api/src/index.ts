@@ -2,7 +2,7 @@ export { buildApp, API_VERSION, type AppOptions } from './http/app.js';
 export { loadConfig, ConfigError, genidBase, type Config } from './config/load-config.js';
 export { reconcileIndex } from './maintenance/crash-recovery.js';
 export { catalogueSink, runIri, type RunInfo } from './harvest/sink.js';
-export { openRuntime, type Runtime } from './runtime.js';
+export { openRuntime, webRoot, type Runtime } from './runtime.js';
 export { harvestAll, type HarvestRunnerDeps, type ProfileLookup, type RunnerEvent, type RunnerResult } from './harvest/runner.js';
 export { runnerDeps, type RunnerOverrides } from './harvest/runner-deps.js';
 export { Validators, UnknownProfile } from './validation/validators.js';

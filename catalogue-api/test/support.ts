@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Source } from '@fedcat/catalogue';
 import { qualityVocabularies } from '@fedcat/shapes/quality';
-import { runnerDeps, buildApp, genidBase, harvestAll, loadConfig, openRuntime, type HarvestLauncher, type Runtime } from '../src/index.js';
+import { runnerDeps, buildApp, genidBase, harvestAll, loadConfig, openRuntime, type AppOptions, type HarvestLauncher, type Runtime } from '../src/index.js';
 
 /** {@link harvestedApp} on the demo organisations a demo publisher serves on loopback (the harvest may reach it). */
 export function harvestedDemo(publisher: { readonly origin: string; readonly files: readonly string[] }): ReturnType<typeof harvestedApp> {
@@ -16,7 +16,8 @@ export function harvestedDemo(publisher: { readonly origin: string; readonly fil
  * A fresh data directory with `sources` registered and harvested (real fetches over loopback, real store and
  * index), and the API built on it once the store has loaded; harvests asked for through the API run in this process. `close` ends both and removes the directory.
  */
-export async function harvestedApp(sources: readonly { id: string; url: string; profile?: string }[], env: NodeJS.ProcessEnv): Promise<{ runtime: Runtime; app: FastifyInstance; close(): Promise<void> }> {
+export async function harvestedApp(sources: readonly { id: string; url: string; profile?: string }[], env: NodeJS.ProcessEnv,
+  appOptions: Pick<AppOptions, 'webRoot' | 'sitemapSize' | 'baseUrl'> = {}): Promise<{ runtime: Runtime; app: FastifyInstance; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'fedcat-api-'));
   // Links and service descriptions are fetched only where a test says so: the demo's links lead off this machine.
   const config = loadConfig({ FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false', ...env, FEDCAT_DATA_DIR: dir });
@@ -37,7 +38,7 @@ export async function harvestedApp(sources: readonly { id: string; url: string; 
     active: () => pending.size,
     stop: async () => { await Promise.all(pending); },
   };
-  const app = await buildApp({ ...runtime, launcher, fetchPolicy: config.fetchPolicy });
+  const app = await buildApp({ ...runtime, launcher, fetchPolicy: config.fetchPolicy, ...appOptions });
   // The service directory builds in the background; its change log answers once the first build is done.
   await app.inject({ method: 'GET', url: '/v1/changes?limit=1' });
   return {

@@ -30,6 +30,7 @@ import type { RunLog } from '../control/runs.js';
 import type { SourceRegistry } from '../control/sources.js';
 import harvests from '../routes/harvests/index.js';
 import genid from '../routes/genid/index.js';
+import seo from '../routes/seo/index.js';
 import health from '../routes/health/index.js';
 import type { BackendDescription } from '../backends.js';
 import labels from '../routes/labels/index.js';
@@ -81,6 +82,8 @@ export interface AppOptions {
   /** The profile dry runs validate with when the request names none (FEDCAT_HARVEST_PROFILE); default DCAT-AP-NL 3.0. */
   readonly defaultProfile?: string;
   /** Directory of the built web UI; omitted in API-only tests. */
+  /** URLs per sitemap file (default and most 50,000; tests use fewer to see the sitemap index). */
+  readonly sitemapSize?: number;
   readonly webRoot?: string;
   /**
    * Where the service directory keeps its change log (`GET /v1/changes`), so `since` holds across restarts; in memory
@@ -201,9 +204,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     operator: opts.operator ?? defaultOperator(baseUrl),
   });
   await app.register(genid, { prefix: '/.well-known/genid', store, genidBase: genidBase({ baseUrl }) });
+  await app.register(seo, { search: index, baseUrl, ...(opts.sitemapSize ? { sitemapSize: opts.sitemapSize } : {}) });
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The API's reference page, rendered from the same document (swagger-ui's files, served locally; no CDN).
   await app.register(fastifySwaggerUi, { routePrefix: '/v1/docs', staticCSP: true, uiConfig: { deepLinking: true, tryItOutEnabled: false } });
-  if (opts.webRoot) await app.register(web, { root: opts.webRoot });
+  if (opts.webRoot) await app.register(web, { root: opts.webRoot, records: { search: index, store, baseUrl, genidBase: genidBase({ baseUrl }) } });
   return app;
 }

@@ -7,6 +7,7 @@ export const RecordNotFound = createError('CAT_RECORD_NOT_FOUND', "No %s with id
 export const RECORD_KIND: Readonly<Record<RecordType, string>> = { Dataset: 'dataset', DataService: 'data service' };
 export const QualityNotAssessed = createError('CAT_QUALITY_NOT_ASSESSED', 'No quality assessment is stored for %s yet; it is made when the source is next harvested', 404);
 export const SourceNotFound = createError('CAT_SOURCE_NOT_FOUND', "No source with id '%s'", 404);
+export const SitemapFileNotFound = createError('CAT_SITEMAP_NOT_FOUND', 'No sitemap file %s: /sitemap.xml lists those there are', 404);
 export const RunNotFound = createError('CAT_RUN_NOT_FOUND', "No run '%s' in the last 50 runs of this source", 404);
 export const RunReportMissing = createError('CAT_RUN_REPORT_MISSING', "Run '%s' has no validation report: it failed, found nothing changed, or ran before fedcat kept reports", 404);
 export const SparqlUpdateForbidden = createError('CAT_SPARQL_UPDATE_FORBIDDEN', 'SPARQL Update is not allowed on this endpoint; it is read-only', 403);

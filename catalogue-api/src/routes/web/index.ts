@@ -1,8 +1,13 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { recordPage, type RecordPageOptions } from './record-page.js';
 
-export interface WebRouteOptions { readonly root: string }
+export interface WebRouteOptions {
+  readonly root: string;
+  /** Where record pages read their title and schema.org description from (omitted: plain shells). */
+  readonly records?: Omit<RecordPageOptions, 'root'>;
+}
 
 /** Paths the single-page UI owns; deep links to them get the page shell. */
 export const UI_ROUTES = [
@@ -21,7 +26,7 @@ export const UI_CSP = [
 ].join('; ');
 
 /** Serves the built web UI (`web/public`) and the page shell for its deep links. */
-const web: FastifyPluginAsync<WebRouteOptions> = async (app, { root }) => {
+const web: FastifyPluginAsync<WebRouteOptions> = async (app, { root, records }) => {
   if (!existsSync(root)) {
     app.log.warn({ root }, 'web UI not built; run npm run build');
     return;
@@ -31,7 +36,14 @@ const web: FastifyPluginAsync<WebRouteOptions> = async (app, { root }) => {
     setHeaders: (res, path) => { if (path.endsWith('.html')) res.header('content-security-policy', UI_CSP); },
   });
   const shell = (_req: unknown, reply: FastifyReply) => reply.header('cache-control', 'no-cache').header('content-security-policy', UI_CSP).sendFile('index.html');
-  for (const path of UI_ROUTES) app.get(path, { schema: { hide: true } }, shell);
+  for (const path of UI_ROUTES) {
+    if (records && (path === '/datasets/:id' || path === '/dataservices/:id')) {
+      const page = recordPage(path === '/datasets/:id' ? 'Dataset' : 'DataService', { root, ...records });
+      app.get<{ Params: { id: string } }>(path, { schema: { hide: true } }, async (request, reply) => page(request, reply.header('content-security-policy', UI_CSP)));
+    } else {
+      app.get(path, { schema: { hide: true } }, shell);
+    }
+  }
 };
 
 export default web;
