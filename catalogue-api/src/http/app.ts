@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { logOneLinePerRequest } from './request-log.js';
 import { API_VERSION } from './api-version.js';
 import fastifyCors from '@fastify/cors';
 import fastifySwagger from '@fastify/swagger';
@@ -92,7 +93,7 @@ export interface AppOptions {
   readonly changeLogPath?: string;
   /** Which backends store and search are, for /health; the embedded ones when omitted. */
   readonly backends?: { readonly store: BackendDescription; readonly search: BackendDescription };
-  readonly logger?: boolean | FastifyBaseLogger | { level: string; redact?: string[] };
+  readonly logger?: boolean | FastifyBaseLogger | { level: string; redact?: string[]; stream?: NodeJS.WritableStream };
 }
 
 export { API_VERSION } from './api-version.js';
@@ -109,12 +110,15 @@ function localSparqlEndpoint(app: FastifyInstance): string | null {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
+    // One line per request, written once it is answered (logOneLinePerRequest), not one at arrival and one at the end.
+    disableRequestLogging: true,
     genReqId: () => randomUUID(),
     // SPARQL clients (SPARQLWrapper, rdflib) send queries by GET by default: room for 64 KB queries in the URL.
     http: { maxHeaderSize: 96 * 1024 },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(problemErrorHandler);
+  logOneLinePerRequest(app);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `No resource at ${request.method} ${request.url.split('?')[0]}`, 'CAT_NOT_FOUND'));
   registerHttpCaching(app, { 'api-version': API_VERSION });
   // Browsers on other sites (portals embedding fedcat, SPARQL editors) may read and, with a token, manage. Tokens

@@ -7,6 +7,7 @@ import { ChildHarvestLauncher } from '../harvest/launcher.js';
 import { Scheduler } from '../harvest/scheduler.js';
 import { webRoot, type Runtime } from '../runtime.js';
 import { baseUrlChange } from '../control/minted-base.js';
+import { logDestination } from './request-log.js';
 
 /**
  * Builds the app on a runtime and listens; resolves once the port is open (the store may still be loading).
@@ -18,7 +19,7 @@ export async function startServer(config: Config, runtime: Runtime): Promise<Fas
     ...runtime, launcher, sparql: config.sparql, baseUrl: config.baseUrl, operator: config.operator, corsOrigins: config.corsOrigins, privateAccess: config.fetchPolicy.privateAccess, webRoot: webRoot(),
     fetchPolicy: config.fetchPolicy, defaultProfile: config.harvestProfile, changeLogPath: join(config.dataDir, 'resolution-changes.json'),
     // Request logs never carry credentials: fastify logs no headers by default; the redaction holds if that changes.
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], stream: logDestination() },
   });
   const scheduler = new Scheduler({ sources: runtime.sources, runs: runtime.runs, launcher, concurrency: config.harvestConcurrency, log: app.log });
   app.addHook('onClose', async () => {
