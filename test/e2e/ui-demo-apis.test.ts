@@ -94,6 +94,18 @@ describe('every demo API page in Dutch', () => {
     expect(axe).toEqual(none);
   }, 180_000);
 
+  it('answers a dead link with a Dutch page and status 404, and an API miss with problem+json', async () => {
+    const page = await ui.browser.newPage();
+    const res = await page.goto(`${ui.fedcat.base}/bestaat/niet?lang=nl`);
+    expect(res?.status()).toBe(404);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Deze pagina bestaat niet');
+    expect(await page.title()).not.toBe('');
+    await page.close();
+    const api = await fetch(`${ui.fedcat.base}/v1/bestaat-niet`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('links the datasets an API serves, offers its metadata as Turtle, JSON-LD and RDF/XML, and mails its contact', async () => {
     const page = await ui.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const parking = apis.find((a) => a.title === 'Parkeer-API Dijkstad')!;
@@ -113,4 +125,47 @@ describe('every demo API page in Dutch', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Parkeerzones en tarieven');
     await page.close();
   });
+});
+
+describe('the SPARQL page', () => {
+  it('runs every example (SELECT, CONSTRUCT, DESCRIBE, ASK), offers the answer as downloads, and can stop a slow query', async () => {
+    const page = await ui.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${ui.fedcat.base}/query?lang=nl`);
+    await page.locator('fedcat-sparql-editor[ready]').waitFor();
+    const examples = page.getByLabel('Voorbeeld');
+    const status = page.locator('fedcat-sparql p[role=status]');
+    // CONSTRUCT: a graph, shown as Turtle, with Turtle/JSON-LD/RDF-XML downloads.
+    await examples.selectOption({ label: "API's als graaf (CONSTRUCT)" });
+    await page.getByRole('button', { name: 'Uitvoeren' }).click();
+    await expect.poll(() => status.textContent()).toBe('Het antwoord is een graaf (Turtle):');
+    expect(await page.locator('pre.graph').textContent()).toContain('<https://data.dijkstad.example.nl/id/api/parkeren>');
+    const turtle = await fetch(new URL((await page.getByRole('link', { name: 'Turtle' }).getAttribute('href'))!, ui.fedcat.base));
+    expect(turtle.headers.get('content-type')).toMatch(/^text\/turtle/);
+    // DESCRIBE: a graph too.
+    await examples.selectOption({ label: 'Alles over één API (DESCRIBE)' });
+    await page.getByRole('button', { name: 'Uitvoeren' }).click();
+    await expect.poll(async () => (await page.locator('pre.graph').textContent()) ?? '').toContain('Parkeer-API Dijkstad');
+    // SELECT: a table, with CSV and JSON downloads.
+    await examples.selectOption({ label: 'Datasets per thema (SELECT met COUNT)' });
+    await page.getByRole('button', { name: 'Uitvoeren' }).click();
+    await expect.poll(async () => (await status.textContent()) ?? '').toMatch(/^\d+ (rij|rijen)$/);
+    const csv = await fetch(new URL((await page.getByRole('link', { name: 'CSV' }).getAttribute('href'))!, ui.fedcat.base));
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect((await csv.text()).split('\r\n')[0]).toBe('theme,datasets');
+    // ASK: yes or no.
+    await examples.selectOption({ label: 'Is er een niet-openbare API? (ASK)' });
+    await page.getByRole('button', { name: 'Uitvoeren' }).click();
+    await expect.poll(() => status.textContent()).toBe('ja');
+    // A query that runs for seconds (a join of every triple with every other): stopped from the page.
+    await page.evaluate(`(() => {
+      const sparql = document.querySelector('fedcat-app').shadowRoot.querySelector('fedcat-sparql');
+      sparql.shadowRoot.querySelector('fedcat-sparql-editor').value = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER (STR(?c) < STR(?f)) }';
+    })()`);
+    await page.getByRole('button', { name: 'Uitvoeren' }).click();
+    await page.getByRole('button', { name: 'Stoppen' }).click();
+    await expect.poll(() => page.locator('fedcat-sparql p[role=alert]').textContent()).toBe('De query is gestopt.');
+    expect(await page.getByRole('button', { name: 'Uitvoeren' }).isEnabled()).toBe(true);
+    await page.close();
+  }, 60_000);
 });

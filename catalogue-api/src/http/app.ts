@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { logOneLinePerRequest } from './request-log.js';
+import { pageShell, wantsPage } from '../routes/web/page-shell.js';
+import { UI_CSP } from '../routes/web/index.js';
 import { API_VERSION } from './api-version.js';
 import fastifyCors from '@fastify/cors';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { defaultFetchPolicy, type FetchPolicy, type PrivateAccess } from '@fedcat/harvester';
 import { DEFAULT_SPARQL_LIMITS, defaultOperator, genidBase, type SparqlLimits } from '../config/load-config.js';
 import { Authenticator } from './auth.js';
@@ -111,7 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     // One line per request, written once it is answered (logOneLinePerRequest), not one at arrival and one at the end.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     // SPARQL clients (SPARQLWrapper, rdflib) send queries by GET by default: room for 64 KB queries in the URL.
     http: { maxHeaderSize: 96 * 1024 },
@@ -119,7 +121,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(problemErrorHandler);
   logOneLinePerRequest(app);
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `No resource at ${request.method} ${request.url.split('?')[0]}`, 'CAT_NOT_FOUND'));
+  const notFoundPage = opts.webRoot ? pageShell(opts.webRoot) : null;
+  app.setNotFoundHandler(async (request, reply) => {
+    // A person following a dead link gets the UI's own "page does not exist" (in their language), with status 404.
+    if (notFoundPage && request.method === 'GET' && wantsPage(request.url, request.headers.accept)) {
+      return reply.code(404).header('content-security-policy', UI_CSP).type('text/html; charset=utf-8').send(await notFoundPage());
+    }
+    return sendProblem(reply, 404, `No resource at ${request.method} ${request.url.split('?')[0]}`, 'CAT_NOT_FOUND');
+  });
   registerHttpCaching(app, { 'api-version': API_VERSION });
   // Browsers on other sites (portals embedding fedcat, SPARQL editors) may read and, with a token, manage. Tokens
   // travel in a header, never in cookies, so allowing any origin gives a page nothing its user did not hand it.

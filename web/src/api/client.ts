@@ -12,6 +12,9 @@ export class ApiError extends Error {
 }
 
 /** What to validate: pasted text, an uploaded file, or a URL fedcat fetches. */
+/** What the SPARQL endpoint answered: solutions, or a graph as Turtle. */
+export type SparqlAnswer = { readonly kind: 'solutions'; readonly results: SparqlResults } | { readonly kind: 'graph'; readonly turtle: string };
+
 export type ValidationInput = { text: string; contentType: string } | { file: File } | { url: string };
 
 /** The HTTP client the elements use; provided through context so pages can point it at any fedcat. */
@@ -116,11 +119,26 @@ export class CatalogueApi {
     return this.request(path, { method: 'POST', body: input.text, headers: { 'content-type': input.contentType }, signal });
   }
 
-  /** A SPARQL query on fedcat's read-only endpoint. */
-  sparql(query: string, signal?: AbortSignal): Promise<SparqlResults> {
-    return this.request('sparql', {
+  /**
+   * A SPARQL query on fedcat's read-only endpoint: solutions (SELECT, ASK) as SPARQL results JSON, a graph
+   * (CONSTRUCT, DESCRIBE) as Turtle text. The endpoint answers each form in the first type of Accept it can serve.
+   */
+  async sparql(query: string, signal?: AbortSignal): Promise<SparqlAnswer> {
+    const res = await fetch(new URL('sparql', this.base), {
       method: 'POST', body: new URLSearchParams({ query }), signal,
-      headers: { accept: 'application/sparql-results+json', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { accept: 'application/sparql-results+json, text/turtle;q=0.9', 'content-type': 'application/x-www-form-urlencoded' },
     });
+    if (!res.ok) {
+      const problem = (await res.json().catch(() => ({ type: 'about:blank', title: res.statusText, status: res.status }))) as Problem;
+      throw new ApiError({ ...problem, status: problem.status ?? res.status });
+    }
+    return (res.headers.get('content-type') ?? '').startsWith('text/turtle')
+      ? { kind: 'graph', turtle: await res.text() }
+      : { kind: 'solutions', results: (await res.json()) as SparqlResults };
+  }
+
+  /** The URL that downloads a query's answer in a format (`csv`, `json`, `turtle`, …): a GET of the endpoint. */
+  sparqlDownloadUrl(query: string, format: string): string {
+    return this.pageUrl(`/sparql?${new URLSearchParams({ query, format })}`);
   }
 }

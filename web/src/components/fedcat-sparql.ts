@@ -1,20 +1,35 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SparqlResults } from '../api/types.js';
+import type { SparqlAnswer } from '../api/client.js';
 import { ApiElement } from '../lib/api-element.js';
 import { formatNumber, t } from '../lib/i18n.js';
 import { safeLink } from '../lib/safe-link.js';
 import { baseStyles } from '../lib/styles.js';
 
-const EXAMPLE = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
+const PREFIXES = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
 PREFIX dct: <http://purl.org/dc/terms/>
+`;
 
+/** Example queries the page offers, one per query form: what a first-time reader can run and change. */
+const EXAMPLES = [
+  { key: 'sparql.example.services', query: `${PREFIXES}
 SELECT ?service ?title ?endpoint WHERE {
-  GRAPH ?g {
-    ?service a dcat:DataService ; dct:title ?title .
-    OPTIONAL { ?service dcat:endpointURL ?endpoint }
-  }
-} ORDER BY ?title LIMIT 50`;
+  ?service a dcat:DataService ; dct:title ?title .
+  OPTIONAL { ?service dcat:endpointURL ?endpoint }
+} ORDER BY ?title LIMIT 50` },
+  { key: 'sparql.example.themes', query: `${PREFIXES}
+SELECT ?theme (COUNT(DISTINCT ?dataset) AS ?datasets) WHERE {
+  ?dataset a dcat:Dataset ; dcat:theme ?theme .
+} GROUP BY ?theme ORDER BY DESC(?datasets)` },
+  { key: 'sparql.example.construct', query: `${PREFIXES}
+CONSTRUCT { ?service dct:title ?title ; dcat:endpointURL ?endpoint ; dct:publisher ?org }
+WHERE { ?service a dcat:DataService ; dct:title ?title ; dct:publisher ?org . OPTIONAL { ?service dcat:endpointURL ?endpoint } }
+LIMIT 100` },
+  { key: 'sparql.example.describe', query: `DESCRIBE <https://data.dijkstad.example.nl/id/api/parkeren>` },
+  { key: 'sparql.example.ask', query: `${PREFIXES}
+ASK { ?service a dcat:DataService ; dct:accessRights <http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC> }` },
+] as const;
 
 /** What the lazily loaded editor element offers (`@rdfjs-elements/sparql-editor`). */
 interface EditorElement extends HTMLElement { value: string; ready?: Promise<void> }
@@ -42,12 +57,18 @@ export class FedcatSparql extends ApiElement {
     textarea { min-height: 14rem; font-family: ui-monospace, monospace; font-size: .9rem; }
     fedcat-sparql-editor { display: block; border: 2px solid var(--fedcat-muted, #3d5374); border-radius: 4px; min-height: 14rem; background: #fff; color: #000; }
     .actions { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+    .actions label { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; max-width: 100%; }
+    .actions select { max-width: 100%; }
+    pre.graph { max-height: 30rem; overflow: auto; padding: .75rem; border: 1px solid var(--fedcat-border, #ccd2dc); white-space: pre-wrap; overflow-wrap: anywhere; }
   `];
   @state() private _editorLoaded = false;
   @state() private _busy = false;
-  @state() private _results: SparqlResults | null = null;
+  @state() private _answer: SparqlAnswer | null = null;
   @state() private _error: string | null = null;
-  private _query = EXAMPLE;
+  @state() private _query: string = EXAMPLES[0].query;
+  /** The query whose answer is shown (what the download links fetch again). */
+  private _answered = '';
+  private _abort: AbortController | null = null;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -75,10 +96,19 @@ export class FedcatSparql extends ApiElement {
           ? html`<fedcat-sparql-editor id="query" aria-labelledby="query-label" .value=${this._query} @keydown=${tabMovesFocus}></fedcat-sparql-editor>`
           : html`<textarea id="query" spellcheck="false" .value=${this._query} @input=${(e: Event) => { this._query = (e.target as HTMLTextAreaElement).value; }}></textarea>`}
       </div>
-      <div class="actions"><button @click=${this._run} ?disabled=${this._busy}>${this._busy ? t('sparql.running') : t('sparql.run')}</button></div>
+      <div class="actions">
+        <button @click=${this._run} ?disabled=${this._busy}>${this._busy ? t('sparql.running') : t('sparql.run')}</button>
+        ${this._busy ? html`<button class="secondary" @click=${this._cancel}>${t('sparql.cancel')}</button>` : ''}
+        <label>${t('sparql.examples')}
+          <select @change=${this._example}>
+            <option value="">${t('sparql.chooseExample')}</option>
+            ${EXAMPLES.map((e, i) => html`<option value=${String(i)}>${t(e.key)}</option>`)}
+          </select>
+        </label>
+      </div>
       <div aria-live="polite">
         ${this._error ? html`<p role="alert" class="error">${this._error}</p>` : ''}
-        ${this._results ? this._table(this._results) : ''}
+        ${this._answer ? this._shown(this._answer) : ''}
       </div>`;
   }
 
@@ -89,16 +119,46 @@ export class FedcatSparql extends ApiElement {
 
   private async _run() {
     this._query = this._currentQuery();
+    this._abort?.abort();
+    const abort = (this._abort = new AbortController());
     this._busy = true;
     this._error = null;
     try {
-      this._results = await this.client.sparql(this._query);
+      this._answer = await this.client.sparql(this._query, abort.signal);
+      this._answered = this._query;
     } catch (e) {
-      this._results = null;
-      this._error = t('sparql.failed', { reason: (e as Error).message });
+      this._answer = null;
+      this._error = abort.signal.aborted ? t('sparql.cancelled') : t('sparql.failed', { reason: (e as Error).message });
     } finally {
-      this._busy = false;
+      if (this._abort === abort) { this._busy = false; this._abort = null; }
     }
+  }
+
+  /** Stops waiting for a slow query (the request is aborted; the endpoint's own time limit ends the work). */
+  private _cancel() {
+    this._abort?.abort();
+  }
+
+  private _example(e: Event) {
+    const select = e.target as HTMLSelectElement;
+    const example = EXAMPLES[Number(select.value)];
+    if (!select.value || !example) return;
+    this._query = example.query;
+    const editor = this.renderRoot.querySelector<EditorElement>('fedcat-sparql-editor');
+    if (editor) editor.value = example.query;
+  }
+
+  private _downloads(formats: readonly (readonly [string, string])[]) {
+    return html`<p>${t('sparql.download')}: ${formats.map(([format, label], i) => html`${i ? ' · ' : ''}<a
+      href=${this.client.sparqlDownloadUrl(this._answered, format)} download>${label}</a>`)}</p>`;
+  }
+
+  private _shown(a: SparqlAnswer) {
+    if (a.kind === 'graph') {
+      return html`<p role="status">${t('sparql.graph')}</p>${this._downloads([['turtle', 'Turtle'], ['jsonld', 'JSON-LD'], ['rdfxml', 'RDF/XML']])}
+        <pre class="graph">${a.turtle}</pre>`;
+    }
+    return html`${this._table(a.results)}${a.results.boolean === undefined ? this._downloads([['csv', 'CSV'], ['json', 'JSON']]) : ''}`;
   }
 
   private _table(r: SparqlResults) {

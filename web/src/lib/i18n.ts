@@ -42,10 +42,24 @@ export function setLang(next: Lang): void {
   refreshAll();
 }
 
-/** A UI string in the current language; `{name}` placeholders are filled from `vars` (as text, never markup). */
+/** The plural category of a count in the current language (`one`, `other`, …), by Intl.PluralRules. */
+const pluralRules: Record<Lang, Intl.PluralRules> = { nl: new Intl.PluralRules('nl-NL'), en: new Intl.PluralRules('en-GB') };
+
+/**
+ * A UI string in the current language; `{name}` placeholders are filled from `vars` (as text, never markup), and
+ * `{name:one|other}` chooses the word for the count in `vars[name]` by the language's plural rules ("1 fout", "2 fouten").
+ */
 export function t(key: MessageKey, vars?: Readonly<Record<string, string | number>>): string {
   const text = MESSAGES[current][key];
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+  if (!vars) return text;
+  // Placeholders first, so a plural's words may hold one ("{n:Het ene|Alle {n}}").
+  return text
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (m, name: string, one: string, other: string) => {
+      if (!(name in vars)) return m;
+      const count = Number(String(vars[name]).replace(/[^\d.-]/g, ''));
+      return pluralRules[current].select(count) === 'one' ? one : other;
+    });
 }
 
 /** The current language's half of a Dutch/English pair the API sent. */
