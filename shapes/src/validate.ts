@@ -143,7 +143,7 @@ export async function loadValidator(profile: Profile = defaultProfile, options: 
     // SHACL follows rdfs:subClassOf in the data graph (where the background puts the class hierarchy); shacl-engine
     // resolves sh:class against the shapes graph when it compiles. The fixed hierarchy goes in both, so each engine
     // finds a vcard:Organization a vcard:Kind, as Jena does.
-    if (hierarchy) shapes.addQuads(hierarchy);
+    if (hierarchy) shapes.addQuads([...hierarchy]);
     return { file, gating, compiled: engine(shapes), describe: shapeDescriber(shapes, names) };
   };
   const files = await Promise.all([...profile.gate.map((f) => load(f, true)), ...profile.advise.map((f) => load(f, false))]);

@@ -1,21 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort as freeTcpPort } from '@fedcat/catalogue-api/testing';
 import { fileURLToPath } from 'node:url';
 
 /** The fedcat CLI entry point (built JavaScript, as users run it). */
 export const FEDCAT_BIN = fileURLToPath(new URL('../../catalogue-api/bin/fedcat.js', import.meta.url));
 
-/** A free loopback TCP port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
+/** A free loopback TCP port (as `fedcat serve --port 0` takes one). */
+export const freePort = (): Promise<number> => freeTcpPort('127.0.0.1');
 
 /** Runs one fedcat CLI command to completion. */
 export function fedcat(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {

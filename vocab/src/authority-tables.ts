@@ -57,9 +57,12 @@ let background: Promise<readonly Quad[]> | null = null;
 
 const CLASS_HIERARCHY = fileURLToPath(new URL('../data/ontologies/class-hierarchy.ttl', import.meta.url));
 
-/** The subclass statements of vCard, FOAF, ORG and DCTERMS that DCAT-AP's `sh:class` constraints need. */
-export async function classHierarchy(): Promise<Quad[]> {
-  return new Parser().parse(await readFile(CLASS_HIERARCHY, 'utf8'));
+let hierarchy: Promise<readonly Quad[]> | null = null;
+
+/** The subclass statements of vCard, FOAF, ORG and DCTERMS that DCAT-AP's `sh:class` constraints need (read once). */
+export function classHierarchy(): Promise<readonly Quad[]> {
+  hierarchy ??= readFile(CLASS_HIERARCHY, 'utf8').then((text) => new Parser().parse(text));
+  return hierarchy;
 }
 
 /**

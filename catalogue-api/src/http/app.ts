@@ -84,9 +84,9 @@ export interface AppOptions {
   readonly fetchPolicy?: FetchPolicy;
   /** The profile dry runs validate with when the request names none (FEDCAT_HARVEST_PROFILE); default DCAT-AP-NL 3.0. */
   readonly defaultProfile?: string;
-  /** Directory of the built web UI; omitted in API-only tests. */
   /** URLs per sitemap file (default and most 50,000; tests use fewer to see the sitemap index). */
   readonly sitemapSize?: number;
+  /** Directory of the built web UI; omitted in API-only tests. */
   readonly webRoot?: string;
   /**
    * Where the service directory keeps its change log (`GET /v1/changes`), so `since` holds across restarts; in memory

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { CatalogueDocument, SearchIndex } from '@fedcat/catalogue';
 import { SitemapFileNotFound } from '../../http/errors.js';
+import { escapeMarkup } from '../../http/markup.js';
 import { problemResponses, textResponse } from '../../schemas/common.js';
 
 export interface SeoRouteOptions {
@@ -13,14 +14,13 @@ export interface SeoRouteOptions {
 }
 
 const SITEMAP_LIMIT = 50_000;
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 const DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /** One record page as a sitemap `<url>`, with its `dct:modified` date where the publisher gives one. */
 function urlEntry(baseUrl: string, d: CatalogueDocument): string {
   const loc = `${baseUrl}/${d.type === 'Dataset' ? 'datasets' : 'dataservices'}/${d.id}`;
   const lastmod = d.modified && DATE.test(d.modified) ? `<lastmod>${d.modified.slice(0, 10)}</lastmod>` : '';
-  return `<url><loc>${xml(loc)}</loc>${lastmod}</url>`;
+  return `<url><loc>${escapeMarkup(loc)}</loc>${lastmod}</url>`;
 }
 
 /**
@@ -49,7 +49,7 @@ const seo: FastifyPluginAsyncTypebox<SeoRouteOptions> = async (app, { search, ba
     if (first.total <= size) return send(reply, urlset(first.docs));
     const files = Math.ceil(first.total / size);
     return send(reply, '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-      + Array.from({ length: files }, (_, i) => `<sitemap><loc>${xml(`${baseUrl}/sitemaps/${i + 1}.xml`)}</loc></sitemap>`).join('\n') + '\n</sitemapindex>\n');
+      + Array.from({ length: files }, (_, i) => `<sitemap><loc>${escapeMarkup(`${baseUrl}/sitemaps/${i + 1}.xml`)}</loc></sitemap>`).join('\n') + '\n</sitemapindex>\n');
   });
 
   app.get('/sitemaps/:n.xml', {

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describeRecords, type QuadStore, type RecordType, type SearchIndex } from '@fedcat/catalogue';
 import { jsonLdScript, schemaOrgDataset, schemaOrgWebApi } from '../../web/schema-org.js';
+import { escapeMarkup } from '../../http/markup.js';
+import { pageShell } from './page-shell.js';
 
 export interface RecordPageOptions {
   readonly root: string;
@@ -12,7 +12,6 @@ export interface RecordPageOptions {
   readonly genidBase: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The page shell of a record (`/datasets/{id}`, `/dataservices/{id}`) with what a crawler reads before any script
@@ -20,17 +19,16 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * unknown record or a store still loading gets the plain shell; the UI says the rest.
  */
 export function recordPage(type: RecordType, opts: RecordPageOptions) {
-  let shell: Promise<string> | null = null;
+  const shell = pageShell(opts.root);
   return async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-    shell ??= readFile(join(opts.root, 'index.html'), 'utf8');
-    let html = await shell;
+    let html = await shell();
     const doc = /^[0-9a-f]{16}$/.test(request.params.id) ? await opts.search.get(request.params.id) : null;
     if (doc && doc.type === type && !doc.iri.startsWith('_:') && opts.store.state().status === 'ready') {
       const page = `${opts.baseUrl}/${type === 'Dataset' ? 'datasets' : 'dataservices'}/${doc.id}`;
       const quads = await describeRecords(opts.store, [doc], opts.genidBase, { agents: true });
       const description = type === 'Dataset' ? schemaOrgDataset(quads, doc.iri, page) : schemaOrgWebApi(quads, doc.iri, page);
-      html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(doc.title || doc.iri)} – fedcat</title>`)
-        .replace('</head>', `  ${jsonLdScript(description)}\n  <link rel="canonical" href="${escapeHtml(page)}">\n</head>`);
+      html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeMarkup(doc.title || doc.iri)} – fedcat</title>`)
+        .replace('</head>', `  ${jsonLdScript(description)}\n  <link rel="canonical" href="${escapeMarkup(page)}">\n</head>`);
     }
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   };
