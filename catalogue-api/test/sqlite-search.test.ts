@@ -82,3 +82,16 @@ describe('an index written by an older fedcat', () => {
     await reopened.close();
   });
 });
+
+describe('the embedded index, beyond what Meilisearch does', () => {
+  it('lets every word match as a prefix when the words as typed find nothing ("parkeer tarie")', async () => {
+    const index = new SqliteSearchIndex(await tempFile());
+    await index.replaceSource('a', FIXTURE);
+    const r = await index.search({ q: 'parkeer tarie' });
+    expect(r.hits.map((h) => h.document.id)).toEqual(['0000000000000001']);
+    expect(r.hits[0]!.highlights.title.filter((s) => s.match).map((s) => s.text)).toEqual(['Parkeerzones', 'tarieven']);
+    // A query whose words match as typed keeps the last-word-only prefix: "parkeer api" is the API alone.
+    expect((await index.search({ q: 'parkeer api' })).hits.map((h) => h.document.id)).toEqual(['0000000000000004']);
+    await index.close();
+  });
+});

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { FACET_FIELDS, facetNames, facetValue, facetValues, type CatalogueDocument, type FacetCount, type FacetField, type PossibleDuplicate, type SearchIndex, type SearchRequest, type SearchResponse, type SortSpec } from '@fedcat/catalogue';
 import { facetLabel } from './facet-label.js';
 import { upgradeIndex } from './sqlite-search-upgrade.js';
-import { allowedTypos, boundedEditDistance, crop, highlight, words } from './text.js';
+import { planQuery, type QueryPlan, type Vocabulary } from './query-plan.js';
+import { allowedTypos, boundedEditDistance, crop, highlight } from './text.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS docs (rid INTEGER PRIMARY KEY, id TEXT NOT NULL, source TEXT NOT NULL,
@@ -30,9 +31,6 @@ const ORDER: Record<Exclude<SortSpec, 'relevance'>, string> = {
   'modified:asc': 'd.modified IS NULL, d.modified ASC', 'modified:desc': 'd.modified IS NULL, d.modified DESC',
 };
 
-const quoteFts = (term: string) => `"${term.replace(/"/g, '""')}"`;
-
-interface Plan { match: string | null; terms: Set<string>; prefixes: string[]; corrections: Record<string, string[]> }
 
 /**
  * The embedded SearchIndex: SQLite FTS5 (via better-sqlite3) in one file, so search answers right after a
@@ -154,27 +152,23 @@ export class SqliteSearchIndex implements SearchIndex {
     return out.sort((a, b) => a.d - b.d || a.term.localeCompare(b.term)).slice(0, 8).map((c) => c.term);
   }
 
-  private plan(q: string): Plan {
-    const ws = words(q);
-    const terms = new Set<string>();
-    const prefixes: string[] = [];
-    const corrections: Record<string, string[]> = {};
-    if (ws.length === 0) return { match: null, terms, prefixes, corrections };
-    const vocab = this.vocabulary();
-    const clauses = ws.map((w, i) => {
-      const isLast = i === ws.length - 1;
-      const alternatives = [isLast ? `${quoteFts(w)}*` : quoteFts(w)];
-      terms.add(w);
-      if (isLast) prefixes.push(w);
-      const known = vocab.all.has(w) || (isLast && this.hasPrefix(w));
-      if (!known) {
-        const fixes = this.corrections(w);
-        if (fixes.length > 0) corrections[w] = fixes;
-        for (const f of fixes) { alternatives.push(quoteFts(f)); terms.add(f); }
-      }
-      return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`;
-    });
-    return { match: clauses.join(' AND '), terms, prefixes, corrections };
+  /** Fills temp.matched with the plan's hits (every document when it has no words) within the filters; their count. */
+  private match(plan: QueryPlan, req: SearchRequest): number {
+    const db = this.db;
+    db.prepare('DELETE FROM temp.matched').run();
+    if (plan.match) {
+      const f = this.filterSql(req.filters, 'fts.rowid', req.modifiedSince);
+      db.prepare(`INSERT INTO temp.matched SELECT fts.rowid, bm25(fts, 10.0, 2.0, 5.0, 3.0) FROM fts WHERE fts MATCH ? ${f.sql}`).run(plan.match, ...f.params);
+    } else {
+      const f = this.filterSql(req.filters, 'rid', req.modifiedSince);
+      db.prepare(`INSERT INTO temp.matched SELECT rid, 0 FROM docs WHERE 1 ${f.sql}`).run(...f.params);
+    }
+    return (db.prepare('SELECT count(*) AS n FROM temp.matched').get() as { n: number }).n;
+  }
+
+  /** The index's words as the query planner asks for them. */
+  private vocabularyPort(): Vocabulary {
+    return { has: (w) => this.vocabulary().all.has(w), hasPrefix: (w) => this.hasPrefix(w), corrections: (w) => this.corrections(w) };
   }
 
   private hasPrefix(w: string): boolean {
@@ -202,17 +196,14 @@ export class SqliteSearchIndex implements SearchIndex {
     const started = performance.now();
     const limit = Math.min(Math.max(req.limit ?? 20, 0), 200);
     const offset = Math.max(req.offset ?? 0, 0);
-    const plan = this.plan(req.q ?? '');
     const db = this.db;
-    db.prepare('DELETE FROM temp.matched').run();
-    if (plan.match) {
-      const f = this.filterSql(req.filters, 'fts.rowid', req.modifiedSince);
-      db.prepare(`INSERT INTO temp.matched SELECT fts.rowid, bm25(fts, 10.0, 2.0, 5.0, 3.0) FROM fts WHERE fts MATCH ? ${f.sql}`).run(plan.match, ...f.params);
-    } else {
-      const f = this.filterSql(req.filters, 'rid', req.modifiedSince);
-      db.prepare(`INSERT INTO temp.matched SELECT rid, 0 FROM docs WHERE 1 ${f.sql}`).run(...f.params);
+    let plan = planQuery(req.q ?? '', this.vocabularyPort());
+    let total = this.match(plan, req);
+    // Nothing for the words as typed: every word may then match as a prefix ("parkeer tarie" finds "Parkeerzones en tarieven").
+    if (total === 0 && plan.match) {
+      const wider = planQuery(req.q ?? '', this.vocabularyPort(), true);
+      if (wider.match !== plan.match) { plan = wider; total = this.match(plan, req); }
     }
-    const total = (db.prepare('SELECT count(*) AS n FROM temp.matched').get() as { n: number }).n;
     const sort = req.sort ?? (plan.match ? 'relevance' : 'title:asc');
     // id and source last: equal titles or dates keep one order from page to page.
     const order = `${sort === 'relevance' ? 'm.score ASC, d.title_sort ASC' : `${ORDER[sort]}, m.score ASC`}, d.id ASC, d.source ASC`;

@@ -37,6 +37,16 @@ export function searchIndexContract(name: string, open: () => Promise<SearchInde
       const r = await (await fresh()).search({ q: 'parkee' });
       expect(r.total).toBe(2);
     });
+    it('matches two words of the query as the one word they make together ("parkeer zones" finds Parkeerzones)', async () => {
+      const index = await fresh();
+      expect((await index.search({ q: 'parkeer zones' })).hits.map((h) => h.document.id)).toEqual(['0000000000000001']);
+      expect((await index.search({ q: 'water standen' })).hits.map((h) => h.document.id)).toEqual(['0000000000000003']);
+      expect((await index.search({ q: 'afval inzameling' })).hits.map((h) => h.document.id)).toEqual(['0000000000000002']);
+    });
+    it('matches one word of the query as two indexed words side by side ("betaaldparkeren" finds "Betaald parkeren")', async () => {
+      const r = await (await fresh()).search({ q: 'betaaldparkeren' });
+      expect(r.hits.map((h) => h.document.id)).toEqual(['0000000000000001']);
+    });
     it('tolerates a typo in a longer word and says what it searched instead', async () => {
       const r = await (await fresh()).search({ q: 'afvalinzamelnig' });
       expect(r.hits.map((h) => h.document.id)).toEqual(['0000000000000002']);
