@@ -46,6 +46,8 @@ try {
     { name: 'search + 6 facets, every query new (no cache)', fresh: true, paths: Array.from({ length: 5000 }, (_, i) => `/v1/search?q=${q(`${words[i % words.length]} ${words[(i * 13 + 5) % words.length]!.slice(0, 3 + (i % 4))}`)}&${facets}`) },
     { name: 'search + facets, typo', paths: words.filter((w) => w.length >= 6).slice(0, 100).map((w) => `/v1/search?q=${q(`${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)}`)}&${facets}`) },
     { name: 'dataset detail (JSON, index)', paths: datasets.map((d) => `/v1/datasets/${d.id}`) },
+    { name: 'dataset page (HTML, rendered on the server)', paths: datasets.map((d) => `/datasets/${d.id}`), headers: { accept: 'text/html' } },
+    { name: 'search page (HTML, rendered on the server)', paths: words.slice(0, 100).map((w) => `/?q=${q(w)}`), headers: { accept: 'text/html' } },
     { name: 'dataset detail (Turtle, store)', paths: datasets.map((d) => `/v1/datasets/${d.id}`), headers: { accept: 'text/turtle' } },
     { name: 'listing page (20, by title)', paths: Array.from({ length: 200 }, (_, i) => `/v1/datasets?page=${1 + ((i * 37) % 2000)}&pageSize=20&sort=title:asc`) },
     { name: 'SPARQL point lookup', paths: datasets.map((d) => `/sparql?query=${q(`SELECT ?p ?o WHERE { <${d.iri}> ?p ?o }`)}`), headers: { accept: 'application/sparql-results+json' } },

@@ -169,3 +169,71 @@ describe('the SPARQL page', () => {
     await page.close();
   }, 60_000);
 });
+
+describe('pages rendered on the server', () => {
+  /** The schema.org description a page embeds, as a crawler reads it. */
+  const jsonLd = async (page: Page) => JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? 'null') as Record<string, unknown>;
+
+  it('show the search, a dataset, an API and an organisation with JavaScript off', async () => {
+    const context = await ui.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const base = ui.fedcat.base;
+    await page.goto(`${base}/?q=waterstanden`);
+    const hit = page.locator('fedcat-result-list li').getByRole('link', { name: 'Actuele waterstanden en peilen' });
+    expect(await hit.count()).toBe(1);
+    expect(await page.locator('fedcat-search p[role=status]').textContent()).toMatch(/^\d+ resulta(at|ten)/);
+    expect(await page.locator('fedcat-facets legend').allTextContents()).toContain('Organisatie');
+    expect(await page.title()).toBe('waterstanden – fedcat');
+    // The result's link leads to the dataset page, which reads without JavaScript too.
+    await hit.click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Actuele waterstanden en peilen');
+    for (const heading of ['Distributies', 'Hoe krijg ik toegang?', 'Kwaliteit van de metadata', 'Herkomst']) {
+      expect(await page.getByRole('heading', { level: 2, name: heading }).count()).toBe(1);
+    }
+    expect(await page.title()).toBe('Actuele waterstanden en peilen – fedcat');
+    const dataset = await jsonLd(page);
+    expect(dataset['@type']).toBe('Dataset');
+    for (const property of ['name', 'description', 'license', 'creator', 'distribution', 'spatialCoverage', 'temporalCoverage', 'identifier']) expect(dataset).toHaveProperty(property);
+    expect((dataset.distribution as { encodingFormat?: string; contentUrl?: string }[]).some((d) => d.encodingFormat && d.contentUrl)).toBe(true);
+    // An API: its OpenAPI summary, legal basis and FSC steps.
+    const parking = apis.find((a) => a.title === 'Parkeer-API Dijkstad')!;
+    await page.goto(`${base}/dataservices/${parking.id}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Parkeer-API Dijkstad');
+    expect(await page.locator('#access').count()).toBe(1);
+    expect(await page.getByText('Grondslag', { exact: true }).count()).toBeGreaterThan(0);
+    expect((await jsonLd(page))['@type']).toBe('WebAPI');
+    // An organisation, with its records.
+    await page.goto(`${base}/organisations`);
+    await page.getByRole('link', { name: 'Gemeente Dijkstad' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Gemeente Dijkstad');
+    expect(await page.locator('fedcat-result-list li').getByRole('link', { name: 'Parkeer-API Dijkstad' }).count()).toBe(1);
+    // An unknown record: the Dutch page, status 404.
+    const missing = await page.goto(`${base}/datasets/0000000000000000`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Deze pagina bestaat niet');
+    await context.close();
+  }, 60_000);
+
+  it('are taken over by the browser from the data they carry: shown once, without asking the API again', async () => {
+    const page = await ui.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const parking = apis.find((a) => a.title === 'Parkeer-API Dijkstad')!;
+    const asked: string[] = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/v1/')) asked.push(new URL(r.url()).pathname); });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${ui.fedcat.base}/dataservices/${parking.id}`);
+    await expect.poll(() => page.evaluate("customElements.get('fedcat-app') !== undefined")).toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Parkeer-API Dijkstad' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    expect(await page.locator('#access').count()).toBe(1);
+    expect(asked.filter((p) => p.startsWith(`/v1/dataservices/${parking.id}`))).toEqual([]);
+    // The page is the app's now: a link navigates without loading a page (what the page set survives).
+    await page.evaluate('window.fedcatSamePage = true');
+    await page.locator('#serves + ul a').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Parkeerzones en tarieven');
+    expect(asked.some((p) => p.startsWith('/v1/datasets/'))).toBe(true);
+    expect(await page.evaluate("'fedcatSamePage' in window")).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});

@@ -1,4 +1,4 @@
-// Builds the web UI into public/: two entry modules (app.js, the whole UI; elements.js, the embeddable elements)
+// Builds the web UI into public/ (and its server-side renderer into server/): two entry modules (app.js, the whole UI; elements.js, the embeddable elements)
 // with shared code and the lazily loaded SPARQL editor split into chunks/, and the NL Design System theme copied
 // into vendor/ with its licence. Writes public/build-meta.json (esbuild's metafile) for the size budget test.
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -19,6 +19,16 @@ const result = await build({
   legalComments: 'linked',
 });
 await writeFile(join(out, 'build-meta.json'), JSON.stringify(result.metafile));
+
+// The server-side renderer (lit SSR) for catalogue-api: the same elements, for Node, beside (not in) the served files.
+// Split like the browser build, so the SPARQL editor (browser-only) stays a chunk no page rendering loads.
+// Its packages stay imports, so Node resolves lit's node build (with its DOM shim) once for all of them.
+await rm(join(web, 'server'), { recursive: true, force: true });
+await build({
+  entryPoints: { 'render-page': join(web, 'src/server/render-page.ts') },
+  bundle: true, format: 'esm', splitting: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true,
+  outdir: join(web, 'server'), logLevel: 'warning',
+});
 
 const tokens = dirname(require.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/package.json'));
 await mkdir(join(out, 'vendor'), { recursive: true });

@@ -3,6 +3,7 @@ import type {
   AccessConditions, AggregateQuality, CatalogueRecordDetail, Organisation, OrganisationScore, Problem, RecordQuality, Run, SearchResult, SourceWithStatus,
   SparqlResults, ValidationProfiles, ValidationReport,
 } from './types.js';
+import { pageHref, pageOrigin } from '../lib/page-location.js';
 
 /** An API error carrying the server's problem document. */
 export class ApiError extends Error {
@@ -19,24 +20,25 @@ export type ValidationInput = { text: string; contentType: string } | { file: Fi
 
 /** The HTTP client the elements use; provided through context so pages can point it at any fedcat. */
 export class CatalogueApi {
-  constructor(readonly base: string) {}
+  /** `fetcher` answers the client's requests: the browser's fetch, or on the server the app itself (no network). */
+  constructor(readonly base: string, private readonly fetcher: typeof fetch = (input, init) => fetch(input, init)) {}
 
   /** A client for the fedcat at `api` (an absolute or page-relative URL, with or without its trailing slash). */
   static at(api: string): CatalogueApi {
-    return new CatalogueApi(new URL(api.endsWith('/') ? api : `${api}/`, location.href).href);
+    return new CatalogueApi(new URL(api.endsWith('/') ? api : `${api}/`, pageHref()).href);
   }
 
   /** A page of the fedcat UI this client reads from: a path on this origin, an absolute URL elsewhere (embedding). */
   pageUrl(path: string): string {
     const url = new URL(path, this.base);
-    return url.origin === location.origin ? url.pathname + url.search : url.href;
+    return url.origin === pageOrigin() ? url.pathname + url.search : url.href;
   }
 
   private async request<T>(path: string, init: RequestInit & { token?: string | null } = {}): Promise<T> {
     const headers = new Headers(init.headers);
     if (!headers.has('accept')) headers.set('accept', 'application/json');
     if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-    const res = await fetch(new URL(path, this.base), { ...init, headers });
+    const res = await this.fetcher(new URL(path, this.base), { ...init, headers });
     if (!res.ok) {
       const problem = (await res.json().catch(() => ({ type: 'about:blank', title: res.statusText, status: res.status }))) as Problem;
       throw new ApiError({ ...problem, status: problem.status ?? res.status });
@@ -124,7 +126,7 @@ export class CatalogueApi {
    * (CONSTRUCT, DESCRIBE) as Turtle text. The endpoint answers each form in the first type of Accept it can serve.
    */
   async sparql(query: string, signal?: AbortSignal): Promise<SparqlAnswer> {
-    const res = await fetch(new URL('sparql', this.base), {
+    const res = await this.fetcher(new URL('sparql', this.base), {
       method: 'POST', body: new URLSearchParams({ query }), signal,
       headers: { accept: 'application/sparql-results+json, text/turtle;q=0.9', 'content-type': 'application/x-www-form-urlencoded' },
     });

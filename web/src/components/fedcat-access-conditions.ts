@@ -3,6 +3,7 @@ import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AccessConditions } from '../api/types.js';
 import { ApiElement } from '../lib/api-element.js';
+import { renderGiven } from '../lib/given-task.js';
 import { t } from '../lib/i18n.js';
 import { recordPath } from '../lib/routes.js';
 import { safeLink } from '../lib/safe-link.js';
@@ -54,7 +55,7 @@ export class FedcatAccessConditions extends ApiElement {
   }
 
   override render() {
-    return this._conditions.render({
+    return renderGiven(this._conditions, this.conditions ?? undefined, {
       pending: () => html``,
       error: (e) => html`<p class="error">${t('access.failed', { reason: (e as Error).message })}</p>`,
       complete: (c) => (c ? this._panel(c) : html``),

@@ -9,6 +9,9 @@ import type { MessageKey } from '../lib/messages.js';
 import { isAppPath, routeOf, type Route } from '../lib/routes.js';
 import { baseStyles } from '../lib/styles.js';
 import { urlFromState, type SearchState } from '../lib/url-state.js';
+import { onServer, pageOrigin } from '../lib/page-location.js';
+import type { PageData, Preload } from '../lib/preload.js';
+import { pageTitle } from '../lib/page-title.js';
 import { loadVocabularyLabels } from '../lib/vocabulary-labels.js';
 import './fedcat-organisation.js';
 import './fedcat-owner-sources.js';
@@ -50,11 +53,20 @@ export class FedcatApp extends I18nElement {
   `];
   /** Base URL of the fedcat API; defaults to this page's origin. */
   @property() api = '';
-  @provide({ context: apiContext }) @state() private _client = new CatalogueApi(`${location.origin}/`);
-  @state() private _route: Route = routeOf(location.pathname, location.search);
+  /** The page as the server rendered it (route and data): the first render shows it; a navigation drops it. */
+  @property({ attribute: false }) preload: Preload | null = null;
+  @provide({ context: apiContext }) @state() private _client = new CatalogueApi(`${pageOrigin()}/`);
+  @state() private _route: Route = onServer() ? { page: 'not-found' } : routeOf(location.pathname, location.search);
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('api') && this.api) this._client = CatalogueApi.at(this.api);
+    if (changed.has('preload') && this.preload) this._route = this.preload.route;
+  }
+
+  /** The server-rendered data for the page shown, while it is the first page. */
+  private _data<P extends PageData['page']>(page: P): Extract<PageData, { page: P }> | undefined {
+    const data = this.preload?.data;
+    return data?.page === page ? (data as Extract<PageData, { page: P }>) : undefined;
   }
 
   override connectedCallback() {
@@ -79,6 +91,7 @@ export class FedcatApp extends I18nElement {
     if (replace) history.replaceState(null, '', url);
     else history.pushState(null, '', url);
     const previous = this._route.page;
+    this.preload = null;
     this._route = routeOf(location.pathname, location.search);
     if (!replace) {
       window.scrollTo(0, 0);
@@ -103,24 +116,12 @@ export class FedcatApp extends I18nElement {
     this._go(`/${urlFromState(e.detail.state)}`, e.detail.replace);
   }
 
-  private _title(): string {
-    const r = this._route;
-    switch (r.page) {
-      case 'search': return r.state.q ? `${r.state.q} – fedcat` : `fedcat – ${t('app.tagline')}`;
-      case 'organisations': return `${t('nav.organisations')} – fedcat`;
-      case 'owner': case 'source': case 'run': return `${t('nav.owner')} – fedcat`;
-      case 'validator': return `${t('nav.validator')} – fedcat`;
-      case 'query': return `${t('nav.query')} – fedcat`;
-      default: return 'fedcat';
-    }
-  }
-
   private _page() {
     const r = this._route;
     switch (r.page) {
-      case 'search': return html`<fedcat-search .state=${r.state} @fedcat-state-change=${this._onState}></fedcat-search>`;
-      case 'record': return html`<fedcat-record kind=${r.kind} record-id=${r.id}></fedcat-record>`;
-      case 'organisations': return html`<fedcat-organisation .iri=${r.iri}></fedcat-organisation>`;
+      case 'search': return html`<fedcat-search .state=${r.state} .given=${this._data('search')?.result} @fedcat-state-change=${this._onState}></fedcat-search>`;
+      case 'record': return html`<fedcat-record kind=${r.kind} record-id=${r.id} .given=${this._data('record')}></fedcat-record>`;
+      case 'organisations': return html`<fedcat-organisation .iri=${r.iri} .given=${this._data('organisations')}></fedcat-organisation>`;
       case 'owner': return html`<fedcat-owner-sources></fedcat-owner-sources>`;
       case 'source': return html`<fedcat-source source-id=${r.id}></fedcat-source>`;
       case 'run': return html`<fedcat-run-report source-id=${r.source} run-id=${r.run}></fedcat-run-report>`;
@@ -131,7 +132,7 @@ export class FedcatApp extends I18nElement {
   }
 
   override render() {
-    document.title = this._title();
+    if (!onServer()) document.title = pageTitle(this._route, this.preload?.data ?? undefined);
     const other = lang() === 'nl' ? 'en' : 'nl';
     return html`
       <a class="skip button" href="#main" @click=${this._skip}>${t('app.skip')}</a>

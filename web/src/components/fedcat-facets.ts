@@ -35,12 +35,20 @@ export class FedcatFacets extends I18nElement {
         <legend>${fieldLabel(field)}</legend>
         ${(this.facets[field] ?? []).slice(0, 12).map((c) => html`
           <label>
-            <input type="checkbox" name=${field} .value=${c.value} .checked=${this.selected[field]?.includes(c.value) ?? false}
+            <input type="checkbox" name=${field} .value=${c.value} ?checked=${this.selected[field]?.includes(c.value) ?? false}
               @change=${() => this._toggle(field, c.value)} />
             <span>${this._label(field, c)}</span>
             <span class="count" aria-label=${t('facets.count', { n: c.count })}>${formatNumber(c.count)}</span>
           </label>`)}
       </fieldset>`);
+  }
+
+  /**
+   * The boxes follow the selection also after a reader ticked them (the attribute alone would not move a ticked box;
+   * the attribute is what a server-rendered page shows).
+   */
+  override updated() {
+    for (const box of this.renderRoot.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = box.hasAttribute('checked');
   }
 
   private _toggle(field: FilterField, value: string) {

@@ -3,6 +3,9 @@ import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Organisation, OrganisationScore, SearchResult } from '../api/types.js';
 import { ApiElement } from '../lib/api-element.js';
+import { renderGiven } from '../lib/given-task.js';
+import { loadOrganisations } from '../lib/page-data.js';
+import type { PageData } from '../lib/preload.js';
 import { formatNumber, t } from '../lib/i18n.js';
 import { organisationPath } from '../lib/routes.js';
 import { safeLink } from '../lib/safe-link.js';
@@ -11,23 +14,28 @@ import { urlFromState } from '../lib/url-state.js';
 import { lastSegment } from '../lib/vocabulary-labels.js';
 import './fedcat-result-list.js';
 
+/** What the page shows: the organisations, their scores by IRI, and the records of the one shown. */
+function shown(d: { readonly organisations: readonly Organisation[]; readonly scores: readonly OrganisationScore[]; readonly records: SearchResult | null }) {
+  return { organisations: d.organisations, scores: new Map(d.scores.map((s) => [s.iri, s])), records: d.records };
+}
+
 /** Organisations: the list (`iri` null) or one organisation with its identifiers, FSC peers, sources, quality and records. */
 @customElement('fedcat-organisation')
 export class FedcatOrganisation extends ApiElement {
   static override styles = [baseStyles];
   @property({ attribute: false }) iri: string | null = null;
+  /** The organisations as a server-rendered page holds them; no request is made then. */
+  @property({ attribute: false }) given: Extract<PageData, { page: 'organisations' }> | undefined;
 
   private _data = new Task(this, {
-    task: async ([client, iri], { signal }) => {
-      const [organisations, scores] = await Promise.all([client.organisations(signal), client.organisationScores(signal).catch(() => [] as OrganisationScore[])]);
-      const records = iri ? await client.search({ q: '', filters: { publisher: [iri] }, sort: 'title:asc', page: 1 }, signal, 50) : null;
-      return { organisations, scores: new Map(scores.map((s) => [s.iri, s])), records };
+    task: async ([client, iri, given], { signal }) => {
+      return shown(given ?? await loadOrganisations(client, iri, signal));
     },
-    args: () => [this.client, this.iri] as const,
+    args: () => [this.client, this.iri, this.given] as const,
   });
 
   override render() {
-    return this._data.render({
+    return renderGiven(this._data, this.given && shown(this.given), {
       pending: () => html`<p role="status">${t('app.loading')}</p>`,
       error: (e) => html`<p role="alert" class="error">${t('org.failed', { reason: (e as Error).message })}</p>`,
       complete: ({ organisations, scores, records }) => {
@@ -38,7 +46,7 @@ export class FedcatOrganisation extends ApiElement {
     });
   }
 
-  private _list(organisations: Organisation[], scores: Map<string, OrganisationScore>) {
+  private _list(organisations: readonly Organisation[], scores: Map<string, OrganisationScore>) {
     return html`<h1>${t('nav.organisations')}</h1>
       <div class="table-scroll"><table>
         <thead><tr><th scope="col">${t('org.name')}</th><th scope="col">${t('org.datasets')}</th><th scope="col">${t('org.apis')}</th><th scope="col">${t('org.quality')}</th></tr></thead>

@@ -2,7 +2,9 @@ import { Task } from '@lit/task';
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api/client.js';
+import type { RecordQuality } from '../api/types.js';
 import { ApiElement } from '../lib/api-element.js';
+import { renderGiven } from '../lib/given-task.js';
 import { inLang, t } from '../lib/i18n.js';
 import { baseStyles } from '../lib/styles.js';
 
@@ -15,9 +17,12 @@ export class FedcatQuality extends ApiElement {
     td.points { white-space: nowrap; font-variant-numeric: tabular-nums; }
   `];
   @property({ attribute: 'record-id' }) recordId = '';
+  /** The score as a server-rendered page holds it (null: not assessed); no request is made then. */
+  @property({ attribute: false }) given: RecordQuality | null | undefined;
 
   private _quality = new Task(this, {
-    task: async ([client, id], { signal }) => {
+    task: async ([client, id, given], { signal }) => {
+      if (given !== undefined) return given;
       try {
         return await client.quality(id, signal);
       } catch (e) {
@@ -26,11 +31,11 @@ export class FedcatQuality extends ApiElement {
         throw e;
       }
     },
-    args: () => [this.client, this.recordId] as const,
+    args: () => [this.client, this.recordId, this.given] as const,
   });
 
   override render() {
-    return this._quality.render({
+    return renderGiven(this._quality, this.given, {
       pending: () => html``,
       error: () => html``,
       complete: (q) => q && html`<section aria-labelledby="quality">

@@ -1,9 +1,11 @@
 import { Task } from '@lit/task';
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { ApiError } from '../api/client.js';
-import type { AccessConditions, CatalogueRecordDetail } from '../api/types.js';
+import type { AccessConditions, CatalogueRecordDetail, RecordQuality } from '../api/types.js';
 import { ApiElement } from '../lib/api-element.js';
+import { renderGiven } from '../lib/given-task.js';
+import { loadRecord } from '../lib/page-data.js';
+import type { PageData } from '../lib/preload.js';
 import { formatDateTime, t } from '../lib/i18n.js';
 import { organisationPath, recordPath } from '../lib/routes.js';
 import { safeLink } from '../lib/safe-link.js';
@@ -37,30 +39,25 @@ export class FedcatRecord extends ApiElement {
   @property({ attribute: 'record-id' }) recordId = '';
   /** Hide the "back to search" link (an embedded record has no search to go back to). */
   @property({ type: Boolean, attribute: 'no-back' }) noBack = false;
+  /** The record as a server-rendered page holds it; no request is made for it then. */
+  @property({ attribute: false }) given: Extract<PageData, { page: 'record' }> | undefined;
 
   private _record = new Task(this, {
-    task: async ([client, kind, id], { signal }) => {
-      const [record, conditions] = await Promise.all([
-        client.record(kind, id, signal),
-        client.accessConditions(kind, id, signal).catch((e: unknown) => {
-          if (e instanceof ApiError) return null; // no IRI of its own, or the store is still loading
-          throw e;
-        }),
-      ]);
-      return { record, conditions };
+    task: async ([client, kind, id, given], { signal }) => {
+      return given ?? loadRecord(client, kind, id, signal);
     },
-    args: () => [this.client, this.kind, this.recordId] as const,
+    args: () => [this.client, this.kind, this.recordId, this.given] as const,
   });
 
   override render() {
-    return this._record.render({
+    return renderGiven(this._record, this.given, {
       pending: () => html`<p role="status">${t('app.loading')}</p>`,
       error: (e) => html`<p role="alert" class="error">${t('record.failed', { reason: (e as Error).message })}</p>${this.noBack ? '' : html`<p><a href="/">${t('app.toSearch')}</a></p>`}`,
-      complete: ({ record, conditions }) => this._page(record, conditions),
+      complete: ({ record, conditions, quality }) => this._page(record, conditions, quality),
     });
   }
 
-  private _page(d: CatalogueRecordDetail, c: AccessConditions | null) {
+  private _page(d: CatalogueRecordDetail, c: AccessConditions | null, quality: RecordQuality | null | undefined) {
     const link = (path: string) => this.client.pageUrl(path);
     return html`
       ${this.noBack ? '' : html`<p><a href="/" @click=${this._back}>← ${t('record.back')}</a></p>`}
@@ -87,7 +84,7 @@ export class FedcatRecord extends ApiElement {
         <ul>${d.servesDatasets.map((s) => html`<li>${s.id ? html`<a href=${link(recordPath('Dataset', s.id))}>${s.title || s.iri}</a>` : safeLink(s.iri)}</li>`)}</ul>
       </section>` : ''}
       ${c ? html`<fedcat-access-conditions .conditions=${c} .names=${d.valueLabels ?? {}} api=${this.api}></fedcat-access-conditions>` : ''}
-      ${d.type === 'Dataset' ? html`<fedcat-quality record-id=${d.id} api=${this.api}></fedcat-quality>` : ''}
+      ${d.type === 'Dataset' ? html`<fedcat-quality record-id=${d.id} api=${this.api} .given=${quality}></fedcat-quality>` : ''}
       <section aria-labelledby="provenance">
         <h2 id="provenance">${t('record.provenance')}</h2>
         <p>${t('record.harvestedFrom')} <a href=${link(`/owner/sources/${encodeURIComponent(d.source)}`)}><code>${d.source}</code></a>,

@@ -3,6 +3,7 @@ import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SearchResult } from '../api/types.js';
 import { ApiElement } from '../lib/api-element.js';
+import { renderGiven } from '../lib/given-task.js';
 import { formatNumber, t } from '../lib/i18n.js';
 import { baseStyles } from '../lib/styles.js';
 import { stateFromUrl, toggleFilter, urlFromState, type FilterField, type SearchState } from '../lib/url-state.js';
@@ -26,6 +27,8 @@ export class FedcatSearch extends ApiElement {
     .pager { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-top: 1rem; }
   `];
   @property({ attribute: false }) state: SearchState = { q: '', filters: {}, sort: '', page: 1 };
+  /** The answer a server-rendered page holds for `state`; no request is made for it then. */
+  @property({ attribute: false }) given: SearchResult | undefined;
   /** Results per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
   private _debounce: ReturnType<typeof setTimeout> | undefined;
@@ -38,12 +41,12 @@ export class FedcatSearch extends ApiElement {
   }
 
   private _search = new Task(this, {
-    task: async ([client, state, pageSize], { signal }) => {
-      const result = await client.search(state, signal, pageSize);
+    task: async ([client, state, pageSize, given], { signal }) => {
+      const result = given ?? await client.search(state, signal, pageSize);
       performance.mark('fedcat:search-answer');
       return result;
     },
-    args: () => [this.client, this.state, this.pageSize] as const,
+    args: () => [this.client, this.state, this.pageSize, this.given] as const,
   });
 
   override async updated() {
@@ -56,8 +59,13 @@ export class FedcatSearch extends ApiElement {
     this.dispatchEvent(new CustomEvent('fedcat-results', { detail: { total: value.total }, bubbles: true, composed: true }));
   }
 
+  /** The answer shown: the latest one, else the one the page was rendered with. */
+  private _result(): SearchResult | undefined {
+    return this._search.value ?? this.given;
+  }
+
   override render() {
-    const result = this._search.value;
+    const result = this._result();
     return html`
       <form role="search" @submit=${this._submit}>
         <label for="q" class="visually-hidden">${t('search.label')}</label>
@@ -67,7 +75,7 @@ export class FedcatSearch extends ApiElement {
       <div class="layout">
         <aside aria-label=${t('search.filters')}><fedcat-facets .facets=${result?.facets ?? {}} .selected=${this.state.filters} @fedcat-facet-toggle=${this._toggle}></fedcat-facets></aside>
         <section aria-label=${t('search.results')} aria-busy=${this._search.status === TaskStatus.PENDING ? 'true' : 'false'}>
-          ${this._search.render({
+          ${renderGiven(this._search, this.given, {
             pending: () => (result ? this._results() : html`<p>${t('search.searching')}</p>`),
             complete: () => this._results(),
             error: (e) => html`<p role="alert" class="error">${t('search.failed', { reason: (e as Error).message })}</p>`,
@@ -77,7 +85,7 @@ export class FedcatSearch extends ApiElement {
   }
 
   private _results() {
-    const r = this._search.value;
+    const r = this._result();
     if (!r) return html``;
     const corrections = Object.entries(r.corrections);
     const last = Math.max(1, Math.ceil(r.total / r.pageSize));

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { CatalogueApi } from '../api/client.js';
 import { apiContext } from '../context.js';
 import { I18nElement } from './i18n-element.js';
+import { pageOrigin } from './page-location.js';
 
 let pageClient: CatalogueApi | undefined;
 
@@ -22,6 +23,6 @@ export class ApiElement extends I18nElement {
       if (this.own?.base !== wanted.base) this.own = wanted;
       return this.own;
     }
-    return this.provided ?? (pageClient ??= new CatalogueApi(`${location.origin}/`));
+    return this.provided ?? (pageClient ??= new CatalogueApi(`${pageOrigin()}/`));
   }
 }

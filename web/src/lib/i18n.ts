@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MESSAGES, type MessageKey } from './messages.js';
+import { onServer } from './page-location.js';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -11,6 +12,7 @@ function isLang(v: unknown): v is Lang {
 
 /** The language to start in: `?lang=` of the page, then the reader's last choice, then the page's own, then Dutch. */
 function initialLang(): Lang {
+  if (onServer()) return 'nl';
   const fromUrl = new URLSearchParams(location.search).get('lang');
   if (isLang(fromUrl)) return fromUrl;
   try {
@@ -40,6 +42,11 @@ export function setLang(next: Lang): void {
   try { localStorage.setItem(STORAGE_KEY, next); } catch { /* storage blocked */ }
   document.documentElement.lang = next;
   refreshAll();
+}
+
+/** The language a server-rendered page is written in (no storage, no document: the server has neither). */
+export function renderIn(next: Lang): void {
+  current = next;
 }
 
 /** The plural category of a count in the current language (`one`, `other`, …), by Intl.PluralRules. */

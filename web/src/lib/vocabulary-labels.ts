@@ -13,6 +13,11 @@ export function loadVocabularyLabels(api: CatalogueApi): Promise<void> {
   return loading;
 }
 
+/** Uses labels already read (a server rendering pages reads `/v1/labels` itself). */
+export function useVocabularyLabels(labels: Readonly<Record<string, { nl: string; en: string }>>): void {
+  known = new Map(Object.entries(labels));
+}
+
 /** The last segment of an IRI, for values without a known label. */
 export function lastSegment(iri: string): string {
   const m = /[#/]([^#/]+)\/?$/.exec(iri);

@@ -1,13 +1,18 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { recordPage, type RecordPageOptions } from './record-page.js';
+import { loadPageRenderer } from './page-renderer.js';
+import { recordHead, type RecordPageOptions } from './record-page.js';
+import { uiPage } from './ui-page.js';
 
 export interface WebRouteOptions {
   readonly root: string;
-  /** Where record pages read their title and schema.org description from (omitted: plain shells). */
-  readonly records?: Omit<RecordPageOptions, 'root'>;
+  /** Where record pages read their title and schema.org description from (omitted: no head for records). */
+  readonly records?: RecordPageOptions;
 }
+
+/** The pages rendered on the server with their content (the others read nothing before they show). */
+const RENDERED = new Set<string>(['/', '/datasets/:id', '/dataservices/:id', '/organisations']);
 
 /** Paths the single-page UI owns; deep links to them get the page shell. */
 export const UI_ROUTES = [
@@ -36,10 +41,13 @@ const web: FastifyPluginAsync<WebRouteOptions> = async (app, { root, records }) 
     setHeaders: (res, path) => { if (path.endsWith('.html')) res.header('content-security-policy', UI_CSP); },
   });
   const shell = (_req: unknown, reply: FastifyReply) => reply.header('cache-control', 'no-cache').header('content-security-policy', UI_CSP).sendFile('index.html');
+  const renderer = await loadPageRenderer(root);
+  if (!renderer) app.log.warn({ root }, 'web UI built without its server-side renderer: pages need JavaScript');
   for (const path of UI_ROUTES) {
-    if (records && (path === '/datasets/:id' || path === '/dataservices/:id')) {
-      const page = recordPage(path === '/datasets/:id' ? 'Dataset' : 'DataService', { root, ...records });
-      app.get<{ Params: { id: string } }>(path, { schema: { hide: true } }, async (request, reply) => page(request, reply.header('content-security-policy', UI_CSP)));
+    if (RENDERED.has(path)) {
+      const type = path === '/datasets/:id' ? 'Dataset' : path === '/dataservices/:id' ? 'DataService' : null;
+      const page = uiPage({ root, renderer, app, ...(records && type ? { head: recordHead(type, records) } : {}) });
+      app.get(path, { schema: { hide: true } }, async (request, reply) => page(request, reply.header('content-security-policy', UI_CSP)));
     } else {
       app.get(path, { schema: { hide: true } }, shell);
     }
