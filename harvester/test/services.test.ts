@@ -117,6 +117,15 @@ describe('the API Design Rules check', () => {
       '/core/http-methods': 'other methods: OPTIONS /vergunningen/{id}',
       '/core/doc-openapi-contact': 'no info.contact',
     });
+    // The same findings in Dutch, for the Dutch UI.
+    const dutch = Object.fromEntries(report.findings.filter((f) => !f.passed).map((f) => [f.rule, f.text.nl]));
+    expect(dutch).toMatchObject({
+      '/core/publish-openapi': 'gepubliceerd op https://api.example.org/docs/vergunningen.yaml, niet op https://api.example.org/api/vergunningen/openapi.json; Access-Control-Allow-Origin ontbreekt (moet * zijn)',
+      '/core/semver': 'info.version "v2" is geen major.minor.patch',
+      '/core/version-header': 'geen API-Version-header bij GET /Vergunningen/ 200, OPTIONS /vergunningen/{id} 204',
+      '/core/doc-openapi-contact': 'geen info.contact',
+    });
+    expect(report.findings.every((f) => f.text.en === f.detail)).toBe(true);
     // 11 rules measured, 10 failed: round((1 - 10/11) * 100) = 9.
     expect(report.findings).toHaveLength(11);
     expect(report.score).toBe(9);

@@ -72,6 +72,8 @@ describe('every demo API page in Dutch', () => {
       await page.goto(`${ui.fedcat.base}/dataservices/${api.id}?lang=nl`);
       await page.locator('#access').waitFor();
       await page.locator('fedcat-api-description dl').first().waitFor();
+      // What fedcat found per design rule is folded away: opened, it is Dutch too.
+      await page.getByText('Per ontwerpregel: wat fedcat vond').click();
       const text = await visibleText(page);
       const expected: Record<string, RegExp> = {
         'OpenAPI summary': /OpenAPI 3\.\d/,
@@ -80,6 +82,7 @@ describe('every demo API page in Dutch', () => {
         purpose: /Doel\s+(Dienstverlening|Onderzoek en ontwikkeling|Fraude voorkomen)/,
         PDP: /Beslispunt \(PDP\)\s+http/,
         'FSC steps': /Aansluiten via FSC[\s\S]*Sluit aan op FSC-groep fds-demo[\s\S]*Vraag een contract/,
+        'design-rule findings': /Regel[\s\S]*\/core\/doc-openapi\s+(ja|nee)\s+OpenAPI 3\.\d+\.\d+, \d+ paden/,
         law: /Participatiewet|Gemeentewet|Waterwet|Wet basisregistratie adressen en gebouwen|Wet hergebruik van overheidsinformatie|Wet structuur uitvoeringsorganisatie/,
       };
       missing[api.title] = Object.entries(expected).filter(([, re]) => !re.test(text)).map(([what]) => what);

@@ -3,7 +3,7 @@ import { Store } from 'n3';
 import { bestLiteral, lifecycleStatus, type Lifecycle } from '@fedcat/harvester';
 import { recordId } from '@fedcat/catalogue';
 import { adms, dcat, dct, dqv, fedcat, foaf, rdf, rdfs, skos } from '@fedcat/vocab';
-import { firstValue, sortedValues } from './rdf-values.js';
+import { firstValue, sortedValues, valueInLang } from './rdf-values.js';
 
 /** FSC coordinates a publisher gives for a data service. */
 export interface FscCoordinates {
@@ -31,7 +31,7 @@ export interface ApiView {
   readonly docsUrl: string | null;
   /** From the description's dates; null when the description could not be fetched (the lifecycle is unknown, not active). */
   readonly lifecycle: { readonly status: Lifecycle; readonly deprecated: string | null; readonly sunset: string | null } | null;
-  readonly designRules: { readonly score: number | null; readonly findings: readonly { readonly rule: string; readonly passed: boolean; readonly detail: string }[] };
+  readonly designRules: { readonly score: number | null; readonly findings: readonly { readonly rule: string; readonly passed: boolean; readonly detail: string; readonly text: { readonly nl: string; readonly en: string } }[] };
 }
 
 /** A policy decision point as declared, with fedcat's check of its metadata. */
@@ -66,9 +66,11 @@ function apiView(store: Store, node: Term, today: string): ApiView {
   const status = firstValue(store, node, fedcat.descriptionStatus);
   const deprecated = firstValue(store, node, fedcat.deprecatedOn);
   const sunset = firstValue(store, node, fedcat.sunsetOn);
-  const findings = store.getObjects(node, fedcat.designRuleResult, null).map((r) => ({
-    rule: firstValue(store, r, fedcat.rule) ?? '', passed: firstValue(store, r, fedcat.passed) === 'true', detail: firstValue(store, r, rdfs.comment) ?? '',
-  })).sort((a, b) => a.rule.localeCompare(b.rule));
+  const findings = store.getObjects(node, fedcat.designRuleResult, null).map((r) => {
+    // English and Dutch comments (a finding described before they were both written has one, untagged: English).
+    const detail = valueInLang(store, r, rdfs.comment, 'en') ?? '';
+    return { rule: firstValue(store, r, fedcat.rule) ?? '', passed: firstValue(store, r, fedcat.passed) === 'true', detail, text: { en: detail, nl: valueInLang(store, r, rdfs.comment, 'nl') ?? detail } };
+  }).sort((a, b) => a.rule.localeCompare(b.rule));
   const fetched = status === 'valid' || status === 'invalid';
   return {
     descriptionUrl: firstValue(store, node, fedcat.descriptionUrl) ?? '',

@@ -25,7 +25,11 @@ export const ApiDescription = Type.Object({
   }, { description: 'From the description; null when it could not be fetched (unknown, not active)' })),
   designRules: Type.Object({
     score: Nullable(Type.Integer({ description: 'NL API Design Rules score, 0-100: round((1 - failed/measured) x 100)' })),
-    findings: Type.Array(Type.Object({ rule: Type.String({ description: 'Rule id, e.g. /core/uri-version' }), passed: Type.Boolean(), detail: Str })),
+    findings: Type.Array(Type.Object({
+      rule: Type.String({ description: 'Rule id, e.g. /core/uri-version' }), passed: Type.Boolean(),
+      detail: Type.String({ description: 'What was found, in English' }),
+      text: Type.Object({ nl: Str, en: Str }, { description: 'What was found, in Dutch and English' }),
+    })),
   }),
 }, { $id: 'ApiDescription' });
 

@@ -207,7 +207,8 @@ function descriptionQuads(service: NamedNode, d: DescriptionResult, name: (...pa
     for (const f of d.rules.findings) {
       const r = name('design-rule', service.value, f.rule);
       q.push(quad(node, fedcat.designRuleResult, r), quad(r, rdf.type, fedcat.DesignRuleResult), quad(r, fedcat.rule, str(f.rule)),
-        quad(r, fedcat.passed, literal(String(f.passed), xsd.boolean)), quad(r, rdfs.comment, str(f.detail)));
+        quad(r, fedcat.passed, literal(String(f.passed), xsd.boolean)),
+        quad(r, rdfs.comment, literal(f.text.en, 'en')), quad(r, rdfs.comment, literal(f.text.nl, 'nl')));
     }
     if (d.rules.score !== null) {
       const m = name('adr-score', service.value);

@@ -9,6 +9,8 @@ import { recordPath } from '../lib/routes.js';
 import { safeLink } from '../lib/safe-link.js';
 import { baseStyles } from '../lib/styles.js';
 import { lastSegment, valueLabel } from '../lib/vocabulary-labels.js';
+import { toldView } from './technical-detail.js';
+import { tellError } from '../lib/problem-text.js';
 
 /**
  * "How do I get access?": access rights, licence, legal basis, purpose, FSC connection steps, policy decision point,
@@ -57,7 +59,7 @@ export class FedcatAccessConditions extends ApiElement {
   override render() {
     return renderGiven(this._conditions, this.conditions ?? undefined, {
       pending: () => html``,
-      error: (e) => html`<p class="error">${t('access.failed', { reason: (e as Error).message })}</p>`,
+      error: (e) => html`<p class="error">${toldView(tellError(e), (reason) => t('access.failed', { reason }))}</p>`,
       complete: (c) => (c ? this._panel(c) : html``),
     });
   }

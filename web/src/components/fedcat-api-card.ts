@@ -7,6 +7,8 @@ import { recordPath } from '../lib/routes.js';
 import { safeLink } from '../lib/safe-link.js';
 import { baseStyles } from '../lib/styles.js';
 import { lastSegment, valueLabel } from '../lib/vocabulary-labels.js';
+import { toldView } from './technical-detail.js';
+import { tellError } from '../lib/problem-text.js';
 
 /**
  * Embeddable: a compact card for one API (data service): title, publisher, lifecycle, endpoint, access rights and a
@@ -29,7 +31,7 @@ export class FedcatApiCard extends ApiElement {
   override render() {
     return this._service.render({
       pending: () => html`<p role="status">${t('app.loading')}</p>`,
-      error: (e) => html`<p class="error">${t('record.failed', { reason: (e as Error).message })}</p>`,
+      error: (e) => html`<p class="error">${toldView(tellError(e), (reason) => t('record.failed', { reason }))}</p>`,
       complete: (d) => html`<article aria-labelledby="title">
         <span class="badge">${t('type.dataService')}</span>${d.api?.lifecycle ? html` <span class="badge">${t(`lifecycle.${d.api.lifecycle.status}`)}</span>` : ''}
         <h2 id="title"><a href=${this.client.pageUrl(recordPath('DataService', d.id))}>${d.title || t('record.untitled')}</a></h2>

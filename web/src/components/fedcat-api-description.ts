@@ -2,10 +2,11 @@ import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ApiDescription } from '../api/types.js';
 import { I18nElement } from '../lib/i18n-element.js';
-import { t } from '../lib/i18n.js';
+import { inLang, t } from '../lib/i18n.js';
 import type { MessageKey } from '../lib/messages.js';
 import { safeLink } from '../lib/safe-link.js';
 import { baseStyles } from '../lib/styles.js';
+import { toldView } from './technical-detail.js';
 
 const AUTH: Record<string, MessageKey> = {
   none: 'auth.none', api_key: 'auth.apiKey', oauth2: 'auth.oauth2', openid: 'auth.openid', bearer: 'auth.bearer', basic: 'auth.basic',
@@ -22,6 +23,12 @@ export class FedcatApiDescription extends I18nElement {
   `];
   @property({ attribute: false }) api: ApiDescription | null = null;
 
+  /** What went wrong with the description, in the reader's language (the harvester's own words are technical). */
+  private _problem(a: ApiDescription): string {
+    if (a.status === 'invalid') return t('api.invalidDocument');
+    return a.httpStatus > 0 ? t('api.fetchStatus', { status: a.httpStatus }) : t('api.fetchFailed');
+  }
+
   override render() {
     const a = this.api;
     if (!a) return html``;
@@ -31,7 +38,7 @@ export class FedcatApiDescription extends I18nElement {
       <h2 id="api">${t('api.heading')}</h2>
       <dl>
         <dt>${t('api.description')}</dt><dd>${safeLink(a.descriptionUrl)} (${status}${a.openapiVersion ? html`, OpenAPI ${a.openapiVersion}` : ''})
-          ${a.problem ? html`<br>${a.problem}` : ''}</dd>
+          ${a.problem ? html`<br>${toldView({ text: this._problem(a), technical: a.problem })}` : ''}</dd>
         ${a.title ? html`<dt>${t('api.title')}</dt><dd>${a.title}</dd>` : ''}
         ${a.version ? html`<dt>${t('api.version')}</dt><dd>${a.version}</dd>` : ''}
         ${!a.lifecycle ? '' : html`<dt>${t('api.lifecycle')}</dt><dd><span class="lifecycle ${a.lifecycle.status}">${t(`lifecycle.${a.lifecycle.status}`)}</span>
@@ -46,7 +53,7 @@ export class FedcatApiDescription extends I18nElement {
         <summary>${t('api.perRule')}</summary>
         <div class="table-scroll"><table>
           <thead><tr><th scope="col">${t('api.rule')}</th><th scope="col">${t('api.followed')}</th><th scope="col">${t('api.finding')}</th></tr></thead>
-          <tbody>${a.designRules.findings.map((f) => html`<tr><td><code>${f.rule}</code></td><td>${f.passed ? t('app.yes') : t('app.no')}</td><td>${f.detail}</td></tr>`)}</tbody>
+          <tbody>${a.designRules.findings.map((f) => html`<tr><td><code>${f.rule}</code></td><td>${f.passed ? t('app.yes') : t('app.no')}</td><td>${inLang(f.text)}</td></tr>`)}</tbody>
         </table></div>
       </details>` : ''}
     </section>`;

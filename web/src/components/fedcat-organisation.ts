@@ -13,6 +13,8 @@ import { baseStyles } from '../lib/styles.js';
 import { urlFromState } from '../lib/url-state.js';
 import { lastSegment } from '../lib/vocabulary-labels.js';
 import './fedcat-result-list.js';
+import { toldView } from './technical-detail.js';
+import { tellError } from '../lib/problem-text.js';
 
 /** What the page shows: the organisations, their scores by IRI, and the records of the one shown. */
 function shown(d: { readonly organisations: readonly Organisation[]; readonly scores: readonly OrganisationScore[]; readonly records: SearchResult | null }) {
@@ -37,7 +39,7 @@ export class FedcatOrganisation extends ApiElement {
   override render() {
     return renderGiven(this._data, this.given && shown(this.given), {
       pending: () => html`<p role="status">${t('app.loading')}</p>`,
-      error: (e) => html`<p role="alert" class="error">${t('org.failed', { reason: (e as Error).message })}</p>`,
+      error: (e) => html`<p role="alert" class="error">${toldView(tellError(e), (reason) => t('org.failed', { reason }))}</p>`,
       complete: ({ organisations, scores, records }) => {
         if (!this.iri) return this._list(organisations, scores);
         const org = organisations.find((o) => o.iri === this.iri);

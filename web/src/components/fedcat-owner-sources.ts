@@ -7,6 +7,8 @@ import { ownerToken, setOwnerToken } from '../lib/owner-token.js';
 import { baseStyles } from '../lib/styles.js';
 import { lastSegment } from '../lib/vocabulary-labels.js';
 import { runStatus } from './run-status.js';
+import { toldView } from './technical-detail.js';
+import { tellError } from '../lib/problem-text.js';
 
 /** Data owners' start page: their API token (for "harvest now") and every source with its last run. */
 @customElement('fedcat-owner-sources')
@@ -34,7 +36,7 @@ export class FedcatOwnerSources extends ApiElement {
       <h2>${t('owner.sources')}</h2>
       ${this._sources.render({
         pending: () => html`<p role="status">${t('app.loading')}</p>`,
-        error: (e) => html`<p role="alert" class="error">${(e as Error).message}</p>`,
+        error: (e) => html`<p role="alert" class="error">${toldView(tellError(e))}</p>`,
         complete: (sources) => sources.length === 0 ? html`<p>${t('owner.none')}</p>` : html`<div class="table-scroll"><table>
           <thead><tr><th scope="col">${t('owner.source')}</th><th scope="col">${t('owner.org')}</th><th scope="col">${t('owner.schedule')}</th>
             <th scope="col">${t('owner.lastRun')}</th><th scope="col">${t('owner.records')}</th></tr></thead>

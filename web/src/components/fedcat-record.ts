@@ -16,6 +16,8 @@ import './fedcat-access-conditions.js';
 import './fedcat-api-description.js';
 import './fedcat-distributions.js';
 import './fedcat-quality.js';
+import { toldView } from './technical-detail.js';
+import { tellError } from '../lib/problem-text.js';
 
 /** "identifier PZ-1" or "landing page https://…" for a shared match key. */
 function sharedKeyLabel(key: string): string {
@@ -52,7 +54,7 @@ export class FedcatRecord extends ApiElement {
   override render() {
     return renderGiven(this._record, this.given, {
       pending: () => html`<p role="status">${t('app.loading')}</p>`,
-      error: (e) => html`<p role="alert" class="error">${t('record.failed', { reason: (e as Error).message })}</p>${this.noBack ? '' : html`<p><a href="/">${t('app.toSearch')}</a></p>`}`,
+      error: (e) => html`<p role="alert" class="error">${toldView(tellError(e), (reason) => t('record.failed', { reason }))}</p>${this.noBack ? '' : html`<p><a href="/">${t('app.toSearch')}</a></p>`}`,
       complete: ({ record, conditions, quality }) => this._page(record, conditions, quality),
     });
   }

@@ -5,6 +5,8 @@ import { ApiElement } from '../lib/api-element.js';
 import { formatDateTime, t } from '../lib/i18n.js';
 import { baseStyles } from '../lib/styles.js';
 import './fedcat-report.js';
+import { toldView } from './technical-detail.js';
+import { tellError } from '../lib/problem-text.js';
 
 /** A data owner's page: the validation report of one harvest run, grouped, with what to fix. */
 @customElement('fedcat-run-report')
@@ -25,7 +27,7 @@ export class FedcatRunReport extends ApiElement {
     const back = html`<p><a href=${`/owner/sources/${encodeURIComponent(this.sourceId)}`}>← ${t('run.backToSource', { source: this.sourceId })}</a></p>`;
     return html`${back}${this._data.render({
       pending: () => html`<p role="status">${t('app.loading')}</p>`,
-      error: (e) => html`<h1>${t('run.heading')}</h1><p role="alert" class="error">${(e as Error).message}</p>`,
+      error: (e) => html`<h1>${t('run.heading')}</h1><p role="alert" class="error">${toldView(tellError(e))}</p>`,
       complete: ({ report, run }) => html`
         <h1>${t('run.heading')}</h1>
         <p>${t('run.of', { source: this.sourceId, when: run ? formatDateTime(run.startedAt) : this.runId })}

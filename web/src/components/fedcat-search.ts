@@ -9,6 +9,8 @@ import { baseStyles } from '../lib/styles.js';
 import { stateFromUrl, toggleFilter, urlFromState, type FilterField, type SearchState } from '../lib/url-state.js';
 import './fedcat-facets.js';
 import './fedcat-result-list.js';
+import { toldView } from './technical-detail.js';
+import { tellError } from '../lib/problem-text.js';
 
 /**
  * Search: typo-tolerant search-as-you-type, facets, sort and paging over `/v1/search`. In the app the URL holds the
@@ -78,7 +80,7 @@ export class FedcatSearch extends ApiElement {
           ${renderGiven(this._search, this.given, {
             pending: () => (result ? this._results() : html`<p>${t('search.searching')}</p>`),
             complete: () => this._results(),
-            error: (e) => html`<p role="alert" class="error">${t('search.failed', { reason: (e as Error).message })}</p>`,
+            error: (e) => html`<p role="alert" class="error">${toldView(tellError(e), (reason) => t('search.failed', { reason }))}</p>`,
           })}
         </section>
       </div>`;

@@ -9,6 +9,8 @@ import { safeLink } from '../lib/safe-link.js';
 import { baseStyles } from '../lib/styles.js';
 import { lastSegment } from '../lib/vocabulary-labels.js';
 import { runStatus } from './run-status.js';
+import { toldView } from './technical-detail.js';
+import { tellError, tellRunError } from '../lib/problem-text.js';
 
 /** How often a running harvest's progress is read. */
 const POLL_MS = 500;
@@ -30,7 +32,7 @@ export class FedcatSource extends ApiElement {
   `];
   @property({ attribute: 'source-id' }) sourceId = '';
   @state() private _running: RunningHarvest | null = null;
-  @state() private _message: { kind: 'error' | 'status'; text: string } | null = null;
+  @state() private _message: { kind: 'error' | 'status'; text: string; technical?: string | null } | null = null;
   private _poll: ReturnType<typeof setTimeout> | undefined;
   /** After "harvest now": the run that was last before it (the new one has another id), and polls left until it shows. */
   private _requested: { lastRunId: string | null; polls: number } | null = null;
@@ -101,20 +103,21 @@ export class FedcatSource extends ApiElement {
         progress: { phase: 'reading', pages: 0, bytes: 0, quads: 0, records: 0, toValidate: 0, validated: 0 } };
       this._schedulePoll();
     } catch (e) {
-      this._message = { kind: 'error', text: t('source.harvestFailed', { reason: (e as Error).message }) };
+      const told = tellError(e);
+      this._message = { kind: 'error', text: t('source.harvestFailed', { reason: told.text }), technical: told.technical };
     }
   }
 
   override render() {
     return html`<p><a href="/owner">← ${t('source.back')}</a></p>${this._data.render({
       pending: () => html`<p role="status">${t('app.loading')}</p>`,
-      error: (e) => html`<h1>${this.sourceId}</h1><p role="alert" class="error">${(e as Error).message}</p>`,
+      error: (e) => html`<h1>${this.sourceId}</h1><p role="alert" class="error">${toldView(tellError(e))}</p>`,
       complete: ({ source, runs }) => html`
         <span class="badge">${t('source.badge')}</span>
         <h1>${source.id}</h1>
         <dl>
           <dt>${t('source.url')}</dt><dd>${safeLink(source.url)}</dd>
-          <dt>${t('source.kind')}</dt><dd>${source.kind}</dd>
+          <dt>${t('source.kind')}</dt><dd>${t(`kind.${source.kind}`)}</dd>
           ${source.org ? html`<dt>${t('owner.org')}</dt><dd>${lastSegment(source.org)}</dd>` : ''}
           <dt>${t('owner.schedule')}</dt><dd>${source.interval ?? t('owner.onDemand')}${source.nextHarvestAt ? `, ${t('source.next', { when: formatDateTime(source.nextHarvestAt) })}` : ''}</dd>
           ${source.paused ? html`<dt>${t('source.state')}</dt><dd>${t('owner.paused')}</dd>` : ''}
@@ -126,7 +129,7 @@ export class FedcatSource extends ApiElement {
         </p>
         <div aria-live="polite">
           ${this._running ? this._progress(this._running) : ''}
-          ${this._message ? html`<p class=${this._message.kind === 'error' ? 'error' : ''} role=${this._message.kind === 'error' ? 'alert' : 'status'}>${this._message.text}</p>` : ''}
+          ${this._message ? html`<p class=${this._message.kind === 'error' ? 'error' : ''} role=${this._message.kind === 'error' ? 'alert' : 'status'}>${toldView({ text: this._message.text, technical: this._message.technical ?? null })}</p>` : ''}
         </div>
         ${this._trend(runs)}
         <h2>${t('source.runs')}</h2>
@@ -167,7 +170,7 @@ export class FedcatSource extends ApiElement {
         <th scope="col">${t('source.rejected')}</th><th scope="col">${t('source.findings')}</th><th scope="col">${t('org.quality')}</th><th scope="col">${t('source.report')}</th></tr></thead>
       <tbody>${runs.map((r) => html`<tr>
         <td>${formatDateTime(r.startedAt)}</td>
-        <td>${runStatus(r.status)}${r.error ? html`<br><span class="muted">${r.error.message}</span>` : ''}</td>
+        <td>${runStatus(r.status)}${r.error ? html`<br><span class="muted">${toldView(tellRunError(r.error))}</span>` : ''}</td>
         <td>${r.stats ? t('source.changeCounts', { added: r.stats.records.added, updated: r.stats.records.updated, removed: r.stats.records.removed }) : '–'}</td>
         <td class="num">${r.stats ? formatNumber(r.stats.records.invalid) : '–'}</td>
         <td>${r.stats ? t('source.findingCounts', { violations: formatNumber(r.stats.validation.violations), warnings: formatNumber(r.stats.validation.warnings) }) : '–'}</td>

@@ -6,6 +6,8 @@ import { ApiElement } from '../lib/api-element.js';
 import { formatNumber, t } from '../lib/i18n.js';
 import { safeLink } from '../lib/safe-link.js';
 import { baseStyles } from '../lib/styles.js';
+import { toldView } from './technical-detail.js';
+import { tellError } from '../lib/problem-text.js';
 
 const PREFIXES = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
 PREFIX dct: <http://purl.org/dc/terms/>
@@ -64,7 +66,8 @@ export class FedcatSparql extends ApiElement {
   @state() private _editorLoaded = false;
   @state() private _busy = false;
   @state() private _answer: SparqlAnswer | null = null;
-  @state() private _error: string | null = null;
+  /** Why the last query has no answer: stopped by the reader, or what it ran into. */
+  @state() private _error: { readonly cancelled: true } | { readonly cause: unknown } | null = null;
   @state() private _query: string = EXAMPLES[0].query;
   /** The query whose answer is shown (what the download links fetch again). */
   private _answered = '';
@@ -107,7 +110,8 @@ export class FedcatSparql extends ApiElement {
         </label>
       </div>
       <div aria-live="polite">
-        ${this._error ? html`<p role="alert" class="error">${this._error}</p>` : ''}
+        ${this._error ? html`<p role="alert" class="error">${'cancelled' in this._error ? t('sparql.cancelled')
+          : toldView(tellError(this._error.cause), (reason) => t('sparql.failed', { reason }))}</p>` : ''}
         ${this._answer ? this._shown(this._answer) : ''}
       </div>`;
   }
@@ -128,7 +132,7 @@ export class FedcatSparql extends ApiElement {
       this._answered = this._query;
     } catch (e) {
       this._answer = null;
-      this._error = abort.signal.aborted ? t('sparql.cancelled') : t('sparql.failed', { reason: (e as Error).message });
+      this._error = abort.signal.aborted ? { cancelled: true } : { cause: e };
     } finally {
       if (this._abort === abort) { this._busy = false; this._abort = null; }
     }

@@ -7,6 +7,8 @@ import { ApiElement } from '../lib/api-element.js';
 import { lang, t } from '../lib/i18n.js';
 import { baseStyles } from '../lib/styles.js';
 import './fedcat-report.js';
+import { toldView } from './technical-detail.js';
+import { tellError } from '../lib/problem-text.js';
 
 /** Media type of an uploaded file by its name, when the browser gives none. */
 function mediaTypeOf(name: string): string {
@@ -32,7 +34,7 @@ export class FedcatValidator extends ApiElement {
   @state() private _mode: Mode = 'paste';
   @state() private _busy = false;
   @state() private _report: ValidationReport | null = null;
-  @state() private _error: string | null = null;
+  @state() private _error: { readonly cause: unknown } | null = null;
   /** The profiles fedcat ships, the one it validates with by default (FEDCAT_HARVEST_PROFILE) selected. */
   private _profiles = new Task(this, {
     task: ([client], { signal }) => client.validationProfiles(signal),
@@ -62,7 +64,7 @@ export class FedcatValidator extends ApiElement {
         <button type="submit" ?disabled=${this._busy}>${this._busy ? t('validator.busy') : t('validator.submit')}</button>
       </form>
       <div aria-live="polite">
-        ${this._error ? html`<p role="alert" class="error">${this._error}</p>` : ''}
+        ${this._error ? html`<p role="alert" class="error">${toldView(tellError(this._error.cause), (reason) => t('validator.failed', { reason }))}</p>` : ''}
         ${this._report ? html`<h2>${t('validator.report')}</h2><fedcat-report .report=${this._report}></fedcat-report>` : ''}
       </div>`;
   }
@@ -89,7 +91,7 @@ export class FedcatValidator extends ApiElement {
     try {
       this._report = await this.client.validate(input, String(new FormData(form).get('profile') ?? '') || null, lang());
     } catch (err) {
-      this._error = t('validator.failed', { reason: (err as Error).message });
+      this._error = { cause: err };
     } finally {
       this._busy = false;
     }

@@ -31,4 +31,6 @@ export const baseStyles = css`
   .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .error { color: var(--fedcat-negative, #a01d23); background: var(--fedcat-negative-bg, #fff8f8); padding: .5rem .75rem; border-left: 4px solid currentColor; }
   .table-scroll { overflow-x: auto; }
+  details.technical { font-size: .875em; margin-top: .25rem; color: var(--fedcat-muted, #3d5374); }
+  details.technical code { display: block; white-space: pre-wrap; overflow-wrap: anywhere; }
 `;

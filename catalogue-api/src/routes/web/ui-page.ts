@@ -17,15 +17,12 @@ export interface UiPageOptions {
 /** The page shell with the rendered page put in: language, title, the `<fedcat-app>` with its content, no "needs JavaScript". */
 function fill(shell: string, page: RenderedPage | null, head: PageHead | null): string {
   let html = shell;
+  // The shell's own edits first: on the short shell, not on the shell with a page of content in it.
+  if (page) html = html.replace(/<html lang="[a-z]+"/, `<html lang="${page.lang}"`).replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
   const title = page?.title ?? head?.title;
   if (title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeMarkup(title)}</title>`);
   if (head) html = html.replace('</head>', `  ${head.markup}\n</head>`);
-  if (page) {
-    html = html.replace(/<html lang="[a-z]+"/, `<html lang="${page.lang}"`)
-      .replace('<fedcat-app></fedcat-app>', () => page.body)
-      .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
-  }
-  return html;
+  return page ? html.replace('<fedcat-app></fedcat-app>', () => page.body) : html;
 }
 
 /**
