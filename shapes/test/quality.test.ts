@@ -1,3 +1,4 @@
+import { DataFactory } from 'n3';
 import { readFile } from 'node:fs/promises';
 import type { Quad } from '@rdfjs/types';
 import { Parser } from 'n3';
@@ -167,5 +168,13 @@ describe('unmapped values', () => {
     expect(unmapped.map((u) => u.count)).toEqual([...unmapped.map((u) => u.count)].sort((a, b) => b - a));
     // Terms of the EU tables are never listed.
     expect(unmapped.filter((u) => u.value === 'http://publications.europa.eu/resource/authority/file-type/CSV')).toEqual([]);
+  });
+
+  it('does not list a Creative Commons licence IRI the EU licence table matches (skos:exactMatch), in any of its forms', async () => {
+    const { namedNode, quad } = DataFactory;
+    const d = namedNode('https://x.nl/d');
+    const quads = ['http://creativecommons.org/licenses/by/4.0/', 'https://creativecommons.org/publicdomain/zero/1.0/', 'https://x.nl/eigen-licentie']
+      .map((l) => quad(d, namedNode('http://purl.org/dc/terms/license'), namedNode(l)));
+    expect(unmappedValues(quads, await qualityVocabularies()).map((u) => u.value)).toEqual(['https://x.nl/eigen-licentie']);
   });
 });

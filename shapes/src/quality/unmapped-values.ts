@@ -1,5 +1,5 @@
 import type { Quad } from '@rdfjs/types';
-import { dcat, dct } from '@fedcat/vocab';
+import { canonicalLicence, dcat, dct } from '@fedcat/vocab';
 import type { QualityVocabularies } from './vocabularies.js';
 
 /** A value of a vocabulary-bound property that is not a concept of its EU table, with how often a source uses it. */
@@ -22,6 +22,14 @@ const BOUND: ReadonlyMap<string, readonly [string, keyof QualityVocabularies]> =
 ]);
 
 /**
+ * The table's IRI for a value the EU table names another way: a licence by its Creative Commons IRI (the licence
+ * table's skos:exactMatch). A media type in dct:format stays outside: the publisher can give the file type.
+ */
+function inTable(table: keyof QualityVocabularies, iri: string): string {
+  return table === 'licences' ? canonicalLicence(iri) : iri;
+}
+
+/**
  * The values a source uses for vocabulary-bound properties (themes, formats, licences, access rights, frequencies,
  * languages) that are not in the EU tables: what facets cannot label and what the publisher could map. Most used
  * first, at most `limit`.
@@ -32,7 +40,7 @@ export function unmappedValues(quads: Iterable<Quad>, vocabularies: QualityVocab
     const bound = BOUND.get(q.predicate.value);
     if (!bound) continue;
     const [property, table] = bound;
-    if (q.object.termType === 'NamedNode' && vocabularies[table].has(q.object.value)) continue;
+    if (q.object.termType === 'NamedNode' && vocabularies[table].has(inTable(table, q.object.value))) continue;
     if (q.object.termType === 'BlankNode') continue;
     const value = q.object.termType === 'Literal' ? JSON.stringify(q.object.value) : q.object.value;
     const key = `${property} ${value}`;
