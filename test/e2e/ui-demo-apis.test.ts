@@ -240,3 +240,26 @@ describe('pages rendered on the server', () => {
     await page.close();
   }, 60_000);
 });
+
+describe('the search on a phone', () => {
+  it('folds the facets behind a "Filters" button, which a wide screen does not show', async () => {
+    const phone = await ui.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${ui.fedcat.base}/?q=parkeren`);
+    const facet = phone.locator('fedcat-facets legend', { hasText: 'Organisatie' });
+    const button = phone.locator('details.filters > summary');
+    await expect.poll(() => button.isVisible()).toBe(true);
+    expect(await button.textContent()).toBe('Filters');
+    expect(await facet.isVisible()).toBe(false);
+    await button.click();
+    await expect.poll(() => facet.isVisible()).toBe(true);
+    // A filter on: the button says how many.
+    await phone.locator('fedcat-facets input[name=type]').first().check();
+    await expect.poll(() => button.textContent()).toBe('Filters (1)');
+    await phone.close();
+    const wide = await ui.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await wide.goto(`${ui.fedcat.base}/?q=parkeren`);
+    await expect.poll(() => wide.locator('fedcat-facets legend', { hasText: 'Organisatie' }).isVisible()).toBe(true);
+    expect(await wide.locator('details.filters > summary').isVisible()).toBe(false);
+    await wide.close();
+  }, 60_000);
+});

@@ -122,11 +122,17 @@ describe('the web UI for data owners', () => {
     await page.getByRole('button', { name: 'Token gebruiken' }).click();
     await expect.poll(() => page.getByText('Uw token wordt in dit tabblad gebruikt.').count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: 'gemeente-dijkstad' }).count()).toBe(1);
+    // The owning organisation by its name (not its code gm9991), and the schedule as words.
+    const dijkstad = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'gemeente-dijkstad' }) });
+    await expect.poll(() => dijkstad.getByRole('link', { name: 'Gemeente Dijkstad' }).count()).toBe(1);
+    expect(await dijkstad.textContent()).not.toMatch(/gm9991|\b\d+[mhd]\b/);
     await shot('6-owner-sources.png');
 
     await page.getByRole('link', { name: 'gemeente-dijkstad' }).click();
     await expect.poll(h1).toBe('gemeente-dijkstad');
     expect(await page.getByRole('definition').filter({ hasText: /^dcat-ap-nl-3\.0$/ }).count()).toBe(1);
+    expect(await page.getByRole('definition').filter({ hasText: /^DCAT-catalogus$/ }).count()).toBe(1);
+    expect(await page.getByRole('definition').getByRole('link', { name: 'Gemeente Dijkstad' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Kwaliteit per oogst' }).count()).toBe(1);
     await page.getByRole('link', { name: /^Validatierapport van de oogst van/ }).first().click();
     await expect.poll(h1).toBe('Validatierapport');

@@ -5,10 +5,12 @@ import { ApiElement } from '../lib/api-element.js';
 import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
 import { ownerToken, setOwnerToken } from '../lib/owner-token.js';
 import { baseStyles } from '../lib/styles.js';
-import { lastSegment } from '../lib/vocabulary-labels.js';
 import { runStatus } from './run-status.js';
 import { toldView } from './technical-detail.js';
 import { tellError } from '../lib/problem-text.js';
+import { scheduleText } from '../lib/schedule.js';
+import { organisationPath } from '../lib/routes.js';
+import { organisationName, organisationNames } from '../lib/organisation-names.js';
 
 /** Data owners' start page: their API token (for "harvest now") and every source with its last run. */
 @customElement('fedcat-owner-sources')
@@ -20,7 +22,10 @@ export class FedcatOwnerSources extends ApiElement {
   @state() private _token = ownerToken();
 
   private _sources = new Task(this, {
-    task: ([client], { signal }) => client.sources(signal),
+    task: async ([client], { signal }) => {
+      const [sources, names] = await Promise.all([client.sources(signal), organisationNames(client, signal)]);
+      return { sources, names };
+    },
     args: () => [this.client] as const,
   });
 
@@ -37,13 +42,13 @@ export class FedcatOwnerSources extends ApiElement {
       ${this._sources.render({
         pending: () => html`<p role="status">${t('app.loading')}</p>`,
         error: (e) => html`<p role="alert" class="error">${toldView(tellError(e))}</p>`,
-        complete: (sources) => sources.length === 0 ? html`<p>${t('owner.none')}</p>` : html`<div class="table-scroll"><table>
+        complete: ({ sources, names }) => sources.length === 0 ? html`<p>${t('owner.none')}</p>` : html`<div class="table-scroll"><table>
           <thead><tr><th scope="col">${t('owner.source')}</th><th scope="col">${t('owner.org')}</th><th scope="col">${t('owner.schedule')}</th>
             <th scope="col">${t('owner.lastRun')}</th><th scope="col">${t('owner.records')}</th></tr></thead>
           <tbody>${sources.map((s) => html`<tr>
             <td><a href=${`/owner/sources/${encodeURIComponent(s.id)}`}>${s.id}</a>${s.paused ? html` <span class="badge">${t('owner.paused')}</span>` : ''}</td>
-            <td>${s.org ? lastSegment(s.org) : '–'}</td>
-            <td>${s.interval ?? t('owner.onDemand')}</td>
+            <td>${s.org ? html`<a href=${organisationPath(s.org)}>${organisationName(s.org, names)}</a>` : '–'}</td>
+            <td>${scheduleText(s.interval)}</td>
             <td>${s.running ? html`<strong>${t('owner.running')}</strong>` : s.lastRun ? html`${runStatus(s.lastRun.status)}, ${formatDateTime(s.lastRun.startedAt)}` : t('owner.never')}</td>
             <td>${s.lastSuccess?.stats ? formatNumber(s.lastSuccess.stats.datasets + s.lastSuccess.stats.dataServices) : '–'}</td>
           </tr>`)}</tbody>

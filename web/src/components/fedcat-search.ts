@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { SearchResult } from '../api/types.js';
 import { ApiElement } from '../lib/api-element.js';
 import { renderGiven } from '../lib/given-task.js';
@@ -27,6 +27,11 @@ export class FedcatSearch extends ApiElement {
     @media (max-width: 48rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
     .summary { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
     .pager { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-top: 1rem; }
+    /* On a phone the facets fold behind a "Filters" button; on a wider screen they are always open, without it. */
+    details.filters > summary { display: inline-flex; align-items: center; list-style: none; margin-bottom: .75rem; font-weight: 600;
+      padding: .5rem 1rem; border: 2px solid var(--fedcat-button-bg, #5b2796); border-radius: 4px; min-height: 2.75rem; box-sizing: border-box; }
+    details.filters > summary::-webkit-details-marker { display: none; }
+    @media (min-width: 48.01rem) { details.filters > summary { display: none; } }
   `];
   @property({ attribute: false }) state: SearchState = { q: '', filters: {}, sort: '', page: 1 };
   /** The answer a server-rendered page holds for `state`; no request is made for it then. */
@@ -34,12 +39,24 @@ export class FedcatSearch extends ApiElement {
   /** Results per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
   private _debounce: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the screen is narrow (a phone): the facets then start folded. */
+  @state() private _narrow = false;
+  private _media: MediaQueryList | undefined;
+  private _onMedia = () => { this._narrow = this._media?.matches ?? false; };
   private _rendered: SearchResult | undefined;
 
   override connectedCallback() {
     super.connectedCallback();
     // Embedded without a host app: start from the page's query string (?q=…) like the app does.
     if (this.api && !this.state.q && location.search) this.state = stateFromUrl(location.search);
+    this._media = matchMedia('(max-width: 48rem)');
+    this._media.addEventListener('change', this._onMedia);
+    this._onMedia();
+  }
+
+  override disconnectedCallback() {
+    this._media?.removeEventListener('change', this._onMedia);
+    super.disconnectedCallback();
   }
 
   private _search = new Task(this, {
@@ -75,7 +92,10 @@ export class FedcatSearch extends ApiElement {
         <button type="submit">${t('search.submit')}</button>
       </form>
       <div class="layout">
-        <aside aria-label=${t('search.filters')}><fedcat-facets .facets=${result?.facets ?? {}} .selected=${this.state.filters} @fedcat-facet-toggle=${this._toggle}></fedcat-facets></aside>
+        <aside aria-label=${t('search.filters')}><details class="filters" ?open=${!this._narrow} @toggle=${this._keepOpen}>
+          <summary>${this._filtersLabel()}</summary>
+          <fedcat-facets .facets=${result?.facets ?? {}} .selected=${this.state.filters} @fedcat-facet-toggle=${this._toggle}></fedcat-facets>
+        </details></aside>
         <section aria-label=${t('search.results')} aria-busy=${this._search.status === TaskStatus.PENDING ? 'true' : 'false'}>
           ${renderGiven(this._search, this.given, {
             pending: () => (result ? this._results() : html`<p>${t('search.searching')}</p>`),
@@ -106,6 +126,18 @@ export class FedcatSearch extends ApiElement {
         <button class="secondary" ?disabled=${r.page <= 1} @click=${() => this._go(r.page - 1)}>${t('search.previous')}</button>
         <span>${t('search.pageOf', { page: r.page, last: formatNumber(last) })}</span>
         <button class="secondary" ?disabled=${r.page >= last} @click=${() => this._go(r.page + 1)}>${t('search.next')}</button></nav>` : ''}`;
+  }
+
+  /** "Filters", with how many are on ("Filters (2)"). */
+  private _filtersLabel(): string {
+    const on = Object.values(this.state.filters).reduce((n, v) => n + (v?.length ?? 0), 0);
+    return on === 0 ? t('search.filters') : t('search.filtersCount', { n: on });
+  }
+
+  /** On a wide screen the facets cannot be folded (their button is not shown there). */
+  private _keepOpen(e: Event) {
+    const details = e.target as HTMLDetailsElement;
+    if (!this._narrow && !details.open) details.open = true;
   }
 
   private _emit(state: SearchState, replace = false) {

@@ -7,10 +7,12 @@ import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
 import { ownerToken } from '../lib/owner-token.js';
 import { safeLink } from '../lib/safe-link.js';
 import { baseStyles } from '../lib/styles.js';
-import { lastSegment } from '../lib/vocabulary-labels.js';
 import { runStatus } from './run-status.js';
 import { toldView } from './technical-detail.js';
 import { tellError, tellRunError } from '../lib/problem-text.js';
+import { scheduleText } from '../lib/schedule.js';
+import { organisationPath } from '../lib/routes.js';
+import { organisationName, organisationNames } from '../lib/organisation-names.js';
 
 /** How often a running harvest's progress is read. */
 const POLL_MS = 500;
@@ -39,10 +41,10 @@ export class FedcatSource extends ApiElement {
 
   private _data = new Task(this, {
     task: async ([client, id], { signal }) => {
-      const [source, runs] = await Promise.all([client.source(id, signal), client.runs(id, signal)]);
+      const [source, runs, names] = await Promise.all([client.source(id, signal), client.runs(id, signal), organisationNames(client, signal)]);
       this._running = source.running;
       if (source.running) this._schedulePoll();
-      return { source, runs };
+      return { source, runs, names };
     },
     args: () => [this.client, this.sourceId] as const,
   });
@@ -112,14 +114,14 @@ export class FedcatSource extends ApiElement {
     return html`<p><a href="/owner">← ${t('source.back')}</a></p>${this._data.render({
       pending: () => html`<p role="status">${t('app.loading')}</p>`,
       error: (e) => html`<h1>${this.sourceId}</h1><p role="alert" class="error">${toldView(tellError(e))}</p>`,
-      complete: ({ source, runs }) => html`
+      complete: ({ source, runs, names }) => html`
         <span class="badge">${t('source.badge')}</span>
         <h1>${source.id}</h1>
         <dl>
           <dt>${t('source.url')}</dt><dd>${safeLink(source.url)}</dd>
           <dt>${t('source.kind')}</dt><dd>${t(`kind.${source.kind}`)}</dd>
-          ${source.org ? html`<dt>${t('owner.org')}</dt><dd>${lastSegment(source.org)}</dd>` : ''}
-          <dt>${t('owner.schedule')}</dt><dd>${source.interval ?? t('owner.onDemand')}${source.nextHarvestAt ? `, ${t('source.next', { when: formatDateTime(source.nextHarvestAt) })}` : ''}</dd>
+          ${source.org ? html`<dt>${t('owner.org')}</dt><dd><a href=${organisationPath(source.org)}>${organisationName(source.org, names)}</a></dd>` : ''}
+          <dt>${t('owner.schedule')}</dt><dd>${scheduleText(source.interval)}${source.nextHarvestAt ? `, ${t('source.next', { when: formatDateTime(source.nextHarvestAt) })}` : ''}</dd>
           ${source.paused ? html`<dt>${t('source.state')}</dt><dd>${t('owner.paused')}</dd>` : ''}
           ${source.lastSuccess?.stats ? html`<dt>${t('source.profile')}</dt><dd>${source.lastSuccess.stats.validation.profile}</dd>` : ''}
         </dl>
