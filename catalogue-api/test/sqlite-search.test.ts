@@ -84,6 +84,16 @@ describe('an index written by an older fedcat', () => {
 });
 
 describe('the embedded index, beyond what Meilisearch does', () => {
+  it('walks more documents in one page than a search may answer (a 50,000-URL sitemap file)', async () => {
+    const index = new SqliteSearchIndex(await tempFile());
+    const many = Array.from({ length: 450 }, (_, i) => ({ ...FIXTURE[0]!, id: i.toString(16).padStart(16, '0'), iri: `https://x.nl/${i}` }));
+    await index.replaceSource('a', many);
+    expect((await index.search({ limit: 50_000 })).hits.length).toBe(200);
+    const walked = await index.browse(0, 50_000);
+    expect(walked.map((d) => d.id)).toEqual(many.map((d) => d.id));
+    await index.close();
+  });
+
   it('lets every word match as a prefix when the words as typed find nothing ("parkeer tarie")', async () => {
     const index = new SqliteSearchIndex(await tempFile());
     await index.replaceSource('a', FIXTURE);

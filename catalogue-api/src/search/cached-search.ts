@@ -55,6 +55,9 @@ export class CachedSearchIndex implements SearchIndex {
   count(): Promise<number> {
     return this.inner.count();
   }
+  browse(offset: number, limit: number): Promise<readonly CatalogueDocument[]> {
+    return this.inner.browse(offset, limit);
+  }
   version(): Promise<string> {
     return this.inner.version();
   }

@@ -257,6 +257,27 @@ export class MeilisearchIndex implements SearchIndex {
     return (await this.docs.getStats()).numberOfDocuments;
   }
 
+  async browse(offset: number, limit: number): Promise<readonly CatalogueDocument[]> {
+    await this.ready();
+    // Rows by (id, source), `limit` from row `offset`; a row whose id the row before has is left out (get(id) gives
+    // the first source's), so each id comes once over all pages. The row before `offset` is read for that check.
+    const from = Math.max(0, offset);
+    const out: CatalogueDocument[] = [];
+    let last: string | null = null;
+    for (let at = Math.max(0, from - 1); at < from + limit;) {
+      const page = await this.docs.getDocuments({ fields: ['body'], sort: ['id:asc', 'source:asc'], offset: at, limit: Math.min(1000, from + limit - at) });
+      if (page.results.length === 0) break;
+      for (const r of page.results) {
+        const doc = JSON.parse(r.body) as CatalogueDocument;
+        if (at >= from && doc.id !== last) out.push(doc);
+        last = doc.id;
+        at++;
+      }
+    }
+    return out;
+  }
+
+
   async version(): Promise<string> {
     await this.ready();
     return this.meta.getDocument('version').then((d) => d.version, () => 'none');

@@ -263,6 +263,15 @@ export class SqliteSearchIndex implements SearchIndex {
     return (this.db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n;
   }
 
+  async browse(offset: number, limit: number): Promise<readonly CatalogueDocument[]> {
+    // Rows in (id, source) order along its index, `limit` from row `offset`; a row that is not its id's first source
+    // is left out (get(id) answers with that one), so each id comes once over all pages.
+    const rows = this.db.prepare(`SELECT d.body, d.source = (SELECT min(x.source) FROM docs x WHERE x.id = d.id) AS first
+      FROM docs d ORDER BY d.id, d.source LIMIT ? OFFSET ?`).all(Math.max(0, limit), Math.max(0, offset)) as { body: string; first: number }[];
+    return rows.filter((r) => r.first === 1).map((r) => JSON.parse(r.body) as CatalogueDocument);
+  }
+
+
   async close(): Promise<void> {
     this.db.close();
   }

@@ -71,6 +71,12 @@ export interface SearchIndex {
    */
   possibleDuplicates(id: string, limit?: number): Promise<readonly PossibleDuplicate[]>;
   count(): Promise<number>;
+  /**
+   * Every document in id order, `limit` rows from row `offset` of the (id, source) order, each id once over all
+   * pages (the document {@link get} returns for it; a page may hold fewer than `limit`): for walks over all records
+   * (the sitemap) that a search, capped per page and sorted per request, cannot make.
+   */
+  browse(offset: number, limit: number): Promise<readonly CatalogueDocument[]>;
   /** A token that changes whenever the content changes, whoever wrote it (another process's harvest included). */
   version(): Promise<string>;
   close(): Promise<void>;
