@@ -235,6 +235,8 @@ describe('pages rendered on the server', () => {
     await page.locator('#serves + ul a').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Parkeerzones en tarieven');
     expect(asked.some((p) => p.startsWith('/v1/datasets/'))).toBe(true);
+    // The window's title follows the page the app now shows.
+    await expect.poll(() => page.title()).toBe('Parkeerzones en tarieven – fedcat');
     expect(await page.evaluate("'fedcatSamePage' in window")).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

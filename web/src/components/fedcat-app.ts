@@ -76,12 +76,14 @@ export class FedcatApp extends I18nElement {
     window.addEventListener('popstate', this._onPop);
     this.addEventListener('click', this._onClick);
     this.addEventListener('fedcat-navigate', this._onNavigate as EventListener);
+    this.addEventListener('fedcat-page-title', this._onTitle as EventListener);
   }
 
   override disconnectedCallback() {
     window.removeEventListener('popstate', this._onPop);
     this.removeEventListener('click', this._onClick);
     this.removeEventListener('fedcat-navigate', this._onNavigate as EventListener);
+    this.removeEventListener('fedcat-page-title', this._onTitle as EventListener);
     super.disconnectedCallback();
   }
 
@@ -92,6 +94,7 @@ export class FedcatApp extends I18nElement {
     else history.pushState(null, '', url);
     const previous = this._route.page;
     this.preload = null;
+    this._toldTitle = null;
     this._route = routeOf(location.pathname, location.search);
     if (!replace) {
       window.scrollTo(0, 0);
@@ -110,6 +113,14 @@ export class FedcatApp extends I18nElement {
   };
 
   private _onNavigate = (e: CustomEvent<{ url: string; replace?: boolean }>) => this._go(e.detail.url, e.detail.replace);
+
+  /** A page that knows its subject only once it loaded (a record) names it for the window's title. */
+  private _onTitle = (e: CustomEvent<{ title: string }>) => {
+    this._toldTitle = e.detail.title;
+    document.title = `${e.detail.title} – fedcat`;
+  };
+  /** The subject the page shown named for the title (see _onTitle); dropped on navigation. */
+  private _toldTitle: string | null = null;
 
   private _onState(e: CustomEvent<{ state: SearchState; replace: boolean }>) {
     e.preventDefault();
@@ -132,7 +143,7 @@ export class FedcatApp extends I18nElement {
   }
 
   override render() {
-    if (!onServer()) document.title = pageTitle(this._route, this.preload?.data ?? undefined);
+    if (!onServer()) document.title = this._toldTitle ? `${this._toldTitle} – fedcat` : pageTitle(this._route, this.preload?.data ?? undefined);
     const other = lang() === 'nl' ? 'en' : 'nl';
     return html`
       <a class="skip button" href="#main" @click=${this._skip}>${t('app.skip')}</a>

@@ -28,6 +28,7 @@ function sharedKeyLabel(key: string): string {
 /**
  * A dataset or API page from `/v1/{kind}/{id}` and its access conditions: description, facts, landing page,
  * distributions, the API (OpenAPI summary, lifecycle, design rules), how to get access, quality and provenance.
+ * @fires fedcat-page-title - detail: { title } once a record is shown (the app puts it in the window's title)
  */
 /** The RDF syntaxes a record's metadata downloads as. */
 const DOWNLOADS = [['turtle', 'Turtle'], ['jsonld', 'JSON-LD'], ['rdfxml', 'RDF/XML']] as const;
@@ -50,6 +51,16 @@ export class FedcatRecord extends ApiElement {
     },
     args: () => [this.client, this.kind, this.recordId, this.given] as const,
   });
+
+  /** The record whose title the page was last told (the app puts it in the window's title). */
+  private _titled: string | null = null;
+
+  override updated() {
+    const record = this._record.value?.record ?? this.given?.record;
+    if (!record || record.id === this._titled) return;
+    this._titled = record.id;
+    this.dispatchEvent(new CustomEvent('fedcat-page-title', { detail: { title: record.title || record.iri }, bubbles: true, composed: true }));
+  }
 
   override render() {
     return renderGiven(this._record, this.given, {
