@@ -259,19 +259,16 @@ export class MeilisearchIndex implements SearchIndex {
 
   async browse(offset: number, limit: number): Promise<readonly CatalogueDocument[]> {
     await this.ready();
-    // Rows by (id, source), `limit` from row `offset`; a row whose id the row before has is left out (get(id) gives
-    // the first source's), so each id comes once over all pages. The row before `offset` is read for that check.
+    // Rows by (id, source) from row `offset`; a row whose id the row before has (read too) is left out, as get(id) gives the first.
     const from = Math.max(0, offset);
     const out: CatalogueDocument[] = [];
     let last: string | null = null;
     for (let at = Math.max(0, from - 1); at < from + limit;) {
       const page = await this.docs.getDocuments({ fields: ['body'], sort: ['id:asc', 'source:asc'], offset: at, limit: Math.min(1000, from + limit - at) });
       if (page.results.length === 0) break;
-      for (const r of page.results) {
-        const doc = JSON.parse(r.body) as CatalogueDocument;
-        if (at >= from && doc.id !== last) out.push(doc);
+      for (const doc of page.results.map((r) => JSON.parse(r.body) as CatalogueDocument)) {
+        if (at++ >= from && doc.id !== last) out.push(doc);
         last = doc.id;
-        at++;
       }
     }
     return out;
