@@ -48,6 +48,7 @@ import sparql from '../routes/sparql/index.js';
 import { requestScope } from '../routes/sparql/visibility.js';
 import validate from '../routes/validate/index.js';
 import web from '../routes/web/index.js';
+import tryRoute, { type TryRouteOptions } from '../routes/try/index.js';
 import { Problem } from '../schemas/common.js';
 import { AccessConditions, ApiDescription, Changes, FscPeers, FscResolution, FscServices, Resolution } from '../schemas/directory.js';
 import { CatalogueRecord, CatalogueRecordDetail, SearchResult } from '../schemas/records.js';
@@ -84,6 +85,8 @@ export interface AppOptions {
   readonly fetchPolicy?: FetchPolicy;
   /** The profile dry runs validate with when the request names none (FEDCAT_HARVEST_PROFILE); default DCAT-AP-NL 3.0. */
   readonly defaultProfile?: string;
+  /** Caps and rate limits of the try-it proxy (`POST /v1/dataservices/{id}/try`); tests set small ones. */
+  readonly tryLimits?: TryRouteOptions['limits'];
   /** URLs per sitemap file (default and most 50,000; tests use fewer to see the sitemap index). */
   readonly sitemapSize?: number;
   /** Directory of the built web UI; omitted in API-only tests. */
@@ -185,6 +188,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(accessConditions, { prefix, search: index, store, directory, type, genidBase: genidBase({ baseUrl }) });
   }
   await app.register(resolve, { prefix: '/v1/resolve', directory });
+  await app.register(tryRoute, {
+    prefix: '/v1/dataservices', directory, ...(opts.tryLimits ? { limits: opts.tryLimits } : {}),
+    policy: { ...(opts.fetchPolicy ?? defaultFetchPolicy), privateAccess: opts.privateAccess ?? opts.fetchPolicy?.privateAccess ?? { kind: 'none' } },
+  });
   await app.register(fsc, { prefix: '/v1/fsc', directory });
   await app.register(changes, { prefix: '/v1/changes', directory });
   const auth = new Authenticator(opts.tokens);

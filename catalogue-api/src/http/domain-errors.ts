@@ -4,6 +4,8 @@ import { InvalidSource } from '../control/source-input.js';
 import { SourceExists, UnknownSource } from '../control/sources.js';
 import { UnknownProfile } from '../validation/validators.js';
 import { UnreadableDocument } from '../validation/dry-run.js';
+import { TryFailed } from '../try/send-try.js';
+import { TryRefused } from '../try/try-request.js';
 import {
   InvalidSourceRequest, SourceConflict, SourceNotFound, ValidationInputTooLarge, ValidationInputUnreadable, ValidationUrlRefused,
   ValidationUrlUnreachable, UnknownProfileProblem,
@@ -17,6 +19,9 @@ export interface ProblemParts {
   /** For 429 and 503: when to try again (the Retry-After header); a default when not given. */
   readonly retryAfterSeconds?: number;
 }
+
+const TRY_REFUSED: Record<TryRefused['code'], string> = { 'not-offered': 'CAT_TRY_NOT_OFFERED', method: 'CAT_TRY_METHOD', url: 'CAT_TRY_URL', header: 'CAT_TRY_HEADER' };
+const TRY_FAILED: Record<TryFailed['code'], string> = { address: 'CAT_TRY_ADDRESS_REFUSED', timeout: 'CAT_TRY_TIMEOUT', 'too-large': 'CAT_TRY_TOO_LARGE', unreachable: 'CAT_TRY_UNREACHABLE' };
 
 type ErrorClass<E extends Error> = abstract new (...args: never[]) => E;
 interface Mapping { readonly matches: (error: Error) => boolean; readonly to: (error: Error) => ProblemParts }
@@ -45,6 +50,9 @@ const MAPPINGS: readonly Mapping[] = [
   map(SourceLimitExceeded, (e) => as(new ValidationInputTooLarge(e.message))),
   map(SourceUnparsable, (e) => as(new ValidationInputUnreadable(e.message))),
   map(HarvestError, (e) => as(new ValidationUrlUnreachable(e.message))),
+  // The try-it proxy: what it will not send (the field named), and what became of a request it sent.
+  map(TryRefused, (e) => ({ status: e.code === 'not-offered' ? 403 : 400, code: TRY_REFUSED[e.code], detail: e.message })),
+  map(TryFailed, (e) => ({ status: e.code === 'address' ? 403 : e.code === 'timeout' ? 504 : 502, code: TRY_FAILED[e.code], detail: e.message })),
 ];
 
 /** The problem a domain error is answered with; undefined for errors that are not domain errors. */

@@ -41,4 +41,5 @@ export const FscGroupNotFound = createError('CAT_FSC_GROUP_NOT_FOUND', "No harve
 export const FscAmbiguous = createError('CAT_FSC_AMBIGUOUS', 'Several groups list this service (%s): give group_id', 409);
 export const InvalidCursor = createError('CAT_INVALID_CURSOR', 'Invalid cursor: %s', 400);
 export const ChangesGone = createError('CAT_CHANGES_GONE', 'Changes since %s are no longer kept: read the resolutions again, then follow from since=%s', 410);
+export const TryRateLimited = createError('CAT_TRY_RATE_LIMITED', 'Too many tries: %s', 429);
 export const DirectoryNotReady = createError('CAT_DIRECTORY_NOT_READY', 'The service directory is still being built: %s', 503);
