@@ -39,6 +39,7 @@ export { matchKeys, type MatchKind } from './records/match-keys.js';
 export { probeLink, type ProbeResult } from './links/probe-link.js';
 export { checkLinks, linksDue, type CheckedLink, type LinkCache, type LinkCheckOptions, type LinkCheckResult } from './links/link-check.js';
 export { assessRecords, type QualityOptions, type AcceptedRecord, type SourceQuality } from './quality/assess-records.js';
+export { fetchDescription, type FetchedDescription } from './services/fetch-description.js';
 export { describeServices, descriptionsDue, emptyServiceCache, type ServiceOptions, type ServiceCache, type DescriptionResult, type PdpResult, type ServiceDescriptions } from './services/describe-services.js';
 export { serviceTargets, openApiAt, type ServiceTarget } from './services/service-targets.js';
 export { lifecycleStatus, isoDate, type Lifecycle } from './services/lifecycle.js';

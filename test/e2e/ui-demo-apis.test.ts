@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -263,5 +264,37 @@ describe('the search on a phone', () => {
     await expect.poll(() => wide.locator('fedcat-facets legend', { hasText: 'Organisatie' }).isVisible()).toBe(true);
     expect(await wide.locator('details.filters > summary').isVisible()).toBe(false);
     await wide.close();
+  }, 60_000);
+});
+
+describe('trying an API from its page', () => {
+  it('sends a request from a public API\'s page and shows the answer; a restricted API shows how to get access instead', async () => {
+    const context = await ui.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const parking = apis.find((a) => a.title === 'Parkeer-API Dijkstad')!;
+    await page.goto(`${ui.fedcat.base}/dataservices/${parking.id}?lang=nl`);
+    await page.getByRole('button', { name: 'Console openen' }).click();
+    const operation = page.locator('fedcat-api-console details.op', { hasText: '/zones' }).first();
+    await operation.locator('summary').click();
+    await operation.getByLabel(/^naam/).fill('Centrum');
+    await operation.getByRole('button', { name: 'Probeer' }).click();
+    await expect.poll(() => operation.locator('p[role=status]').textContent()).toMatch(/^Status 200, in \d+ ms$/);
+    const body = JSON.parse((await operation.locator('pre[aria-label=Antwoord]').textContent()) ?? 'null') as { naam: string }[];
+    expect(body.map((z) => z.naam)).toContain('Centrum');
+    await operation.getByText('Dit verzoek als curl-opdracht').click();
+    expect(await operation.locator('pre', { hasText: /^curl / }).textContent()).toMatch(/^curl -H 'accept: application\/json' 'http:\/\/127\.0\.0\.1:\d+\/dijkstad\/api\/parkeren\/v1\/zones\?naam=Centrum'$/);
+    await operation.scrollIntoViewIfNeeded();
+    await page.locator('section[aria-labelledby=try]').screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/12-try-console.png', import.meta.url)) });
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    // A restricted API: no console to press, the way to access it instead.
+    const restricted = apis.find((a) => a.title === 'Adressen bevragen API')!;
+    await page.goto(`${ui.fedcat.base}/dataservices/${restricted.id}?lang=nl`);
+    await page.locator('#access').waitFor();
+    expect(await page.getByRole('button', { name: 'Console openen' }).count()).toBe(0);
+    expect(await page.getByText(/^Proberen vanaf deze pagina kan alleen bij openbare API's/).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Hoe krijg ik toegang?' }).count()).toBe(1);
+    await context.close();
   }, 60_000);
 });

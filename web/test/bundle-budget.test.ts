@@ -18,6 +18,15 @@ describe('the web bundle', () => {
     expect(Object.values(meta.outputs).some((o) => o.imports.some((i) => i.path === editor[0] && i.kind === 'dynamic-import'))).toBe(true);
   });
 
+  it('loads the try-it console only when a reader opens it: not part of the search page\'s initial JavaScript', async () => {
+    const { files, meta } = await initialJavaScript(PUBLIC, 'app.js');
+    const modules = files.flatMap((o) => Object.keys(meta.outputs[o]?.inputs ?? {}));
+    expect(modules.some((m) => m.endsWith('fedcat-api-console.ts') || m.endsWith('openapi-operations.ts'))).toBe(false);
+    const chunk = Object.keys(meta.outputs).filter((o) => o.endsWith('.js') && Object.keys(meta.outputs[o]!.inputs).some((m) => m.endsWith('fedcat-api-console.ts')));
+    expect(chunk).toHaveLength(1);
+    expect(Object.values(meta.outputs).some((o) => o.imports.some((i) => i.path === chunk[0] && i.kind === 'dynamic-import'))).toBe(true);
+  });
+
   it('keeps the embeddable elements module within the same budget, without the app pages', async () => {
     const { files, gzipBytes, meta } = await initialJavaScript(PUBLIC, 'elements.js');
     expect(gzipBytes).toBeLessThanOrEqual(BUDGET);

@@ -49,6 +49,7 @@ import { requestScope } from '../routes/sparql/visibility.js';
 import validate from '../routes/validate/index.js';
 import web from '../routes/web/index.js';
 import tryRoute, { type TryRouteOptions } from '../routes/try/index.js';
+import apiDocument from '../routes/api-document/index.js';
 import { Problem } from '../schemas/common.js';
 import { AccessConditions, ApiDescription, Changes, FscPeers, FscResolution, FscServices, Resolution } from '../schemas/directory.js';
 import { CatalogueRecord, CatalogueRecordDetail, SearchResult } from '../schemas/records.js';
@@ -188,10 +189,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(accessConditions, { prefix, search: index, store, directory, type, genidBase: genidBase({ baseUrl }) });
   }
   await app.register(resolve, { prefix: '/v1/resolve', directory });
-  await app.register(tryRoute, {
-    prefix: '/v1/dataservices', directory, ...(opts.tryLimits ? { limits: opts.tryLimits } : {}),
-    policy: { ...(opts.fetchPolicy ?? defaultFetchPolicy), privateAccess: opts.privateAccess ?? opts.fetchPolicy?.privateAccess ?? { kind: 'none' } },
-  });
+  // The try-it console: its proxy, and the OpenAPI documents it builds its forms from (fetched under the harvest's policy).
+  const publisherPolicy = { ...(opts.fetchPolicy ?? defaultFetchPolicy), privateAccess: opts.privateAccess ?? opts.fetchPolicy?.privateAccess ?? { kind: 'none' as const } };
+  await app.register(tryRoute, { prefix: '/v1/dataservices', directory, policy: publisherPolicy, ...(opts.tryLimits ? { limits: opts.tryLimits } : {}) });
+  await app.register(apiDocument, { prefix: '/v1/dataservices', directory, policy: publisherPolicy });
   await app.register(fsc, { prefix: '/v1/fsc', directory });
   await app.register(changes, { prefix: '/v1/changes', directory });
   const auth = new Authenticator(opts.tokens);

@@ -7,3 +7,4 @@ export { RecordQuality, AggregateQuality, OrganisationQuality } from './quality.
 export { CatalogueRecord, CatalogueRecordDetail, SearchHit, SearchResult, SearchQuery, FACETS } from './records.js';
 export { UnmappedValue, Run, RunningHarvest, SourceWithStatus, SourceSettings, SourceCreate, SourcePatch, AuditEntry } from './sources.js';
 export { ReportGroup, ValidationReport, ValidationProfiles } from './validation.js';
+export { TryAnswer } from './try.js';

@@ -1,7 +1,7 @@
 import { FILTER_FIELDS, type SearchState } from '../lib/url-state.js';
 import type {
   AccessConditions, AggregateQuality, CatalogueRecordDetail, Organisation, OrganisationScore, Problem, RecordQuality, Run, SearchResult, SourceWithStatus,
-  SparqlResults, ValidationProfiles, ValidationReport,
+  SparqlResults, TryAnswer, ValidationProfiles, ValidationReport,
 } from './types.js';
 import { pageHref, pageOrigin } from '../lib/page-location.js';
 
@@ -64,6 +64,16 @@ export class CatalogueApi {
   /** How to get access to a dataset or data service. */
   accessConditions(kind: 'datasets' | 'dataservices', id: string, signal?: AbortSignal): Promise<AccessConditions> {
     return this.request(`v1/${kind}/${encodeURIComponent(id)}/access-conditions`, { signal });
+  }
+
+  /** A data service's OpenAPI document (JSON, internal references resolved), as fedcat read it from its publisher. */
+  openapi(id: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    return this.request(`v1/dataservices/${encodeURIComponent(id)}/openapi`, { signal });
+  }
+
+  /** Sends one request to a data service's API through fedcat's try-it proxy; resolves with what the API answered. */
+  tryApi(id: string, req: { method: string; url: string; headers: Record<string, string> }, signal?: AbortSignal): Promise<TryAnswer> {
+    return this.request(`v1/dataservices/${encodeURIComponent(id)}/try`, { method: 'POST', body: JSON.stringify(req), headers: { 'content-type': 'application/json' }, signal });
   }
 
   /** A dataset's MQA score, per indicator; rejects with an ApiError (404) before its first assessment. */

@@ -32,6 +32,8 @@ export type ValidationProfiles = Static<typeof Api.ValidationProfiles>;
 export type RunningHarvest = Static<typeof Api.RunningHarvest>;
 export type Run = Static<typeof Api.Run>;
 export type SourceWithStatus = Static<typeof Api.SourceWithStatus>;
+/** What an API answered to a try (`POST /v1/dataservices/{id}/try`). */
+export type TryAnswer = Static<typeof Api.TryAnswer>;
 
 /** SPARQL 1.1 Query Results JSON (the `/sparql` endpoint's own format, not one of the API's schemas). */
 export interface SparqlResults {

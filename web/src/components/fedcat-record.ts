@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { AccessConditions, CatalogueRecordDetail, RecordQuality } from '../api/types.js';
 import { ApiElement } from '../lib/api-element.js';
 import { renderGiven } from '../lib/given-task.js';
@@ -9,6 +9,7 @@ import type { PageData } from '../lib/preload.js';
 import { formatDateTime, t } from '../lib/i18n.js';
 import { organisationPath, recordPath } from '../lib/routes.js';
 import { safeLink } from '../lib/safe-link.js';
+import { tryOffered } from '../lib/try-offered.js';
 import { baseStyles } from '../lib/styles.js';
 import { lastSegment, valueLabel } from '../lib/vocabulary-labels.js';
 import { fieldLabel, typeLabel } from './record-labels.js';
@@ -52,6 +53,8 @@ export class FedcatRecord extends ApiElement {
     args: () => [this.client, this.kind, this.recordId, this.given] as const,
   });
 
+  /** The try-it console: not loaded, loading (its chunk), or open. */
+  @state() private _consoleState: 'closed' | 'loading' | 'open' = 'closed';
   /** The record whose title the page was last told (the app puts it in the window's title). */
   private _titled: string | null = null;
 
@@ -92,6 +95,7 @@ export class FedcatRecord extends ApiElement {
       </dl>
       ${d.type === 'Dataset' && c?.distributions?.length ? html`<fedcat-distributions .distributions=${c.distributions} .client=${this.client} .names=${d.valueLabels ?? {}}></fedcat-distributions>` : ''}
       ${d.type === 'DataService' ? html`<fedcat-api-description .api=${d.api ?? null}></fedcat-api-description>` : ''}
+      ${d.type === 'DataService' && d.api?.status === 'valid' ? this._console(d) : ''}
       ${d.servesDatasets?.length ? html`<section aria-labelledby="serves">
         <h2 id="serves">${t('record.servesDatasets')}</h2>
         <ul>${d.servesDatasets.map((s) => html`<li>${s.id ? html`<a href=${link(recordPath('Dataset', s.id))}>${s.title || s.iri}</a>` : safeLink(s.iri)}</li>`)}</ul>
@@ -112,6 +116,23 @@ export class FedcatRecord extends ApiElement {
           (${t('record.source')} <code>${p.source}</code>${p.publisherName ? html`, ${p.publisherName}` : ''}): ${t('record.same')} ${p.sharedKeys.map(sharedKeyLabel).join(', ')}
         </li>`)}</ul>
       </section>` : ''}`;
+  }
+
+  /** "Probeer de API": the console (its own chunk, loaded when opened) for an API that may be tried, else why not. */
+  private _console(d: CatalogueRecordDetail) {
+    if (!tryOffered(d.accessRights, d.api?.authTypes)) {
+      return html`<section aria-labelledby="try"><h2 id="try">${t('console.heading')}</h2><p>${t('console.notOffered')}</p></section>`;
+    }
+    return html`<section aria-labelledby="try"><h2 id="try">${t('console.heading')}</h2>
+      ${this._consoleState === 'open' ? html`<fedcat-api-console record-id=${d.id} api=${this.api}></fedcat-api-console>`
+        : html`<button class="secondary" ?disabled=${this._consoleState === 'loading'} @click=${this._openConsole}>${t('console.open')}</button>`}
+    </section>`;
+  }
+
+  private async _openConsole() {
+    this._consoleState = 'loading';
+    await import('./fedcat-api-console.js');
+    this._consoleState = 'open';
   }
 
   private _back(e: Event) {

@@ -15,6 +15,9 @@ const BY_CODE: Readonly<Record<string, MessageKey>> = {
   CAT_SPARQL_SERVICE_REFUSED: 'problem.sparqlService', CAT_SPARQL_BAD_DATASET: 'problem.sparqlDataset',
   CAT_STORE_UNAVAILABLE: 'problem.storeUnavailable', CAT_SEARCH_UNAVAILABLE: 'problem.storeUnavailable', CAT_DIRECTORY_NOT_READY: 'problem.storeUnavailable',
   CAT_INTERNAL: 'problem.internal', CAT_INVALID_REQUEST: 'problem.invalidRequest',
+  CAT_TRY_NOT_OFFERED: 'problem.tryNotOffered', CAT_TRY_METHOD: 'problem.tryMethod', CAT_TRY_URL: 'problem.tryUrl', CAT_TRY_HEADER: 'problem.tryHeader',
+  CAT_TRY_ADDRESS_REFUSED: 'problem.tryAddress', CAT_TRY_TIMEOUT: 'problem.tryTimeout', CAT_TRY_TOO_LARGE: 'problem.tryTooLarge',
+  CAT_TRY_UNREACHABLE: 'problem.tryUnreachable', CAT_TRY_RATE_LIMITED: 'problem.tryRateLimited',
 };
 
 /** What the harvester's run errors say (`error.code` of a run), in the reader's language. */

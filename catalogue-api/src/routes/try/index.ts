@@ -4,6 +4,7 @@ import type { FetchPolicy } from '@fedcat/harvester';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
 import { DirectoryNotReady, ServiceNotFound, TryRateLimited } from '../../http/errors.js';
 import { problem, problemResponses } from '../../schemas/common.js';
+import { TryAnswer } from '../../schemas/try.js';
 import { WindowLimit } from '../../try/rate-limit.js';
 import { sendTry, type TryLimits } from '../../try/send-try.js';
 import { checkTry, TRY_HEADERS, TRY_METHODS } from '../../try/try-request.js';
@@ -21,13 +22,6 @@ const TryBody = Type.Object({
   headers: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 4000 }), { description: `Request headers; allowed: ${TRY_HEADERS.join(', ')}` })),
 }, { additionalProperties: false });
 
-const TryAnswer = Type.Object({
-  status: Type.Integer({ description: "The API's HTTP status" }),
-  headers: Type.Record(Type.String(), Type.String(), { description: 'The response headers fedcat passes on' }),
-  body: Type.String({ description: 'The body, as text or (bodyEncoding base64) as base64' }),
-  bodyEncoding: Type.Union([Type.Literal('utf8'), Type.Literal('base64')]),
-  timeMs: Type.Integer({ description: 'How long the API took to answer, in milliseconds' }),
-}, { $id: 'TryAnswer' });
 
 /**
  * `POST /v1/dataservices/{id}/try`: the try-it console's proxy. Sends one GET or HEAD to a public API (security none
