@@ -103,6 +103,13 @@ describe('trying an API from its page', () => {
     expect(seen.at(-1)!.headers).not.toHaveProperty('cookie');
   });
 
+  it("serves the API's OpenAPI document for the console, read from its publisher (404 for a record fedcat does not hold)", async () => {
+    const doc = await app.inject({ method: 'GET', url: `/v1/dataservices/${recordId(OPEN)}/openapi` });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.json()).toMatchObject({ openapi: '3.0.3', servers: [{ url: `${org.origin}/api/v1` }], paths: { '/dingen': {} } });
+    expect((await app.inject({ method: 'GET', url: '/v1/dataservices/0000000000000000/openapi' })).json()).toMatchObject({ status: 404, code: 'CAT_SERVICE_NOT_FOUND' });
+  });
+
   it('refuses, with a problem saying why, what it must not send, and the API sees none of it', async () => {
     const before = seen.length;
     const refusals = [
