@@ -233,6 +233,11 @@ export class ResolutionIndex {
     return this.entries.get(idOrIri) ?? this.entries.get(this.byIri.get(idOrIri) ?? '');
   }
 
+  /** Every data service the directory holds, by record id. */
+  views(): ServiceView[] {
+    return [...this.entries.values()].map((e) => e.view).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
   groupIds(): string[] {
     return [...this.groups.keys()].sort();
   }

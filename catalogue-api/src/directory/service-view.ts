@@ -2,7 +2,7 @@ import type { Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
 import { bestLiteral, lifecycleStatus, type Lifecycle } from '@fedcat/harvester';
 import { recordId } from '@fedcat/catalogue';
-import { adms, dcat, dct, dqv, fedcat, foaf, rdf, rdfs, skos } from '@fedcat/vocab';
+import { adms, dcat, dct, dqv, fedcat, foaf, rdf, rdfs, skos, vcard } from '@fedcat/vocab';
 import { firstValue, sortedValues, valueInLang } from './rdf-values.js';
 
 /** FSC coordinates a publisher gives for a data service. */
@@ -49,7 +49,10 @@ export interface ServiceView {
   readonly id: string;
   readonly iri: string;
   readonly title: string;
+  readonly description: string;
   readonly publisher: { readonly uri: string; readonly name: string | null; readonly oins: readonly string[] } | null;
+  /** The record's contact point (dcat:contactPoint): its name, e-mail address (without mailto:) and web page. */
+  readonly contact: { readonly name: string | null; readonly email: string | null; readonly url: string | null } | null;
   readonly endpointUrls: readonly string[];
   readonly endpointDescriptions: readonly string[];
   readonly accessRights: string | null;
@@ -61,6 +64,12 @@ export interface ServiceView {
 }
 
 const OIN = /^\d{20}$/;
+
+function contactOf(store: Store, node: Term | undefined): ServiceView['contact'] {
+  if (!node) return null;
+  const email = firstValue(store, node, vcard.hasEmail);
+  return { name: bestLiteral(store, node, [vcard.fn]), email: email ? email.replace(/^mailto:/i, '') : null, url: firstValue(store, node, vcard.hasURL) };
+}
 
 function apiView(store: Store, node: Term, today: string): ApiView {
   const status = firstValue(store, node, fedcat.descriptionStatus);
@@ -132,6 +141,8 @@ export function serviceViews(quads: readonly Quad[], today: string): ServiceView
     return {
       id: recordId(s.value), iri: s.value,
       title: bestLiteral(store, s, [dct.title]) ?? '',
+      description: bestLiteral(store, s, [dct.description]) ?? '',
+      contact: contactOf(store, store.getObjects(s, dcat.contactPoint, null)[0]),
       publisher: publisher ? { uri: publisher.value, name: bestLiteral(store, publisher, [foaf.name, skos.prefLabel, rdfs.label]), oins } : null,
       endpointUrls: sortedValues(store, s, dcat.endpointURL),
       endpointDescriptions: sortedValues(store, s, dcat.endpointDescription),
