@@ -89,6 +89,8 @@ const requests = (): [string, InjectOptions, number][] => [
   ['try with a field that is not allowed', { method: 'POST', url: '/v1/dataservices/:service/try', payload: { verb: 'GET' } }, 400],
   ['try an unknown data service', { method: 'POST', url: '/v1/dataservices/0123456789abcdef/try', payload: { method: 'GET', url: 'https://nowhere.example/api' } }, 404],
   ['OpenAPI document of a service fedcat holds none of', { method: 'GET', url: '/v1/dataservices/:service/openapi' }, 404],
+  ['OpenAPI document in a format there is not', { method: 'GET', url: '/v1/dataservices/:service/openapi?format=xml' }, 400],
+  ['Postman collection of a service fedcat holds no document of', { method: 'GET', url: '/v1/dataservices/:service/postman' }, 404],
   ['API register listing', { method: 'GET', url: '/v1/api-register/apis?perPage=5' }, 200],
   ['API register listing with a status it does not know', { method: 'GET', url: '/v1/api-register/apis?status=actief' }, 400],
   ['API register: an unknown API', { method: 'GET', url: '/v1/api-register/apis/0123456789abcdef' }, 404],

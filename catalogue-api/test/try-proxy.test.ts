@@ -12,6 +12,7 @@ const ORG = 'https://identifier.overheid.nl/tooi/id/gemeente/gm9999';
 const OPEN = 'https://data.proef.example.nl/id/api/open';
 const CLOSED = 'https://data.proef.example.nl/id/api/gesloten';
 const ELSEWHERE = 'https://data.proef.example.nl/id/api/elders';
+const KEYED = 'https://data.proef.example.nl/id/api/sleutel';
 
 /** A data service of the test catalogue: public or restricted, its endpoint and OpenAPI document on the organisation's server. */
 const service = (iri: string, access: 'PUBLIC' | 'RESTRICTED', endpoint: string, description: string) => `
@@ -23,11 +24,12 @@ const service = (iri: string, access: 'PUBLIC' | 'RESTRICTED', endpoint: string,
   dct:license <http://publications.europa.eu/resource/authority/licence/CC0> ;
   dcat:endpointURL <${endpoint}> ; dcat:endpointDescription <${description}> .`;
 
-const openapi = (servers: readonly string[], security: boolean) => JSON.stringify({
+const openapi = (servers: readonly string[], security: boolean | 'key') => JSON.stringify({
   openapi: '3.0.3', info: { title: 'Proef', version: '1.0.0', contact: { email: 'api@proef.example.nl' } },
   servers: servers.map((url) => ({ url })),
   paths: { '/dingen': { get: { responses: { 200: { description: 'ok' } } } } },
-  ...(security ? { components: { securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://x/token', scopes: {} } } } } }, security: [{ oauth: [] }] } : {}),
+  ...(security === 'key' ? { components: { securitySchemes: { sleutel: { type: 'apiKey', in: 'header', name: 'X-Proef-Sleutel' } } }, security: [{ sleutel: [] }] } : {}),
+  ...(security === true ? { components: { securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://x/token', scopes: {} } } } } }, security: [{ oauth: [] }] } : {}),
 });
 
 let org: Awaited<ReturnType<typeof localServer>>;
@@ -47,19 +49,22 @@ beforeAll(async () => {
       return void res.writeHead(200, { 'content-type': 'text/turtle' }).end(`@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
 @prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix vcard: <http://www.w3.org/2006/vcard/ns#> .
 <https://data.proef.example.nl/id/catalogus> a dcat:Catalog ; dct:title "Proef"@nl ; dct:description "Proef"@nl ; dct:publisher <${ORG}> ;
-  dcat:service <${OPEN}>, <${CLOSED}>, <${ELSEWHERE}> .
+  dcat:service <${OPEN}>, <${CLOSED}>, <${ELSEWHERE}>, <${KEYED}> .
 <${ORG}> a foaf:Agent ; foaf:name "Gemeente Proef"@nl .
 <https://data.proef.example.nl/id/contact> a vcard:Organization ; vcard:fn "Team API"@nl ; vcard:hasEmail <mailto:api@proef.example.nl> .
 ${service(OPEN, 'PUBLIC', api, `${org.origin}/docs/open.json`)}
 ${service(CLOSED, 'RESTRICTED', `${org.origin}/api/gesloten`, `${org.origin}/docs/gesloten.json`)}
-${service(ELSEWHERE, 'PUBLIC', 'http://169.254.169.254/latest', `${org.origin}/docs/elders.json`)}`);
+${service(ELSEWHERE, 'PUBLIC', 'http://169.254.169.254/latest', `${org.origin}/docs/elders.json`)}
+${service(KEYED, 'PUBLIC', `${org.origin}/api/sleutel/v1`, `${org.origin}/docs/sleutel.json`)}`);
     }
     const json = (body: string) => void res.writeHead(200, { 'content-type': 'application/json' }).end(body);
     if (url.pathname === '/docs/open.json') return json(openapi([api], false));
     if (url.pathname === '/docs/gesloten.json') return json(openapi([`${org.origin}/api/gesloten`], true));
+    if (url.pathname === '/docs/sleutel.json') return json(openapi([`${org.origin}/api/sleutel/v1`], 'key'));
     if (url.pathname === '/docs/elders.json') return json(openapi(['http://169.254.169.254/latest', `${other.origin}/api`], false));
     seen.push({ path: url.pathname + url.search, headers: req.headers });
     if (url.pathname === '/api/v1/dingen') return void res.writeHead(200, { 'content-type': 'application/json', 'api-version': '1.0.0', 'set-cookie': 'sessie=geheim' }).end('{"dingen":[1,2,3]}');
+    if (url.pathname === '/api/sleutel/v1/dingen') return void res.writeHead(req.headers['x-proef-sleutel'] === 'geheim' ? 200 : 401, { 'content-type': 'application/json' }).end('{}');
     if (url.pathname === '/api/v1/weg') return void res.writeHead(302, { location: `${other.origin}/api/gevonden` }).end();
     if (url.pathname === '/api/v1/groot') {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
@@ -108,6 +113,25 @@ describe('trying an API from its page', () => {
     expect(doc.statusCode).toBe(200);
     expect(doc.json()).toMatchObject({ openapi: '3.0.3', servers: [{ url: `${org.origin}/api/v1` }], paths: { '/dingen': {} } });
     expect((await app.inject({ method: 'GET', url: '/v1/dataservices/0000000000000000/openapi' })).json()).toMatchObject({ status: 404, code: 'CAT_SERVICE_NOT_FOUND' });
+  });
+
+  it("passes an API key on in the header the API's security scheme names, and that header only for that API", async () => {
+    const keyed = await tryIt(KEYED, { method: 'GET', url: `${org.origin}/api/sleutel/v1/dingen`, headers: { 'X-Proef-Sleutel': 'geheim' } });
+    expect(keyed.json()).toMatchObject({ status: 200 });
+    expect(seen.at(-1)!.headers['x-proef-sleutel']).toBe('geheim');
+    const elsewhere = await tryIt(OPEN, { method: 'GET', url: apiUrl('/dingen'), headers: { 'X-Proef-Sleutel': 'geheim' } });
+    expect(elsewhere.json()).toMatchObject({ status: 400, code: 'CAT_TRY_HEADER' });
+  });
+
+  it('offers the document as a YAML download and as a Postman collection of its operations', async () => {
+    const yaml = await app.inject({ method: 'GET', url: `/v1/dataservices/${recordId(OPEN)}/openapi?format=yaml` });
+    expect(yaml.headers['content-type']).toMatch(/^application\/yaml/);
+    expect(yaml.headers['content-disposition']).toBe(`attachment; filename="${recordId(OPEN)}-openapi.yaml"`);
+    expect(yaml.body).toMatch(/^openapi: 3\.0\.3$/m);
+    const postman = (await app.inject({ method: 'GET', url: `/v1/dataservices/${recordId(KEYED)}/postman` })).json<{ info: { schema: string }; item: { request: { method: string; url: { raw: string }; header: { key: string; value: string }[] } }[] }>();
+    expect(postman.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
+    expect(postman.item.map((i) => `${i.request.method} ${i.request.url.raw}`)).toEqual([`GET ${org.origin}/api/sleutel/v1/dingen`]);
+    expect(postman.item[0]!.request.header).toContainEqual({ key: 'X-Proef-Sleutel', value: '{{apiKey}}' });
   });
 
   it('refuses, with a problem saying why, what it must not send, and the API sees none of it', async () => {

@@ -274,6 +274,12 @@ describe('trying an API from its page', () => {
     page.setDefaultTimeout(15_000);
     const parking = apis.find((a) => a.title === 'Parkeer-API Dijkstad')!;
     await page.goto(`${ui.fedcat.base}/dataservices/${parking.id}?lang=nl`);
+    // Its OpenAPI document and a Postman collection as downloads.
+    for (const [name, type] of [['OpenAPI (JSON)', /^application\/json/], ['OpenAPI (YAML)', /^application\/yaml/], ['Postman-collectie (ook voor Bruno)', /^application\/json/]] as const) {
+      const download = await fetch(new URL((await page.getByRole('link', { name }).getAttribute('href'))!, ui.fedcat.base));
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toMatch(type);
+    }
     await page.getByRole('button', { name: 'Console openen' }).click();
     const operation = page.locator('fedcat-api-console details.op', { hasText: '/zones' }).first();
     await operation.locator('summary').click();

@@ -50,6 +50,7 @@ import validate from '../routes/validate/index.js';
 import web from '../routes/web/index.js';
 import tryRoute, { type TryRouteOptions } from '../routes/try/index.js';
 import apiDocument from '../routes/api-document/index.js';
+import { OpenApiDocuments } from '../try/openapi-documents.js';
 import apiRegister from '../routes/api-register/index.js';
 import { Problem } from '../schemas/common.js';
 import { AccessConditions, ApiDescription, Changes, FscPeers, FscResolution, FscServices, Resolution } from '../schemas/directory.js';
@@ -192,8 +193,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(resolve, { prefix: '/v1/resolve', directory });
   // The try-it console: its proxy, and the OpenAPI documents it builds its forms from (fetched under the harvest's policy).
   const publisherPolicy = { ...(opts.fetchPolicy ?? defaultFetchPolicy), privateAccess: opts.privateAccess ?? opts.fetchPolicy?.privateAccess ?? { kind: 'none' as const } };
-  await app.register(tryRoute, { prefix: '/v1/dataservices', directory, policy: publisherPolicy, ...(opts.tryLimits ? { limits: opts.tryLimits } : {}) });
-  await app.register(apiDocument, { prefix: '/v1/dataservices', directory, policy: publisherPolicy });
+  const documents = new OpenApiDocuments(publisherPolicy);
+  await app.register(tryRoute, { prefix: '/v1/dataservices', directory, documents, policy: publisherPolicy, ...(opts.tryLimits ? { limits: opts.tryLimits } : {}) });
+  await app.register(apiDocument, { prefix: '/v1/dataservices', directory, documents });
   await app.register(apiRegister, { prefix: '/v1/api-register', directory, baseUrl });
   await app.register(fsc, { prefix: '/v1/fsc', directory });
   await app.register(changes, { prefix: '/v1/changes', directory });

@@ -4,6 +4,7 @@ import { InvalidSource } from '../control/source-input.js';
 import { SourceExists, UnknownSource } from '../control/sources.js';
 import { UnknownProfile } from '../validation/validators.js';
 import { UnreadableDocument } from '../validation/dry-run.js';
+import { DocumentUnavailable } from '../try/openapi-documents.js';
 import { TryFailed } from '../try/send-try.js';
 import { TryRefused } from '../try/try-request.js';
 import {
@@ -52,6 +53,7 @@ const MAPPINGS: readonly Mapping[] = [
   map(HarvestError, (e) => as(new ValidationUrlUnreachable(e.message))),
   // The try-it proxy: what it will not send (the field named), and what became of a request it sent.
   map(TryRefused, (e) => ({ status: e.code === 'not-offered' ? 403 : 400, code: TRY_REFUSED[e.code], detail: e.message })),
+  map(DocumentUnavailable, (e) => ({ status: 502, code: 'CAT_API_DOCUMENT_UNAVAILABLE', detail: `The OpenAPI document could not be read from its publisher: ${e.message}` })),
   map(TryFailed, (e) => ({ status: e.code === 'address' ? 403 : e.code === 'timeout' ? 504 : 502, code: TRY_FAILED[e.code], detail: e.message })),
 ];
 

@@ -18,6 +18,8 @@ export interface TryTarget {
   readonly authTypes: readonly string[];
   readonly servers: readonly string[];
   readonly endpointUrls: readonly string[];
+  /** Headers the API's security schemes carry an API key in (lower case), passed on beside {@link TRY_HEADERS}. */
+  readonly keyHeaders?: readonly string[];
 }
 
 /** A request fedcat may send. */
@@ -71,7 +73,7 @@ export function checkTry(input: TryInput, target: TryTarget): CheckedTry {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(input.headers ?? {})) {
     const key = name.toLowerCase();
-    if (!(TRY_HEADERS as readonly string[]).includes(key)) throw new TryRefused('header', `headers.${name}`, `header ${name} is not sent; allowed: ${TRY_HEADERS.join(', ')}`);
+    if (!(TRY_HEADERS as readonly string[]).includes(key) && !target.keyHeaders?.includes(key)) throw new TryRefused('header', `headers.${name}`, `header ${name} is not sent; allowed: ${[...TRY_HEADERS, ...(target.keyHeaders ?? [])].join(', ')}`);
     if (!/^[\t\x20-\x7e]*$/.test(value)) throw new TryRefused('header', `headers.${name}`, `header ${name} must be printable ASCII on one line`);
     headers[key] = value;
   }

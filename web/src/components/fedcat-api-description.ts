@@ -22,11 +22,21 @@ export class FedcatApiDescription extends I18nElement {
     .lifecycle.retired { background: var(--fedcat-negative-bg, #fff8f8); color: var(--fedcat-negative, #a01d23); }
   `];
   @property({ attribute: false }) api: ApiDescription | null = null;
+  /** The data service's record id: the page offers its OpenAPI document and a Postman collection as downloads. */
+  @property({ attribute: 'record-id' }) recordId = '';
+  /** Where downloads come from (the fedcat the page reads). */
+  @property({ attribute: false }) base = '';
 
   /** What went wrong with the description, in the reader's language (the harvester's own words are technical). */
   private _problem(a: ApiDescription): string {
     if (a.status === 'invalid') return t('api.invalidDocument');
     return a.httpStatus > 0 ? t('api.fetchStatus', { status: a.httpStatus }) : t('api.fetchFailed');
+  }
+
+  private _downloads() {
+    const at = (path: string) => `${this.base}/v1/dataservices/${encodeURIComponent(this.recordId)}/${path}`;
+    return html`<a href=${at('openapi')} download=${`${this.recordId}-openapi.json`}>OpenAPI (JSON)</a> ·
+      <a href=${at('openapi?format=yaml')} download>OpenAPI (YAML)</a> · <a href=${at('postman')} download>${t('api.postman')}</a>`;
   }
 
   override render() {
@@ -46,6 +56,7 @@ export class FedcatApiDescription extends I18nElement {
         ${a.authTypes.length ? html`<dt>${t('api.auth')}</dt><dd>${a.authTypes.map((x) => (AUTH[x] ? t(AUTH[x]) : x)).join(', ')}</dd>` : ''}
         ${a.servers.length ? html`<dt>${t('api.servers')}</dt><dd>${a.servers.map((s) => html`${safeLink(s.url)}${s.description ? ` (${s.description})` : ''}<br>`)}</dd>` : ''}
         ${a.docsUrl ? html`<dt>${t('api.docs')}</dt><dd>${safeLink(a.docsUrl)}</dd>` : ''}
+        ${a.status === 'valid' && this.recordId ? html`<dt>${t('api.downloads')}</dt><dd>${this._downloads()}</dd>` : ''}
         ${a.designRules.score !== null ? html`<dt>${t('api.rules')}</dt><dd>${t('api.score', { score: a.designRules.score })}
           ${failed.length ? t('api.rulesFailed', { failed: failed.length, all: a.designRules.findings.length }) : t('api.rulesPassed')}</dd>` : ''}
       </dl>

@@ -94,7 +94,7 @@ export class FedcatRecord extends ApiElement {
         <dt>${t('record.identifier')}</dt><dd>${safeLink(d.iri)}</dd>
       </dl>
       ${d.type === 'Dataset' && c?.distributions?.length ? html`<fedcat-distributions .distributions=${c.distributions} .client=${this.client} .names=${d.valueLabels ?? {}}></fedcat-distributions>` : ''}
-      ${d.type === 'DataService' ? html`<fedcat-api-description .api=${d.api ?? null}></fedcat-api-description>` : ''}
+      ${d.type === 'DataService' ? html`<fedcat-api-description .api=${d.api ?? null} record-id=${d.iri.startsWith('_:') ? '' : d.id} .base=${this.client.pageUrl('/').replace(/\/$/, '')}></fedcat-api-description>` : ''}
       ${d.type === 'DataService' && d.api?.status === 'valid' ? this._console(d) : ''}
       ${d.servesDatasets?.length ? html`<section aria-labelledby="serves">
         <h2 id="serves">${t('record.servesDatasets')}</h2>

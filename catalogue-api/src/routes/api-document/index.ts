@@ -1,63 +1,74 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { fetchDescription, NotOpenApi, parseOpenApi, type FetchPolicy } from '@fedcat/harvester';
+import { stringify as toYaml } from 'yaml';
 import type { ResolutionIndex } from '../../directory/resolution-index.js';
-import { DirectoryNotReady, NodeNotFound, ServiceNotFound, ValidationUrlUnreachable } from '../../http/errors.js';
-import { problem, problemResponses } from '../../schemas/common.js';
+import { DirectoryNotReady, NodeNotFound, ServiceNotFound } from '../../http/errors.js';
+import { postmanCollection } from '../../register/postman.js';
+import { problem, problemResponses, textResponse } from '../../schemas/common.js';
+import type { OpenApiDocuments } from '../../try/openapi-documents.js';
 
 export interface ApiDocumentRouteOptions {
   readonly directory: ResolutionIndex;
-  readonly policy: FetchPolicy;
+  readonly documents: OpenApiDocuments;
 }
 
-/** How long a document read for the console is used before it is read again. */
-const KEEP_MS = 5 * 60_000;
-const CAPS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 };
-
 /** JSON of a resolved document, a reference back to an enclosing object written as `{"$ref": "(circular)"}`. */
-function acyclicJson(value: unknown): string {
+export function acyclic(value: unknown): unknown {
   const path: unknown[] = [];
-  return JSON.stringify(value, function (this: unknown, _key, v: unknown) {
+  return JSON.parse(JSON.stringify(value, function (this: unknown, _key, v: unknown) {
     if (typeof v !== 'object' || v === null) return v;
     while (path.length > 0 && path.at(-1) !== this) path.pop();
     if (path.includes(v)) return { $ref: '(circular)' };
     path.push(v);
     return v;
-  });
+  })) as unknown;
 }
 
+const Params = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Data service record id' }) });
+
 /**
- * `GET /v1/dataservices/{id}/openapi`: a data service's OpenAPI document as JSON, its internal references resolved,
- * read from where its publisher describes it (under the harvest's address policy) and kept five minutes: what the
- * try-it console builds its forms from, and a download for developers.
+ * A data service's OpenAPI document, as fedcat reads it from its publisher (internal references resolved):
+ * `GET /v1/dataservices/{id}/openapi` as JSON, or YAML with `?format=yaml` (a download), and
+ * `GET /v1/dataservices/{id}/postman`, a Postman collection (v2.1; Bruno imports it) of its operations.
  */
-const apiDocument: FastifyPluginAsyncTypebox<ApiDocumentRouteOptions> = async (app, { directory, policy }) => {
-  const kept = new Map<string, { readonly at: number; readonly json: string }>();
+const apiDocument: FastifyPluginAsyncTypebox<ApiDocumentRouteOptions> = async (app, { directory, documents }) => {
+  const documentOf = async (id: string) => {
+    if (directory.state().builds === 0) throw new DirectoryNotReady('the store is still loading');
+    const view = directory.get(id)?.view;
+    if (!view) throw new ServiceNotFound(id);
+    if (!view.api?.descriptionUrl) throw new NodeNotFound(`an OpenAPI document of ${view.iri}`);
+    return { view, doc: acyclic(await documents.get(view.api.descriptionUrl)) as Record<string, unknown> };
+  };
+
   app.get('/:id/openapi', {
     schema: {
-      summary: "A data service's OpenAPI document (JSON, internal references resolved)", tags: ['service directory'],
-      params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Data service record id' }) }),
-      response: { 200: { description: 'The OpenAPI document', content: { 'application/json': { schema: Type.Object({}, { additionalProperties: true }) } } }, 502: problem('The document could not be read from its publisher'), ...problemResponses },
+      summary: "A data service's OpenAPI document (internal references resolved), as JSON or YAML", tags: ['service directory'],
+      params: Params,
+      querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('yaml')], { description: 'yaml: a YAML download; json (default)' })) }),
+      response: {
+        200: { description: 'The OpenAPI document', content: { 'application/json': { schema: Type.Object({}, { additionalProperties: true }) }, ...textResponse(['application/yaml'], '').content } },
+        502: problem('The document could not be read from its publisher'), ...problemResponses,
+      },
     },
   }, async (request, reply) => {
-    if (directory.state().builds === 0) throw new DirectoryNotReady('the store is still loading');
-    const view = directory.get(request.params.id)?.view;
-    if (!view) throw new ServiceNotFound(request.params.id);
-    const url = view.api?.descriptionUrl;
-    if (!url) throw new NodeNotFound(`an OpenAPI document of ${view.iri}`);
-    let entry = kept.get(request.params.id);
-    if (!entry || Date.now() - entry.at > KEEP_MS) {
-      const fetched = await fetchDescription(url, policy, CAPS);
-      if (!fetched.ok) throw new ValidationUrlUnreachable(`${url}: ${fetched.reason}`);
-      try {
-        entry = { at: Date.now(), json: acyclicJson((await parseOpenApi(fetched.text)).resolved) };
-      } catch (err) {
-        if (err instanceof NotOpenApi) throw new ValidationUrlUnreachable(`${url} is not an OpenAPI document: ${err.message}`);
-        throw err;
-      }
-      kept.set(request.params.id, entry);
+    const { doc } = await documentOf(request.params.id);
+    reply.header('cache-control', 'public, max-age=300');
+    if (request.query.format === 'yaml') {
+      return reply.header('content-disposition', `attachment; filename="${request.params.id}-openapi.yaml"`).type('application/yaml; charset=utf-8')
+        .serializer((x: unknown) => String(x)).send(toYaml(doc));
     }
-    return reply.header('cache-control', 'public, max-age=300').type('application/json; charset=utf-8').serializer((x: unknown) => String(x)).send(entry.json);
+    return reply.type('application/json; charset=utf-8').send(doc);
+  });
+
+  app.get('/:id/postman', {
+    schema: {
+      summary: "A Postman collection (v2.1) of a data service's operations, for Postman, Bruno or Insomnia", tags: ['service directory'],
+      params: Params,
+      response: { 200: { description: 'The collection', content: { 'application/json': { schema: Type.Object({}, { additionalProperties: true }) } } }, 502: problem('The document could not be read from its publisher'), ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const { view, doc } = await documentOf(request.params.id);
+    return reply.header('content-disposition', `attachment; filename="${request.params.id}.postman_collection.json"`).send(postmanCollection(doc, view.title));
   });
 };
 

@@ -7,10 +7,13 @@ import { problem, problemResponses } from '../../schemas/common.js';
 import { TryAnswer } from '../../schemas/try.js';
 import { WindowLimit } from '../../try/rate-limit.js';
 import { sendTry, type TryLimits } from '../../try/send-try.js';
+import { apiKeyHeaders, type OpenApiDocuments } from '../../try/openapi-documents.js';
 import { checkTry, TRY_HEADERS, TRY_METHODS } from '../../try/try-request.js';
 
 export interface TryRouteOptions {
   readonly directory: ResolutionIndex;
+  /** The APIs' OpenAPI documents: an API key header their security schemes name may be passed on. */
+  readonly documents: OpenApiDocuments;
   /** The harvest's fetch policy: which addresses fedcat may connect to. */
   readonly policy: FetchPolicy;
   readonly limits?: Partial<TryLimits & { readonly perClientPerMinute: number; readonly perApiPerMinute: number }>;
@@ -28,7 +31,7 @@ const TryBody = Type.Object({
  * or an API key) under its own servers, under the harvest's address policy, with a time limit, a size cap and rate
  * limits per client and per API; answers what the API answered, wrapped. Every refusal is a problem naming why.
  */
-const tryRoute: FastifyPluginAsyncTypebox<TryRouteOptions> = async (app, { directory, policy, limits = {} }) => {
+const tryRoute: FastifyPluginAsyncTypebox<TryRouteOptions> = async (app, { directory, documents, policy, limits = {} }) => {
   const caps: TryLimits = { timeoutMs: limits.timeoutMs ?? 10_000, maxBytes: limits.maxBytes ?? 2 * 1024 * 1024 };
   const perClient = new WindowLimit(limits.perClientPerMinute ?? 30);
   const perApi = new WindowLimit(limits.perApiPerMinute ?? 60);
@@ -49,8 +52,11 @@ const tryRoute: FastifyPluginAsyncTypebox<TryRouteOptions> = async (app, { direc
     const entry = directory.get(request.params.id);
     if (!entry) throw new ServiceNotFound(request.params.id);
     const view = entry.view;
+    // An API key goes in the header its document's security scheme names (read only for APIs that use one).
+    const keyHeaders = view.api?.authTypes.includes('api_key') && view.api.descriptionUrl
+      ? apiKeyHeaders(await documents.get(view.api.descriptionUrl).catch(() => ({}))) : [];
     const checked = checkTry(request.body, {
-      accessRights: view.accessRights, authTypes: view.api?.authTypes ?? [], servers: view.api?.servers.map((s) => s.url) ?? [], endpointUrls: view.endpointUrls,
+      accessRights: view.accessRights, authTypes: view.api?.authTypes ?? [], servers: view.api?.servers.map((s) => s.url) ?? [], endpointUrls: view.endpointUrls, keyHeaders,
     });
     const client = request.ip;
     const wait = perClient.take(client) ?? perApi.take(request.params.id);
