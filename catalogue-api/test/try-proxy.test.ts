@@ -13,16 +13,18 @@ const OPEN = 'https://data.proef.example.nl/id/api/open';
 const CLOSED = 'https://data.proef.example.nl/id/api/gesloten';
 const ELSEWHERE = 'https://data.proef.example.nl/id/api/elders';
 const KEYED = 'https://data.proef.example.nl/id/api/sleutel';
+const SWITCHED = 'https://data.proef.example.nl/id/api/uit';
+const SEARCHING = 'https://data.proef.example.nl/id/api/zoeken';
 
 /** A data service of the test catalogue: public or restricted, its endpoint and OpenAPI document on the organisation's server. */
-const service = (iri: string, access: 'PUBLIC' | 'RESTRICTED', endpoint: string, description: string) => `
+const service = (iri: string, access: 'PUBLIC' | 'RESTRICTED', endpoint: string, description: string, extra = '') => `
 <${iri}> a dcat:DataService ;
   dct:title "API ${iri.split('/').pop()}"@nl ; dct:description "Een API om te proberen."@nl ; dct:identifier "${iri}" ;
   dcat:theme <http://publications.europa.eu/resource/authority/data-theme/GOVE> ;
   dct:publisher <${ORG}> ; dcat:contactPoint <https://data.proef.example.nl/id/contact> ;
   dct:accessRights <http://publications.europa.eu/resource/authority/access-right/${access}> ;
   dct:license <http://publications.europa.eu/resource/authority/licence/CC0> ;
-  dcat:endpointURL <${endpoint}> ; dcat:endpointDescription <${description}> .`;
+  dcat:endpointURL <${endpoint}> ; dcat:endpointDescription <${description}> ${extra}.`;
 
 const openapi = (servers: readonly string[], security: boolean | 'key') => JSON.stringify({
   openapi: '3.0.3', info: { title: 'Proef', version: '1.0.0', contact: { email: 'api@proef.example.nl' } },
@@ -37,7 +39,7 @@ let other: Awaited<ReturnType<typeof localServer>>;
 let harvested: Awaited<ReturnType<typeof harvestedApp>>;
 let app: FastifyInstance;
 /** What the organisation's API received (not its catalogue or OpenAPI documents). */
-const seen: { path: string; headers: IncomingHttpHeaders }[] = [];
+const seen: { path: string; headers: IncomingHttpHeaders; method: string; body: string }[] = [];
 let otherSeen = 0;
 
 beforeAll(async () => {
@@ -49,20 +51,24 @@ beforeAll(async () => {
       return void res.writeHead(200, { 'content-type': 'text/turtle' }).end(`@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
 @prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix vcard: <http://www.w3.org/2006/vcard/ns#> .
 <https://data.proef.example.nl/id/catalogus> a dcat:Catalog ; dct:title "Proef"@nl ; dct:description "Proef"@nl ; dct:publisher <${ORG}> ;
-  dcat:service <${OPEN}>, <${CLOSED}>, <${ELSEWHERE}>, <${KEYED}> .
+  dcat:service <${OPEN}>, <${CLOSED}>, <${ELSEWHERE}>, <${KEYED}>, <${SWITCHED}>, <${SEARCHING}> .
 <${ORG}> a foaf:Agent ; foaf:name "Gemeente Proef"@nl .
 <https://data.proef.example.nl/id/contact> a vcard:Organization ; vcard:fn "Team API"@nl ; vcard:hasEmail <mailto:api@proef.example.nl> .
 ${service(OPEN, 'PUBLIC', api, `${org.origin}/docs/open.json`)}
 ${service(CLOSED, 'RESTRICTED', `${org.origin}/api/gesloten`, `${org.origin}/docs/gesloten.json`)}
 ${service(ELSEWHERE, 'PUBLIC', 'http://169.254.169.254/latest', `${org.origin}/docs/elders.json`)}
-${service(KEYED, 'PUBLIC', `${org.origin}/api/sleutel/v1`, `${org.origin}/docs/sleutel.json`)}`);
+${service(KEYED, 'PUBLIC', `${org.origin}/api/sleutel/v1`, `${org.origin}/docs/sleutel.json`)}
+${service(SWITCHED, 'PUBLIC', api, `${org.origin}/docs/open.json`, '; <https://w3id.org/fedcat/ns#tryConsole> false ')}
+${service(SEARCHING, 'PUBLIC', api, `${org.origin}/docs/open.json`, '; <https://w3id.org/fedcat/ns#tryMethod> "POST" ')}`);
     }
     const json = (body: string) => void res.writeHead(200, { 'content-type': 'application/json' }).end(body);
     if (url.pathname === '/docs/open.json') return json(openapi([api], false));
     if (url.pathname === '/docs/gesloten.json') return json(openapi([`${org.origin}/api/gesloten`], true));
     if (url.pathname === '/docs/sleutel.json') return json(openapi([`${org.origin}/api/sleutel/v1`], 'key'));
     if (url.pathname === '/docs/elders.json') return json(openapi(['http://169.254.169.254/latest', `${other.origin}/api`], false));
-    seen.push({ path: url.pathname + url.search, headers: req.headers });
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    seen.push({ path: url.pathname + url.search, headers: req.headers, method: req.method ?? '', body: Buffer.concat(chunks).toString() });
     if (url.pathname === '/api/v1/dingen') return void res.writeHead(200, { 'content-type': 'application/json', 'api-version': '1.0.0', 'set-cookie': 'sessie=geheim' }).end('{"dingen":[1,2,3]}');
     if (url.pathname === '/api/sleutel/v1/dingen') return void res.writeHead(req.headers['x-proef-sleutel'] === 'geheim' ? 200 : 401, { 'content-type': 'application/json' }).end('{}');
     if (url.pathname === '/api/v1/weg') return void res.writeHead(302, { location: `${other.origin}/api/gevonden` }).end();
@@ -121,6 +127,21 @@ describe('trying an API from its page', () => {
     expect(seen.at(-1)!.headers['x-proef-sleutel']).toBe('geheim');
     const elsewhere = await tryIt(OPEN, { method: 'GET', url: apiUrl('/dingen'), headers: { 'X-Proef-Sleutel': 'geheim' } });
     expect(elsewhere.json()).toMatchObject({ status: 400, code: 'CAT_TRY_HEADER' });
+  });
+
+  it("follows its owner: nothing for an API whose owner switched trying off, a POST with its body where the owner allows it", async () => {
+    const before = seen.length;
+    const off = await tryIt(SWITCHED, { method: 'GET', url: apiUrl('/dingen') });
+    expect(off.statusCode).toBe(403);
+    expect(off.json()).toMatchObject({ code: 'CAT_TRY_NOT_OFFERED', detail: "this API's owner switched trying it from fedcat off" });
+    expect(seen.length).toBe(before);
+    const search = await tryIt(SEARCHING, { method: 'POST', url: apiUrl('/dingen'), headers: { 'Content-Type': 'application/json' }, body: '{"zoek":"bomen"}' });
+    expect(search.json()).toMatchObject({ status: 200 });
+    expect(seen.at(-1)).toMatchObject({ method: 'POST', body: '{"zoek":"bomen"}', headers: { 'content-type': 'application/json' } });
+    const getWithBody = await tryIt(SEARCHING, { method: 'GET', url: apiUrl('/dingen'), body: 'x' });
+    expect(getWithBody.json()).toMatchObject({ status: 400, code: 'CAT_TRY_METHOD', detail: 'a GET request has no body' });
+    const record = (await app.inject({ method: 'GET', url: `/v1/dataservices/${recordId(SEARCHING)}` })).json<{ tryIt: unknown }>();
+    expect(record.tryIt).toEqual({ on: true, methods: ['POST'] });
   });
 
   it('offers the document as a YAML download and as a Postman collection of its operations', async () => {

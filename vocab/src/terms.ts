@@ -45,7 +45,7 @@ export const fedcat = closedNamespace('https://w3id.org/fedcat/ns#', [
   'FscService', 'fscService', 'fscGroup', 'peerId', 'serviceName', 'regulatedArea', 'membershipAdministrator',
   'externalContractReferenceRequired', 'PolicyDecisionPoint', 'policyDecisionPoint', 'authzenConfiguration',
   'authorizationProfile', 'subjectType', 'resourceType', 'action', 'requiredSubjectProperty', 'requiredResourceProperty',
-  'requiredActionProperty', 'requiredContext', 'informationModel', 'decisionLog', 'processingActivity',
+  'requiredActionProperty', 'requiredContext', 'informationModel', 'decisionLog', 'processingActivity', 'tryConsole', 'tryMethod',
   // What fedcat derives at harvest: API descriptions, design rules, PDP checks, FSC Directory listings.
   'ApiDescription', 'apiDescription', 'descriptionUrl', 'descriptionStatus', 'httpStatus', 'checkedAt', 'sha256', 'problem',
   'openapiVersion', 'apiVersion', 'server', 'serverUrl', 'authType', 'deprecatedOn', 'sunsetOn', 'docsUrl', 'corsAllowOrigin',

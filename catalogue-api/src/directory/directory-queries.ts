@@ -23,7 +23,7 @@ export function servicePageQuery(offset: number, limit = SERVICE_PAGE): string {
 export function serviceDescriptionQuery(iris: readonly string[], options: { findings?: boolean } = {}): string {
   const values = `VALUES ?s { ${iris.map((i) => sparqlTerm(DataFactory.namedNode(i))).join(' ')} }`;
   const own = [dct.title, dct.description, dct.publisher, dct.accessRights, dct.license, dcat.endpointURL, dcat.endpointDescription, dct.identifier,
-    dcat.servesDataset, fedcat.fscService, fedcat.apiDescription, fedcat.policyDecisionPoint, dqv.hasQualityMeasurement, dcat.contactPoint].map(P).join(', ');
+    dcat.servesDataset, fedcat.fscService, fedcat.apiDescription, fedcat.policyDecisionPoint, dqv.hasQualityMeasurement, dcat.contactPoint, fedcat.tryConsole, fedcat.tryMethod].map(P).join(', ');
   const contact = [vcard.fn, vcard.hasEmail, vcard.hasURL].map(P).join(', ');
   const agent = [foaf.name, skos.prefLabel, rdfs.label, adms.identifier].map(P).join(', ');
   const level2 = options.findings ? `(${P(fedcat.designRuleResult)}|${P(fedcat.server)})` : P(fedcat.server);

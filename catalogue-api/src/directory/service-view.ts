@@ -51,6 +51,8 @@ export interface ServiceView {
   readonly title: string;
   readonly description: string;
   readonly publisher: { readonly uri: string; readonly name: string | null; readonly oins: readonly string[] } | null;
+  /** The owner's settings for trying the API from its page: switched off (fedcat:tryConsole false), methods besides GET and HEAD. */
+  readonly tryIt: { readonly on: boolean; readonly methods: readonly string[] };
   /** The record's contact point (dcat:contactPoint): its name, e-mail address (without mailto:) and web page. */
   readonly contact: { readonly name: string | null; readonly email: string | null; readonly url: string | null } | null;
   readonly endpointUrls: readonly string[];
@@ -143,6 +145,7 @@ export function serviceViews(quads: readonly Quad[], today: string): ServiceView
       title: bestLiteral(store, s, [dct.title]) ?? '',
       description: bestLiteral(store, s, [dct.description]) ?? '',
       contact: contactOf(store, store.getObjects(s, dcat.contactPoint, null)[0]),
+      tryIt: { on: firstValue(store, s, fedcat.tryConsole) !== 'false', methods: sortedValues(store, s, fedcat.tryMethod).map((m) => m.toUpperCase()).filter((m) => /^(POST|PUT|PATCH|DELETE)$/.test(m)) },
       publisher: publisher ? { uri: publisher.value, name: bestLiteral(store, publisher, [foaf.name, skos.prefLabel, rdfs.label]), oins } : null,
       endpointUrls: sortedValues(store, s, dcat.endpointURL),
       endpointDescriptions: sortedValues(store, s, dcat.endpointDescription),

@@ -48,6 +48,10 @@ export const DirectoryPart = {
   api: Type.Optional(Nullable(typedRef(ApiDescription))),
   fsc: Type.Optional(Type.Array(FscCoordinates, { description: 'FSC coordinates the publisher gives (fedcat:fscService)' })),
   policyDecisionPoints: Type.Optional(Type.Array(Pdp, { description: 'AuthZEN policy decision points, with fedcat\'s check of their metadata' })),
+  tryIt: Type.Optional(Type.Object({
+    on: Type.Boolean({ description: 'false when the owner switched trying the API from its page off (fedcat:tryConsole false)' }),
+    methods: Type.Array(Str, { description: 'Methods the console may send besides GET and HEAD (fedcat:tryMethod)' }),
+  })),
   servesDatasets: Type.Optional(Type.Array(Type.Object({ iri: Str, id: Nullable(Str), title: Nullable(Str) }), {
     description: 'The datasets the service serves (dcat:servesDataset): their record id and title where fedcat holds them',
   })),

@@ -49,7 +49,7 @@ export async function sendTry(req: CheckedTry, policy: FetchPolicy, limits: TryL
   const { clientTls: _cert, fscClientTls: _fsc, ...plain } = policy;
   let res: IncomingMessage;
   try {
-    res = await guardedRequest(req.url, plain, 'try', signal, req.method, { ...req.headers, 'accept-encoding': 'identity' });
+    res = await guardedRequest(req.url, plain, 'try', signal, req.method, { ...req.headers, 'accept-encoding': 'identity' }, req.body);
   } catch (err) {
     throw failure(err, signal, limits);
   }

@@ -9,6 +9,8 @@ export interface TryInput {
   readonly method: string;
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A request body, for a method the owner allows besides GET and HEAD. */
+  readonly body?: string;
 }
 
 /** What fedcat knows of the API a try is for (from the service directory). */
@@ -20,13 +22,16 @@ export interface TryTarget {
   readonly endpointUrls: readonly string[];
   /** Headers the API's security schemes carry an API key in (lower case), passed on beside {@link TRY_HEADERS}. */
   readonly keyHeaders?: readonly string[];
+  /** The owner's settings: the console switched off (`on` false), methods it may send besides GET and HEAD. */
+  readonly owner?: { readonly on: boolean; readonly methods: readonly string[] };
 }
 
 /** A request fedcat may send. */
 export interface CheckedTry {
-  readonly method: 'GET' | 'HEAD';
+  readonly method: string;
   readonly url: URL;
   readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
 }
 
 /** Why a try is refused: a code, the field it is about, and a sentence naming what is allowed. */
@@ -59,11 +64,15 @@ export function under(url: URL, base: string): boolean {
 
 /** Checks a try against the API it is for; throws {@link TryRefused} saying what is allowed. */
 export function checkTry(input: TryInput, target: TryTarget): CheckedTry {
+  if (target.owner && !target.owner.on) throw new TryRefused('not-offered', 'id', "this API's owner switched trying it from fedcat off");
   if (!tryOffered(target)) {
     throw new TryRefused('not-offered', 'id', `fedcat sends requests only to public APIs without security or with an API key; this one has access rights ${target.accessRights?.split('/').pop() ?? 'unknown'} and security ${target.authTypes.join(', ') || 'unknown'}`);
   }
   const method = input.method.toUpperCase();
-  if (!(TRY_METHODS as readonly string[]).includes(method)) throw new TryRefused('method', 'method', `method must be one of ${TRY_METHODS.join(', ')}`);
+  const methods = [...TRY_METHODS, ...(target.owner?.methods ?? [])];
+  if (!methods.includes(method)) throw new TryRefused('method', 'method', `method must be one of ${methods.join(', ')}`);
+  const reads = (TRY_METHODS as readonly string[]).includes(method);
+  if (reads && input.body !== undefined) throw new TryRefused('method', 'body', `a ${method} request has no body`);
   let url: URL;
   try { url = new URL(input.url); } catch { throw new TryRefused('url', 'url', 'url must be an absolute http(s) URL'); }
   const bases = [...target.servers, ...target.endpointUrls];
@@ -73,9 +82,10 @@ export function checkTry(input: TryInput, target: TryTarget): CheckedTry {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(input.headers ?? {})) {
     const key = name.toLowerCase();
-    if (!(TRY_HEADERS as readonly string[]).includes(key) && !target.keyHeaders?.includes(key)) throw new TryRefused('header', `headers.${name}`, `header ${name} is not sent; allowed: ${[...TRY_HEADERS, ...(target.keyHeaders ?? [])].join(', ')}`);
+    const bodyHeader = !reads && key === 'content-type';
+    if (!(TRY_HEADERS as readonly string[]).includes(key) && !target.keyHeaders?.includes(key) && !bodyHeader) throw new TryRefused('header', `headers.${name}`, `header ${name} is not sent; allowed: ${[...TRY_HEADERS, ...(target.keyHeaders ?? [])].join(', ')}`);
     if (!/^[\t\x20-\x7e]*$/.test(value)) throw new TryRefused('header', `headers.${name}`, `header ${name} must be printable ASCII on one line`);
     headers[key] = value;
   }
-  return { method: method as CheckedTry['method'], url, headers };
+  return { method, url, headers, ...(input.body !== undefined ? { body: input.body } : {}) };
 }

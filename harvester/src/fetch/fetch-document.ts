@@ -104,9 +104,9 @@ function guardedLookup(policy: PrivateAccess, origin: string, source: string): L
 
 /**
  * Sends one request under the address policy (checked for IP literals here, for names on every DNS answer) and
- * resolves with the response head; the caller reads or discards the body.
+ * resolves with the response head; the caller reads or discards the body. A `body` goes with methods other than GET.
  */
-export function guardedRequest(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal, method: 'GET' | 'HEAD', headers: Record<string, string>): Promise<IncomingMessage> {
+export function guardedRequest(url: URL, policy: FetchPolicy, source: string, signal: AbortSignal, method: string, headers: Record<string, string>, body?: string): Promise<IncomingMessage> {
   const origin = hostPort(url);
   const mod = url.protocol === 'https:' ? https : http;
   const literal = url.hostname.replace(/^\[|\]$/g, '');
@@ -115,6 +115,7 @@ export function guardedRequest(url: URL, policy: FetchPolicy, source: string, si
     return Promise.reject(new SourceForbidden(source, `${origin} is a non-public address`));
   }
   const tls = url.protocol === 'https:' && policy.clientTls ? { cert: policy.clientTls.cert, key: policy.clientTls.key, ...(policy.clientTls.ca ? { ca: policy.clientTls.ca } : {}) } : {};
+  const idempotent = method === 'GET' || method === 'HEAD';
   const send = (again: boolean): Promise<IncomingMessage> => new Promise((resolve, reject) => {
     const req = mod.request(url, {
       method,
@@ -125,11 +126,11 @@ export function guardedRequest(url: URL, policy: FetchPolicy, source: string, si
     }, resolve);
     req.on('error', (err: NodeJS.ErrnoException) => {
       // A kept-alive connection the server closed as this request went out (its idle timeout): the request never
-      // reached it, and GET and HEAD may be sent again, once, on a new connection.
-      if (again && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) resolve(send(false));
+      // reached it, and GET and HEAD (only they) may be sent again, once, on a new connection.
+      if (again && idempotent && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) resolve(send(false));
       else reject(err);
     });
-    req.end();
+    req.end(body);
   });
   return send(true);
 }

@@ -72,7 +72,7 @@ export class CatalogueApi {
   }
 
   /** Sends one request to a data service's API through fedcat's try-it proxy; resolves with what the API answered. */
-  tryApi(id: string, req: { method: string; url: string; headers: Record<string, string> }, signal?: AbortSignal): Promise<TryAnswer> {
+  tryApi(id: string, req: { method: string; url: string; headers: Record<string, string>; body?: string }, signal?: AbortSignal): Promise<TryAnswer> {
     return this.request(`v1/dataservices/${encodeURIComponent(id)}/try`, { method: 'POST', body: JSON.stringify(req), headers: { 'content-type': 'application/json' }, signal });
   }
 

@@ -16,9 +16,9 @@ type Shown = ({ readonly answer: TryAnswer } | { readonly failure: unknown }) & 
 const quoted = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** The request as a curl command to copy (an API key as a placeholder: the reader's key is not written out). */
-function curlOf(method: string, url: string, headers: Readonly<Record<string, string>>, keyHeader: string | null): string {
+function curlOf(method: string, url: string, headers: Readonly<Record<string, string>>, keyHeader: string | null, body?: string): string {
   const flags = Object.entries(headers).map(([k, v]) => `-H ${quoted(`${k}: ${keyHeader && k === keyHeader.toLowerCase() ? '<API-sleutel>' : v}`)}`);
-  return ['curl', ...(method === 'GET' ? [] : [method === 'HEAD' ? '-I' : `-X ${method}`]), ...flags, quoted(url)].join(' ');
+  return ['curl', ...(method === 'GET' ? [] : [method === 'HEAD' ? '-I' : `-X ${method}`]), ...flags, ...(body !== undefined ? [`--data ${quoted(body)}`] : []), quoted(url)].join(' ');
 }
 
 /** An answer's body for reading: JSON pretty-printed, other text as it came, binary as its size. */
@@ -45,6 +45,8 @@ export class FedcatApiConsole extends ApiElement {
     pre { background: var(--fedcat-code-bg, #f3f4f6); color: var(--fedcat-text, #001a40); padding: .75rem; overflow: auto; max-height: 24rem; white-space: pre-wrap; overflow-wrap: anywhere; }
   `];
   @property({ attribute: 'record-id' }) recordId = '';
+  /** Methods the API's owner lets the console send besides GET and HEAD (fedcat:tryMethod). */
+  @property({ attribute: false }) methods: readonly string[] = [];
   @state() private _server = '';
   @state() private _key = '';
   @state() private _shown: Readonly<Record<string, Shown>> = {};
@@ -78,9 +80,10 @@ export class FedcatApiConsole extends ApiElement {
     const shown = this._shown[op.id];
     return html`<details class="op">
       <summary><span class="method">${op.method}</span> <code>${op.path}</code> ${op.summary}</summary>
-      ${op.sendable ? html`<form @submit=${(e: SubmitEvent) => this._send(e, op, keyHeader)}>
+      ${op.reads || this.methods.includes(op.method) ? html`<form @submit=${(e: SubmitEvent) => this._send(e, op, keyHeader)}>
         ${op.parameters.map((p) => html`<label>${p.name} <span class="hint">(${p.in}${p.required ? `, ${t('console.required')}` : ''})${p.description ? ` ${p.description}` : ''}</span>
           <input name=${`${p.in}:${p.name}`} .value=${p.example} ?required=${p.required}></label>`)}
+        ${!op.reads && op.body ? html`<label>${t('console.bodyLabel', { type: op.body.type })}<textarea name="body" rows="6" .value=${op.body.example}></textarea></label>` : nothing}
         <div><button type="submit" ?disabled=${this._busy.has(op.id)}>${t('console.send')}</button></div>
       </form>` : html`<p class="hint">${t('console.readOnly')}</p>`}
       <div aria-live="polite">${shown ? this._answer(shown) : nothing}</div>
@@ -102,12 +105,14 @@ export class FedcatApiConsole extends ApiElement {
     const headers: Record<string, string> = { accept: 'application/json' };
     for (const p of op.parameters) if (p.in === 'header' && values[`header:${p.name}`]) headers[p.name.toLowerCase()] = values[`header:${p.name}`]!;
     if (keyHeader && this._key) headers[keyHeader.toLowerCase()] = this._key;
-    this._busy = new Set([...this._busy, op.id]);
+    const body = !op.reads && op.body ? values.body ?? '' : undefined;
+    if (body !== undefined) headers['content-type'] = op.body!.type;
     const url = operationUrl(this._server, op, values);
-    const curl = curlOf(op.method, url, headers, keyHeader);
+    const curl = curlOf(op.method, url, headers, keyHeader, body);
+    this._busy = new Set([...this._busy, op.id]);
     let shown: Shown;
     try {
-      shown = { answer: await this.client.tryApi(this.recordId, { method: op.method, url, headers }), curl };
+      shown = { answer: await this.client.tryApi(this.recordId, { method: op.method, url, headers, ...(body !== undefined ? { body } : {}) }), curl };
     } catch (failure) {
       shown = { failure, curl };
     }

@@ -120,11 +120,11 @@ export class FedcatRecord extends ApiElement {
 
   /** "Probeer de API": the console (its own chunk, loaded when opened) for an API that may be tried, else why not. */
   private _console(d: CatalogueRecordDetail) {
-    if (!tryOffered(d.accessRights, d.api?.authTypes)) {
-      return html`<section aria-labelledby="try"><h2 id="try">${t('console.heading')}</h2><p>${t('console.notOffered')}</p></section>`;
+    if (!tryOffered(d.accessRights, d.api?.authTypes, d.tryIt)) {
+      return html`<section aria-labelledby="try"><h2 id="try">${t('console.heading')}</h2><p>${t(d.tryIt?.on === false ? 'console.switchedOff' : 'console.notOffered')}</p></section>`;
     }
     return html`<section aria-labelledby="try"><h2 id="try">${t('console.heading')}</h2>
-      ${this._consoleState === 'open' ? html`<fedcat-api-console record-id=${d.id} api=${this.api}></fedcat-api-console>`
+      ${this._consoleState === 'open' ? html`<fedcat-api-console record-id=${d.id} api=${this.api} .methods=${d.tryIt?.methods ?? []}></fedcat-api-console>`
         : html`<button class="secondary" ?disabled=${this._consoleState === 'loading'} @click=${this._openConsole}>${t('console.open')}</button>`}
     </section>`;
   }

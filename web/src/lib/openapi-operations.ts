@@ -1,6 +1,6 @@
 /**
  * The operations of an OpenAPI 3 document (internal references resolved) as the try-it console shows them: grouped
- * by tag, with their parameters, an example value for each, and whether the console may send them (GET, HEAD). Pure.
+ * by tag, with their parameters, an example value for each, their request body, and whether they only read. Pure.
  */
 
 export interface ConsoleParameter {
@@ -20,8 +20,10 @@ export interface ConsoleOperation {
   readonly path: string;
   readonly summary: string;
   readonly parameters: readonly ConsoleParameter[];
-  /** Whether fedcat's proxy sends it (GET and HEAD only). */
-  readonly sendable: boolean;
+  /** Whether it only reads (GET, HEAD): the console sends those; others only where the API's owner allows the method. */
+  readonly reads: boolean;
+  /** The media type of its request body (the first the document lists), and an example to start from. */
+  readonly body: { readonly type: string; readonly example: string } | null;
 }
 
 export interface ConsoleGroup {
@@ -49,6 +51,14 @@ function parametersOf(shared: readonly unknown[], own: readonly unknown[]): Cons
   }));
 }
 
+function bodyOf(op: Json): ConsoleOperation['body'] {
+  const [type, media] = Object.entries(obj(obj(op.requestBody).content))[0] ?? [];
+  if (!type) return null;
+  const m = obj(media);
+  const example = m.example ?? obj(m.schema).example ?? obj(Object.values(obj(m.examples))[0]).value;
+  return { type, example: example === undefined ? '' : typeof example === 'string' ? example : JSON.stringify(example, null, 2) };
+}
+
 /** The document's operations by tag (the first tag of each; "overig" when it has none), in document order. */
 export function consoleGroups(doc: Json, untagged = 'overig'): ConsoleGroup[] {
   const groups = new Map<string, ConsoleOperation[]>();
@@ -62,7 +72,7 @@ export function consoleGroups(doc: Json, untagged = 'overig'): ConsoleGroup[] {
       const operation: ConsoleOperation = {
         id: typeof op.operationId === 'string' ? op.operationId : `${method}-${path}`, method: method.toUpperCase(), path,
         summary: typeof op.summary === 'string' ? op.summary : '', parameters: parametersOf(shared, Array.isArray(op.parameters) ? op.parameters : []),
-        sendable: method === 'get' || method === 'head',
+        reads: method === 'get' || method === 'head', body: bodyOf(op),
       };
       groups.set(tag, [...(groups.get(tag) ?? []), operation]);
     }

@@ -74,7 +74,7 @@ const records: FastifyPluginAsyncTypebox<RecordRouteOptions> = async (app, { sea
       const served = view ? await servedDatasets(search, view.servesDatasets) : [];
       return {
         ...doc,
-        ...(view ? { api: view.api, fsc: view.fsc, policyDecisionPoints: view.pdps, servesDatasets: served } : {}),
+        ...(view ? { api: view.api, fsc: view.fsc, policyDecisionPoints: view.pdps, servesDatasets: served, tryIt: view.tryIt } : {}),
         ...(doc.iri.startsWith('_:') ? {} : { accessConditions: type === 'Dataset' ? `/v1/datasets/${doc.id}/access-conditions` : paths.accessConditions(doc.id) }),
         possibleDuplicates: duplicates.map(({ document: d, sharedKeys }) => ({ id: d.id, iri: d.iri, type: d.type, title: d.title, source: d.source, publisherName: d.publisherName, sharedKeys })),
       };

@@ -22,12 +22,14 @@ export interface TryRouteOptions {
 const TryBody = Type.Object({
   method: Type.String({ description: `HTTP method: ${TRY_METHODS.join(' or ')}` }),
   url: Type.String({ maxLength: 4000, description: "Absolute URL under one of the API's OpenAPI servers or endpoint URLs" }),
-  headers: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 4000 }), { description: `Request headers; allowed: ${TRY_HEADERS.join(', ')}` })),
+  headers: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 4000 }), { description: `Request headers; allowed: ${TRY_HEADERS.join(', ')}, an API key header the API's security scheme names, and content-type with a body` })),
+  body: Type.Optional(Type.String({ maxLength: 1024 * 1024, description: 'A request body, for a method the API\'s owner allows besides GET and HEAD (fedcat:tryMethod)' })),
 }, { additionalProperties: false });
 
 
 /**
- * `POST /v1/dataservices/{id}/try`: the try-it console's proxy. Sends one GET or HEAD to a public API (security none
+ * `POST /v1/dataservices/{id}/try`: the try-it console's proxy. Sends one GET or HEAD (or a method its owner allows,
+ * fedcat:tryMethod; never when the owner switched it off, fedcat:tryConsole false) to a public API (security none
  * or an API key) under its own servers, under the harvest's address policy, with a time limit, a size cap and rate
  * limits per client and per API; answers what the API answered, wrapped. Every refusal is a problem naming why.
  */
@@ -56,7 +58,7 @@ const tryRoute: FastifyPluginAsyncTypebox<TryRouteOptions> = async (app, { direc
     const keyHeaders = view.api?.authTypes.includes('api_key') && view.api.descriptionUrl
       ? apiKeyHeaders(await documents.get(view.api.descriptionUrl).catch(() => ({}))) : [];
     const checked = checkTry(request.body, {
-      accessRights: view.accessRights, authTypes: view.api?.authTypes ?? [], servers: view.api?.servers.map((s) => s.url) ?? [], endpointUrls: view.endpointUrls, keyHeaders,
+      accessRights: view.accessRights, authTypes: view.api?.authTypes ?? [], servers: view.api?.servers.map((s) => s.url) ?? [], endpointUrls: view.endpointUrls, keyHeaders, owner: view.tryIt,
     });
     const client = request.ip;
     const wait = perClient.take(client) ?? perApi.take(request.params.id);
