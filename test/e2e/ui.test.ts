@@ -67,7 +67,7 @@ describe('the web UI for data consumers (Playwright, Debian chromium)', () => {
     await page.getByRole('cell').getByRole('link', { name: 'Parkeer-API Dijkstad' }).click();
     await expect.poll(h1).toBe('Parkeer-API Dijkstad');
     expect(new URL(page.url()).pathname).toMatch(/^\/dataservices\/[0-9a-f]{16}$/);
-    expect(await page.getByRole('heading', { name: 'De API' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'De API', exact: true }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Hoe krijg ik toegang?' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Aansluiten via FSC' }).count()).toBe(1);
     await expect.poll(() => page.getByText(/Vraag een contract met een ServiceConnectionGrant aan voor dienst/).count()).toBe(1);
