@@ -24,3 +24,5 @@ export type { HarvestLauncher } from './harvest/launcher.js';
 export { RunLog, type RunRecord, type SourceStatus } from './control/runs.js';
 export { startDemoPublisher, DEMO_DIR } from './demo/publisher.js';
 export { historyQuads, runsQuads, catalogRecordIri } from './harvest/history.js';
+export { ControlDb } from './control/control-db.js';
+export { EventLog, type LoggedEvent } from './events/event-log.js';

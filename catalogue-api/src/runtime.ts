@@ -8,6 +8,7 @@ import type { AuditLog } from './control/audit-log.js';
 import { openControlPlane } from './control/control-plane.js';
 import type { TokenStore } from './control/tokens.js';
 import type { MintedBase } from './control/minted-base.js';
+import type { EventLog } from './events/event-log.js';
 import type { QuadStore, SearchIndex } from '@fedcat/catalogue';
 import { CachedSearchIndex } from './search/cached-search.js';
 import { openSearch, openStore, type BackendDescription } from './backends.js';
@@ -22,6 +23,8 @@ export interface Runtime {
   readonly audit: AuditLog;
   /** The base URL the data directory's IRIs were first minted under. */
   readonly mintedBase: MintedBase;
+  /** Change events (the outbox harvests write, the log the API serves). */
+  readonly events: EventLog;
   readonly runs: RunLog;
   /** Harvests in progress in any process on this data directory. */
   readonly running: RunningHarvests;
@@ -43,7 +46,7 @@ export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}):
   const validators = new Validators(config.harvestProfile);
   return {
     store, search, backends: { store: storeDescription, search: opened.description },
-    sources: control.sources, tokens: control.tokens, audit: control.audit, mintedBase: control.mintedBase,
+    sources: control.sources, tokens: control.tokens, audit: control.audit, mintedBase: control.mintedBase, events: control.events,
     runs: new RunLog(config.dataDir),
     running: new RunningHarvests(config.dataDir),
     validators,

@@ -17,7 +17,7 @@ export function harvestedDemo(publisher: { readonly origin: string; readonly fil
  * index), and the API built on it once the store has loaded; harvests asked for through the API run in this process. `close` ends both and removes the directory.
  */
 export async function harvestedApp(sources: readonly { id: string; url: string; profile?: string }[], env: NodeJS.ProcessEnv,
-  appOptions: Pick<AppOptions, 'webRoot' | 'sitemapSize' | 'baseUrl' | 'logger' | 'tryLimits'> = {}): Promise<{ runtime: Runtime; app: FastifyInstance; close(): Promise<void> }> {
+  appOptions: Pick<AppOptions, 'webRoot' | 'sitemapSize' | 'baseUrl' | 'logger' | 'tryLimits'> = {}): Promise<{ runtime: Runtime; app: FastifyInstance; dataDir: string; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'fedcat-api-'));
   // Links and service descriptions are fetched only where a test says so: the demo's links lead off this machine.
   const config = loadConfig({ FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false', ...env, FEDCAT_DATA_DIR: dir });
@@ -38,11 +38,11 @@ export async function harvestedApp(sources: readonly { id: string; url: string; 
     active: () => pending.size,
     stop: async () => { await Promise.all(pending); },
   };
-  const app = await buildApp({ ...runtime, launcher, fetchPolicy: config.fetchPolicy, ...appOptions });
+  const app = await buildApp({ ...runtime, launcher, fetchPolicy: config.fetchPolicy, eventSettings: config.events, ...appOptions });
   // The service directory builds in the background; its change log answers once the first build is done.
   await app.inject({ method: 'GET', url: '/v1/changes?limit=1' });
   return {
-    runtime, app,
+    runtime, app, dataDir: dir,
     async close() {
       await launcher.stop();
       await app.close();

@@ -5,6 +5,7 @@ import { ContextDirectoryError, defaultFetchPolicy, loadJsonLdContexts, parsePri
 import { DEFAULT_PROFILE_ID, PROFILES, profileById } from '@fedcat/shapes';
 import { searchSettings, storeSettings, type SearchSettings, type StoreSettings } from './backend-settings.js';
 import { ConfigError, integer } from './values.js';
+import { eventSettings, type EventSettings } from './event-settings.js';
 
 export { ConfigError } from './values.js';
 
@@ -41,6 +42,8 @@ export interface Config {
   readonly sparql: SparqlLimits;
   /** Who runs this fedcat, as the DCAT feed states it. */
   readonly operator: CatalogueOperator;
+  /** The change events' source (FEDCAT_OPERATOR_OIN) and how long they are kept (FEDCAT_EVENTS_RETENTION_DAYS). */
+  readonly events: EventSettings;
   /** Web origins whose pages may call the API from a browser: `*` (any; the default) or a list. */
   readonly corsOrigins: '*' | readonly string[];
   /**
@@ -257,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     baseUrl: base,
     baseUrlFrom,
     operator: operator(env, base),
+    events: eventSettings(env),
     corsOrigins: corsOrigins(env.FEDCAT_CORS_ORIGINS),
     harvestProfile: harvestProfile(env.FEDCAT_HARVEST_PROFILE),
     linkCheck: linkCheck(env),

@@ -14,6 +14,15 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX audit_target ON audit (target, seq);`,
   // Settings a data directory keeps, such as the base URL its IRIs were first minted under.
   `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Change events: the outbox a harvest writes before it publishes (by run), and the log they move to, in sequence,
+  // once the change is in the store (events/event-log.ts).
+  `CREATE TABLE event_outbox (id TEXT PRIMARY KEY, run TEXT NOT NULL, time TEXT NOT NULL, record_type TEXT NOT NULL, change TEXT NOT NULL,
+     iri TEXT NOT NULL, record_id TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL, etag TEXT);
+   CREATE INDEX event_outbox_run ON event_outbox (run);
+   CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, time TEXT NOT NULL, record_type TEXT NOT NULL,
+     change TEXT NOT NULL, iri TEXT NOT NULL, record_id TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL, etag TEXT);
+   CREATE INDEX events_iri ON events (iri, seq);
+   CREATE INDEX events_time ON events (time);`,
 ];
 
 /**

@@ -4,6 +4,7 @@ import { AuditLog } from './audit-log.js';
 import { ControlDb } from './control-db.js';
 import { TokenStore } from './tokens.js';
 import { MintedBase } from './minted-base.js';
+import { EventLog } from '../events/event-log.js';
 
 /** The control plane of a data directory: sources, tokens, the audit log and its settings, in one database. */
 export interface ControlPlane {
@@ -11,6 +12,8 @@ export interface ControlPlane {
   readonly tokens: TokenStore;
   readonly audit: AuditLog;
   readonly mintedBase: MintedBase;
+  /** Change events: the outbox and the event log. */
+  readonly events: EventLog;
   close(): void;
 }
 
@@ -20,5 +23,5 @@ export function openControlPlane(dataDir: string): ControlPlane {
   const audit = new AuditLog(db);
   const sources = new SourceRegistry(db, audit);
   if (dataDir !== ':memory:') sources.importJsonFile(join(dataDir, 'sources.json'));
-  return { sources, tokens: new TokenStore(db, audit), audit, mintedBase: new MintedBase(db), close: () => db.close() };
+  return { sources, tokens: new TokenStore(db, audit), audit, mintedBase: new MintedBase(db), events: new EventLog(db), close: () => db.close() };
 }

@@ -16,7 +16,7 @@ export type RunnerOverrides = Partial<Pick<HarvestRunnerDeps, 'full' | 'onEvent'
 export async function runnerDeps(runtime: Runtime, config: Config, overrides: RunnerOverrides = {}): Promise<HarvestRunnerDeps> {
   const { enrich = true, ...rest } = overrides;
   return {
-    store: runtime.store, search: runtime.search, validators: runtime.validators, runs: runtime.runs, running: runtime.running,
+    store: runtime.store, search: runtime.search, validators: runtime.validators, runs: runtime.runs, running: runtime.running, events: runtime.events,
     fetchPolicy: config.fetchPolicy, genidBase: genidBase(config), concurrency: config.harvestConcurrency, perHost: config.harvestPerHost,
     ...(enrich ? { quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck }, services: config.serviceCheck } : {}),
     ...rest,

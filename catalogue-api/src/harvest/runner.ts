@@ -4,6 +4,8 @@ import { historyGraph, runsGraph, type QuadStore, type SearchIndex, type Source 
 import type { Validator } from '@fedcat/shapes';
 import type { QualityVocabularies } from '@fedcat/shapes/quality';
 import { catalogueSink, runIri } from './sink.js';
+import type { EventLog } from '../events/event-log.js';
+import { storedRun } from '../events/recover-events.js';
 import type { LinkCheckSettings, ServiceCheckSettings } from '../config/load-config.js';
 import { historyQuads, runsQuads } from './history.js';
 import type { RunningHarvests } from '../control/running-harvests.js';
@@ -30,6 +32,8 @@ export interface HarvestRunnerDeps {
   readonly fetchPolicy: FetchPolicy;
   readonly runs: RunLog;
   readonly running: RunningHarvests;
+  /** Where change events go (the outbox); omitted: no events. */
+  readonly events?: EventLog;
   /** Base of minted skolem IRIs (`<baseUrl>/.well-known/genid/`). */
   readonly genidBase: string;
   /** Ignore the last harvest's state: fetch unconditionally and revalidate every record. */
@@ -62,6 +66,8 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
   }
   try {
     await deps.onEvent?.({ phase: 'started', source, startedAt });
+    // Events an earlier run of this source left pending (its process died): published if its change is in the store.
+    if (deps.events?.pendingSources().includes(source.id)) deps.events.recover(source.id, await storedRun(deps.store, source.id));
     const run = { id: runIri(source.id, startedAt), startedAt };
     const previous = deps.full ? undefined : await deps.runs.state(source.id);
     let written = 0;
@@ -71,7 +77,7 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
     const outcome: HarvestOutcome = validator instanceof HarvestError
       ? { kind: 'failed', source: source.id, startedAt, endedAt: dateTimeNow(), error: validator }
       : await harvestSource(source, {
-        fetchPolicy: deps.fetchPolicy, validator, sink: catalogueSink(deps.store, deps.search, run),
+        fetchPolicy: deps.fetchPolicy, validator, sink: catalogueSink(deps.store, deps.search, run, deps.events),
         previous, genidBase: deps.genidBase, startedAt: new Date(startedAt), limiter,
         ...(deps.quality ? { quality: {
           vocabularies: deps.quality.vocabularies,

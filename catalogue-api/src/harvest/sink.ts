@@ -1,7 +1,9 @@
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import type { HarvestSink, QuadStore, SearchIndex, Source, SourceChange } from '@fedcat/catalogue';
+import type { CatalogueDocument, HarvestSink, QuadStore, SearchIndex, Source, SourceChange } from '@fedcat/catalogue';
 import { prov, rdf, xsd } from '@fedcat/vocab';
+import type { EventLog } from '../events/event-log.js';
+import { recordEvents } from '../events/record-events.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -33,14 +35,28 @@ export function provenance(graph: string, source: Source, run: RunInfo): Quad[] 
  * store, then the record changes into the index, tagged with the run. The index is written last; if the
  * process dies between the two, {@link reconcileIndex} rebuilds the source's documents from the store.
  * An unchanged harvest writes nothing: store and index keep naming the run that produced their content.
+ * With an event log, the change's events go to its outbox first (pending, by run) and are published once store and
+ * index hold the change; the store's graph naming the run is what decides, after a crash, whether they happened.
  */
-export function catalogueSink(store: QuadStore, search: SearchIndex, run: RunInfo): HarvestSink {
+export function catalogueSink(store: QuadStore, search: SearchIndex, run: RunInfo, events?: EventLog): HarvestSink {
   return {
     async publish(source: Source, change: SourceChange) {
       if (!change.changed) return;
+      if (events) events.addPending(run.id, recordEvents(source.id, change.upsert, change.remove, await documentsBefore(search, source.id, change)));
       await store.replaceGraph(change.graph, [...change.quads, ...provenance(change.graph, source, run)]);
       await store.replaceGraph(change.quarantineGraph, change.quarantined);
       await search.applyChanges(source.id, { upsert: change.upsert, remove: change.remove, run: run.id });
+      events?.commit(run.id);
     },
   };
+}
+
+/** The source's indexed documents of the records a change touches, as they are before it (what its events compare with). */
+async function documentsBefore(search: SearchIndex, source: string, change: SourceChange): Promise<Map<string, CatalogueDocument>> {
+  const before = new Map<string, CatalogueDocument>();
+  for (const id of [...change.upsert.map((d) => d.id), ...change.remove]) {
+    const doc = await search.get(id);
+    if (doc && doc.source === source) before.set(id, doc);
+  }
+  return before;
 }

@@ -52,6 +52,10 @@ import tryRoute, { type TryRouteOptions } from '../routes/try/index.js';
 import apiDocument from '../routes/api-document/index.js';
 import { OpenApiDocuments } from '../try/openapi-documents.js';
 import apiRegister from '../routes/api-register/index.js';
+import eventRoutes from '../routes/events/index.js';
+import type { EventLog } from '../events/event-log.js';
+import { eventSource } from '../events/cloud-event.js';
+import { NO_OIN, type EventSettings } from '../config/event-settings.js';
 import { Problem } from '../schemas/common.js';
 import { AccessConditions, ApiDescription, Changes, FscPeers, FscResolution, FscServices, Resolution } from '../schemas/directory.js';
 import { CatalogueRecord, CatalogueRecordDetail, SearchResult } from '../schemas/records.js';
@@ -88,6 +92,9 @@ export interface AppOptions {
   readonly fetchPolicy?: FetchPolicy;
   /** The profile dry runs validate with when the request names none (FEDCAT_HARVEST_PROFILE); default DCAT-AP-NL 3.0. */
   readonly defaultProfile?: string;
+  /** Change events: the log harvests publish to, and the events' source and retention; omitted: no events routes. */
+  readonly events?: EventLog;
+  readonly eventSettings?: EventSettings;
   /** Caps and rate limits of the try-it proxy (`POST /v1/dataservices/{id}/try`); tests set small ones. */
   readonly tryLimits?: TryRouteOptions['limits'];
   /** URLs per sitemap file (default and most 50,000; tests use fewer to see the sitemap index). */
@@ -197,6 +204,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(tryRoute, { prefix: '/v1/dataservices', directory, documents, policy: publisherPolicy, ...(opts.tryLimits ? { limits: opts.tryLimits } : {}) });
   await app.register(apiDocument, { prefix: '/v1/dataservices', directory, documents });
   await app.register(apiRegister, { prefix: '/v1/api-register', directory, baseUrl });
+  if (opts.events) {
+    const settings = opts.eventSettings ?? { source: eventSource(NO_OIN), retentionDays: 30 };
+    await app.register(eventRoutes, { prefix: '/v1', events: opts.events, origin: { source: settings.source, baseUrl }, retentionDays: settings.retentionDays });
+  }
   await app.register(fsc, { prefix: '/v1/fsc', directory });
   await app.register(changes, { prefix: '/v1/changes', directory });
   const auth = new Authenticator(opts.tokens);

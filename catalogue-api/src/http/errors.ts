@@ -42,4 +42,5 @@ export const FscAmbiguous = createError('CAT_FSC_AMBIGUOUS', 'Several groups lis
 export const InvalidCursor = createError('CAT_INVALID_CURSOR', 'Invalid cursor: %s', 400);
 export const ChangesGone = createError('CAT_CHANGES_GONE', 'Changes since %s are no longer kept: read the resolutions again, then follow from since=%s', 410);
 export const TryRateLimited = createError('CAT_TRY_RATE_LIMITED', 'Too many tries: %s', 429);
+export const EventsGone = createError('CAT_EVENTS_GONE', 'Events after sequence %s are no longer kept (they are kept %s days): read from after=%s, the oldest available, and reconcile what came before by reading the records', 410);
 export const DirectoryNotReady = createError('CAT_DIRECTORY_NOT_READY', 'The service directory is still being built: %s', 503);

@@ -71,6 +71,7 @@ export class FedcatOrganisation extends ApiElement {
         <dt>${t('org.apis')}</dt><dd>${formatNumber(o.dataServices)}</dd>
         ${score ? html`<dt>${t('org.quality')}</dt><dd>${t('org.score', { score: formatNumber(score.score), datasets: score.datasets })}</dd>` : ''}
         ${o.sources.length ? html`<dt>${t('org.sources')}</dt><dd>${o.sources.map((s) => html`<a href=${`/owner/sources/${encodeURIComponent(s)}`}><code>${s}</code></a> `)}</dd>` : ''}
+        ${o.sources.length ? html`<dt>${t('record.follow')}</dt><dd>${o.sources.map((s) => html`<a href=${`/v1/events.atom?source=${encodeURIComponent(s)}`}>${t('record.followAtom')} (${s})</a> `)}</dd>` : ''}
       </dl>
       <h2>${t('org.records')}</h2>
       ${records.total > records.hits.length ? html`<p><a href=${`/${urlFromState({ q: '', filters: { publisher: [o.iri] }, sort: '', page: 1 })}`}>${t('org.allRecords', { n: formatNumber(records.total) })}</a></p>` : ''}

@@ -106,6 +106,8 @@ export class FedcatRecord extends ApiElement {
         <h2 id="provenance">${t('record.provenance')}</h2>
         <p>${t('record.harvestedFrom')} <a href=${link(`/owner/sources/${encodeURIComponent(d.source)}`)}><code>${d.source}</code></a>,
           ${formatDateTime(d.harvestedAt)}.</p>
+        <p>${t('record.follow')} <a href=${this.client.pageUrl(`/v1/events.atom?source=${encodeURIComponent(d.source)}`)}>${t('record.followAtom')}</a>
+          (${t('record.followPull')} <a href=${this.client.pageUrl('/v1/events')}><code>/v1/events</code></a>).</p>
         ${d.iri.startsWith('_:') ? '' : html`<p>${t('record.download')}: ${DOWNLOADS.map(([format, label], i) => html`${i ? ' · ' : ''}<a
           href=${this.client.pageUrl(`/v1/${d.type === 'Dataset' ? 'datasets' : 'dataservices'}/${d.id}?format=${format}`)} download>${label}</a>`)}</p>`}
       </section>

@@ -1,0 +1,20 @@
+import { ConfigError, integer } from './values.js';
+import { eventSource } from '../events/cloud-event.js';
+
+/** Where fedcat's events say they come from, and how long they are kept. */
+export interface EventSettings {
+  /** `urn:nld:oin:<FEDCAT_OPERATOR_OIN>:systeem:fedcat` (the NL GOV CloudEvents profile's form). */
+  readonly source: string;
+  /** FEDCAT_EVENTS_RETENTION_DAYS (default 30). */
+  readonly retentionDays: number;
+}
+
+/** An OIN that says no operator configured one; events still follow the profile's form. */
+export const NO_OIN = '00000000000000000000';
+
+/** Reads FEDCAT_OPERATOR_OIN (20 digits) and FEDCAT_EVENTS_RETENTION_DAYS (1-3650). */
+export function eventSettings(env: NodeJS.ProcessEnv): EventSettings {
+  const oin = env.FEDCAT_OPERATOR_OIN?.trim() || NO_OIN;
+  if (!/^\d{20}$/.test(oin)) throw new ConfigError(`FEDCAT_OPERATOR_OIN must be the operator's OIN, 20 digits, not '${oin}'`);
+  return { source: eventSource(oin), retentionDays: integer('FEDCAT_EVENTS_RETENTION_DAYS', env.FEDCAT_EVENTS_RETENTION_DAYS, 30, 1, 3650) };
+}
