@@ -1,7 +1,7 @@
 export { buildApp, API_VERSION, type AppOptions } from './http/app.js';
 export { loadConfig, ConfigError, genidBase, type Config } from './config/load-config.js';
 export { reconcileIndex } from './maintenance/crash-recovery.js';
-export { catalogueSink, runIri, type RunInfo } from './harvest/sink.js';
+export { catalogueSink, runIri, FAILPOINTS, type RunInfo } from './harvest/sink.js';
 export { openRuntime, webRoot, type Runtime } from './runtime.js';
 export { harvestAll, type HarvestRunnerDeps, type ProfileLookup, type RunnerEvent, type RunnerResult } from './harvest/runner.js';
 export { runnerDeps, type RunnerOverrides } from './harvest/runner-deps.js';
@@ -26,3 +26,4 @@ export { startDemoPublisher, DEMO_DIR } from './demo/publisher.js';
 export { historyQuads, runsQuads, catalogRecordIri } from './harvest/history.js';
 export { ControlDb } from './control/control-db.js';
 export { EventLog, type LoggedEvent } from './events/event-log.js';
+export { documentTag } from './events/record-events.js';

@@ -115,7 +115,7 @@ describe('change events', () => {
 describe('the outbox', () => {
   it('publishes a run\'s events only once its change is in the store, without gaps; a run that never reached the store leaves none', () => {
     const log = new EventLog(new ControlDb(':memory:'));
-    const event = (n: number) => ({ id: `00000000-0000-4000-8000-00000000000${n}`, time: '2026-12-07T00:00:00.000Z', recordType: 'Dataset' as const, change: 'created' as const, iri: `https://x.nl/${n}`, recordId: String(n).padStart(16, '0'), title: `d${n}`, source: 's', etag: null });
+    const event = (n: number) => ({ id: `00000000-0000-4000-8000-00000000000${n}`, time: '2026-12-07T00:00:00.000Z', recordType: 'Dataset' as const, change: 'created' as const, iri: `https://x.nl/${n}`, recordId: String(n).padStart(16, '0'), title: `d${n}`, source: 's', etag: null, previousEtag: null });
     log.addPending('run-1', [event(1), event(2)]);
     log.addPending('run-2', [event(3)]);
     expect(log.read({ after: 0, limit: 10 })).toEqual([]);
@@ -132,7 +132,7 @@ describe('the outbox', () => {
   it('answers 410 with the oldest available when asked for events no longer kept', () => {
     let now = Date.parse('2026-12-07T00:00:00Z');
     const log = new EventLog(new ControlDb(':memory:'), () => now);
-    const at = (n: number, time: string) => ({ id: `00000000-0000-4000-8000-00000000000${n}`, time, recordType: 'Dataset' as const, change: 'created' as const, iri: `https://x.nl/${n}`, recordId: String(n).padStart(16, '0'), title: '', source: 's', etag: null });
+    const at = (n: number, time: string) => ({ id: `00000000-0000-4000-8000-00000000000${n}`, time, recordType: 'Dataset' as const, change: 'created' as const, iri: `https://x.nl/${n}`, recordId: String(n).padStart(16, '0'), title: '', source: 's', etag: null, previousEtag: null });
     log.addPending('r', [at(1, '2026-10-01T00:00:00.000Z'), at(2, '2026-10-02T00:00:00.000Z'), at(3, '2026-12-06T00:00:00.000Z')]);
     log.commit('r');
     now = Date.parse('2026-12-07T00:00:00Z');

@@ -1,5 +1,6 @@
 import { ConfigError, integer } from './values.js';
 import { eventSource } from '../events/cloud-event.js';
+import { FAILPOINTS, type Failpoint } from '../harvest/sink.js';
 
 /** Where fedcat's events say they come from, and how long they are kept. */
 export interface EventSettings {
@@ -17,4 +18,12 @@ export function eventSettings(env: NodeJS.ProcessEnv): EventSettings {
   const oin = env.FEDCAT_OPERATOR_OIN?.trim() || NO_OIN;
   if (!/^\d{20}$/.test(oin)) throw new ConfigError(`FEDCAT_OPERATOR_OIN must be the operator's OIN, 20 digits, not '${oin}'`);
   return { source: eventSource(oin), retentionDays: integer('FEDCAT_EVENTS_RETENTION_DAYS', env.FEDCAT_EVENTS_RETENTION_DAYS, 30, 1, 3650) };
+}
+
+/** FEDCAT_TEST_FAILPOINT: one of the publishing moments a crash test kills a harvest at, or none. */
+export function failpoint(value: string | undefined): Failpoint {
+  if (!value) return null;
+  const known = FAILPOINTS as readonly string[];
+  if (!known.includes(value)) throw new ConfigError(`FEDCAT_TEST_FAILPOINT must be one of ${FAILPOINTS.join(', ')}, not '${value}'`);
+  return value as Failpoint;
 }

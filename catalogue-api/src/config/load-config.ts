@@ -5,7 +5,8 @@ import { ContextDirectoryError, defaultFetchPolicy, loadJsonLdContexts, parsePri
 import { DEFAULT_PROFILE_ID, PROFILES, profileById } from '@fedcat/shapes';
 import { searchSettings, storeSettings, type SearchSettings, type StoreSettings } from './backend-settings.js';
 import { ConfigError, integer } from './values.js';
-import { eventSettings, type EventSettings } from './event-settings.js';
+import { eventSettings, failpoint, type EventSettings } from './event-settings.js';
+import type { Failpoint } from '../harvest/sink.js';
 
 export { ConfigError } from './values.js';
 
@@ -44,6 +45,8 @@ export interface Config {
   readonly operator: CatalogueOperator;
   /** The change events' source (FEDCAT_OPERATOR_OIN) and how long they are kept (FEDCAT_EVENTS_RETENTION_DAYS). */
   readonly events: EventSettings;
+  /** For crash tests only: where a harvest kills itself while publishing (FEDCAT_TEST_FAILPOINT, see FAILPOINTS). */
+  readonly failpoint: Failpoint;
   /** Web origins whose pages may call the API from a browser: `*` (any; the default) or a list. */
   readonly corsOrigins: '*' | readonly string[];
   /**
@@ -261,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { port?: string; data?
     baseUrlFrom,
     operator: operator(env, base),
     events: eventSettings(env),
+    failpoint: failpoint(env.FEDCAT_TEST_FAILPOINT),
     corsOrigins: corsOrigins(env.FEDCAT_CORS_ORIGINS),
     harvestProfile: harvestProfile(env.FEDCAT_HARVEST_PROFILE),
     linkCheck: linkCheck(env),

@@ -17,10 +17,10 @@ const MIGRATIONS: readonly string[] = [
   // Change events: the outbox a harvest writes before it publishes (by run), and the log they move to, in sequence,
   // once the change is in the store (events/event-log.ts).
   `CREATE TABLE event_outbox (id TEXT PRIMARY KEY, run TEXT NOT NULL, time TEXT NOT NULL, record_type TEXT NOT NULL, change TEXT NOT NULL,
-     iri TEXT NOT NULL, record_id TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL, etag TEXT);
+     iri TEXT NOT NULL, record_id TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL, etag TEXT, previous_etag TEXT);
    CREATE INDEX event_outbox_run ON event_outbox (run);
    CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, time TEXT NOT NULL, record_type TEXT NOT NULL,
-     change TEXT NOT NULL, iri TEXT NOT NULL, record_id TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL, etag TEXT);
+     change TEXT NOT NULL, iri TEXT NOT NULL, record_id TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL, etag TEXT, previous_etag TEXT);
    CREATE INDEX events_iri ON events (iri, seq);
    CREATE INDEX events_time ON events (time);`,
 ];

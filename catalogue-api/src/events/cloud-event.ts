@@ -26,7 +26,7 @@ export function toCloudEvent(e: LoggedEvent, origin: EventOrigin): CloudEvent<Re
     specversion: '1.0', id: e.id, source: origin.source, type: EVENT_TYPES[e.recordType][e.change], time: e.time,
     subject: e.iri, datacontenttype: 'application/json',
     dataref: `${origin.baseUrl}/v1/${kind}/${e.recordId}`, sequence: String(e.sequence), sequencetype: 'Integer',
-    data: { change: e.change, record: e.iri, recordType: e.recordType, id: e.recordId, title: e.title, source: e.source, etag: e.etag },
+    data: { change: e.change, record: e.iri, recordType: e.recordType, id: e.recordId, title: e.title, source: e.source, etag: e.etag, previousEtag: e.previousEtag },
   }, true);
   event.validate();
   return event;

@@ -17,10 +17,10 @@ export interface EventQuery {
 
 interface Row {
   seq: number; id: string; time: string; record_type: PendingEvent['recordType']; change: PendingEvent['change'];
-  iri: string; record_id: string; title: string; source: string; etag: string | null;
+  iri: string; record_id: string; title: string; source: string; etag: string | null; previous_etag: string | null;
 }
 const fromRow = (r: Row): LoggedEvent => ({
-  sequence: r.seq, id: r.id, time: r.time, recordType: r.record_type, change: r.change, iri: r.iri, recordId: r.record_id, title: r.title, source: r.source, etag: r.etag,
+  sequence: r.seq, id: r.id, time: r.time, recordType: r.record_type, change: r.change, iri: r.iri, recordId: r.record_id, title: r.title, source: r.source, etag: r.etag, previousEtag: r.previous_etag,
 });
 
 /**
@@ -35,16 +35,16 @@ export class EventLog {
 
   /** Logs a run's events as pending (nothing reads them yet). */
   addPending(run: string, events: readonly PendingEvent[]): void {
-    const insert = this.control.db.prepare(`INSERT OR IGNORE INTO event_outbox (id, run, time, record_type, change, iri, record_id, title, source, etag)
-      VALUES (@id, @run, @time, @recordType, @change, @iri, @recordId, @title, @source, @etag)`);
+    const insert = this.control.db.prepare(`INSERT OR IGNORE INTO event_outbox (id, run, time, record_type, change, iri, record_id, title, source, etag, previous_etag)
+      VALUES (@id, @run, @time, @recordType, @change, @iri, @recordId, @title, @source, @etag, @previousEtag)`);
     this.control.write(() => { for (const e of events) insert.run({ ...e, run }); });
   }
 
   /** Publishes a run's pending events: each gets the next sequence number, in the order they were logged. */
   commit(run: string): number {
     return this.control.write(() => {
-      const moved = this.control.db.prepare(`INSERT INTO events (id, time, record_type, change, iri, record_id, title, source, etag)
-        SELECT id, time, record_type, change, iri, record_id, title, source, etag FROM event_outbox WHERE run = ? ORDER BY rowid`).run(run).changes;
+      const moved = this.control.db.prepare(`INSERT INTO events (id, time, record_type, change, iri, record_id, title, source, etag, previous_etag)
+        SELECT id, time, record_type, change, iri, record_id, title, source, etag, previous_etag FROM event_outbox WHERE run = ? ORDER BY rowid`).run(run).changes;
       this.control.db.prepare('DELETE FROM event_outbox WHERE run = ?').run(run);
       return moved;
     });

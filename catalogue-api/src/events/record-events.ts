@@ -19,6 +19,8 @@ export interface PendingEvent {
   readonly source: string;
   /** A strong ETag of the record's new indexed document; null for a retired record. */
   readonly etag: string | null;
+  /** The ETag it had before (null for a new record): a consumer, and a test, can chain a record's events by it. */
+  readonly previousEtag: string | null;
 }
 
 /** A weak-free entity tag of a document's content (what changes when its listing would). */
@@ -40,12 +42,12 @@ export function recordEvents(
   for (const doc of upsert) {
     const was = before.get(doc.id);
     if (was && documentTag(was) === documentTag(doc)) continue;
-    out.push({ id: uuid(), time, recordType: doc.type, change: was ? 'updated' : 'created', iri: doc.iri, recordId: doc.id, title: doc.title, source, etag: documentTag(doc) });
+    out.push({ id: uuid(), time, recordType: doc.type, change: was ? 'updated' : 'created', iri: doc.iri, recordId: doc.id, title: doc.title, source, etag: documentTag(doc), previousEtag: was ? documentTag(was) : null });
   }
   for (const id of remove) {
     const was = before.get(id);
     if (!was) continue;
-    out.push({ id: uuid(), time, recordType: was.type, change: 'retired', iri: was.iri, recordId: id, title: was.title, source, etag: null });
+    out.push({ id: uuid(), time, recordType: was.type, change: 'retired', iri: was.iri, recordId: id, title: was.title, source, etag: null, previousEtag: documentTag(was) });
   }
   return out;
 }

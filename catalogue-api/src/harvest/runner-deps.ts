@@ -17,7 +17,7 @@ export async function runnerDeps(runtime: Runtime, config: Config, overrides: Ru
   const { enrich = true, ...rest } = overrides;
   return {
     store: runtime.store, search: runtime.search, validators: runtime.validators, runs: runtime.runs, running: runtime.running, events: runtime.events,
-    fetchPolicy: config.fetchPolicy, genidBase: genidBase(config), concurrency: config.harvestConcurrency, perHost: config.harvestPerHost,
+    fetchPolicy: config.fetchPolicy, genidBase: genidBase(config), failpoint: config.failpoint, concurrency: config.harvestConcurrency, perHost: config.harvestPerHost,
     ...(enrich ? { quality: { vocabularies: await qualityVocabularies(), links: config.linkCheck }, services: config.serviceCheck } : {}),
     ...rest,
   };

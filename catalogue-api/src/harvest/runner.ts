@@ -3,9 +3,10 @@ import { forEachConcurrently, HarvestError, harvestSource, HostLimiter, type Fet
 import { historyGraph, runsGraph, type QuadStore, type SearchIndex, type Source } from '@fedcat/catalogue';
 import type { Validator } from '@fedcat/shapes';
 import type { QualityVocabularies } from '@fedcat/shapes/quality';
-import { catalogueSink, runIri } from './sink.js';
+import { catalogueSink, runIri, type Failpoint } from './sink.js';
 import type { EventLog } from '../events/event-log.js';
 import { storedRun } from '../events/recover-events.js';
+import { rebuildSourceIndex } from '../maintenance/rebuild-index.js';
 import type { LinkCheckSettings, ServiceCheckSettings } from '../config/load-config.js';
 import { historyQuads, runsQuads } from './history.js';
 import type { RunningHarvests } from '../control/running-harvests.js';
@@ -34,6 +35,8 @@ export interface HarvestRunnerDeps {
   readonly running: RunningHarvests;
   /** Where change events go (the outbox); omitted: no events. */
   readonly events?: EventLog;
+  /** A test's kill -9 point while publishing (FEDCAT_TEST_FAILPOINT); never set in use. */
+  readonly failpoint?: Failpoint;
   /** Base of minted skolem IRIs (`<baseUrl>/.well-known/genid/`). */
   readonly genidBase: string;
   /** Ignore the last harvest's state: fetch unconditionally and revalidate every record. */
@@ -57,6 +60,17 @@ export interface ProfileLookup {
   profile(profileId: string | null | undefined): Promise<Validator>;
 }
 
+/**
+ * What an earlier run of this source left when its process died, settled before this one compares with it: an index
+ * behind the store's graph is rebuilt from the graph, and pending events are published (the store holds their run's
+ * graph) or dropped. So this run's changes, and their events, start from what the catalogue holds.
+ */
+async function settleInterrupted(deps: HarvestRunnerDeps, source: string): Promise<void> {
+  const inStore = await storedRun(deps.store, source);
+  if (inStore && (await deps.search.indexedRuns())[source] !== inStore) await rebuildSourceIndex(deps.store, deps.search, source);
+  if (deps.events?.pendingSources().includes(source)) deps.events.recover(source, inStore);
+}
+
 async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: HostLimiter): Promise<RunnerResult> {
   // Canonical, so the run's time reads the same from every store (see canonicalDateTime).
   const startedAt = dateTimeNow();
@@ -66,8 +80,8 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
   }
   try {
     await deps.onEvent?.({ phase: 'started', source, startedAt });
-    // Events an earlier run of this source left pending (its process died): published if its change is in the store.
-    if (deps.events?.pendingSources().includes(source.id)) deps.events.recover(source.id, await storedRun(deps.store, source.id));
+    await settleInterrupted(deps, source.id).catch((err: unknown) => deps.onEvent?.({
+      phase: 'warning', source, message: `what an interrupted run left could not be settled now (${err instanceof Error ? err.message : String(err)}); the next run or start tries again` }));
     const run = { id: runIri(source.id, startedAt), startedAt };
     const previous = deps.full ? undefined : await deps.runs.state(source.id);
     let written = 0;
@@ -77,7 +91,7 @@ async function harvestOne(source: Source, deps: HarvestRunnerDeps, limiter: Host
     const outcome: HarvestOutcome = validator instanceof HarvestError
       ? { kind: 'failed', source: source.id, startedAt, endedAt: dateTimeNow(), error: validator }
       : await harvestSource(source, {
-        fetchPolicy: deps.fetchPolicy, validator, sink: catalogueSink(deps.store, deps.search, run, deps.events),
+        fetchPolicy: deps.fetchPolicy, validator, sink: catalogueSink(deps.store, deps.search, run, deps.events, deps.failpoint ?? null),
         previous, genidBase: deps.genidBase, startedAt: new Date(startedAt), limiter,
         ...(deps.quality ? { quality: {
           vocabularies: deps.quality.vocabularies,

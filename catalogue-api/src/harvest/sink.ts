@@ -38,18 +38,31 @@ export function provenance(graph: string, source: Source, run: RunInfo): Quad[] 
  * With an event log, the change's events go to its outbox first (pending, by run) and are published once store and
  * index hold the change; the store's graph naming the run is what decides, after a crash, whether they happened.
  */
-export function catalogueSink(store: QuadStore, search: SearchIndex, run: RunInfo, events?: EventLog): HarvestSink {
+export function catalogueSink(store: QuadStore, search: SearchIndex, run: RunInfo, events?: EventLog, crashAt?: Failpoint): HarvestSink {
+  const point = (name: FailpointName) => { if (crashAt === name) process.kill(process.pid, 'SIGKILL'); };
   return {
     async publish(source: Source, change: SourceChange) {
       if (!change.changed) return;
       if (events) events.addPending(run.id, recordEvents(source.id, change.upsert, change.remove, await documentsBefore(search, source.id, change)));
+      point('events-pending');
       await store.replaceGraph(change.graph, [...change.quads, ...provenance(change.graph, source, run)]);
+      point('store-written');
       await store.replaceGraph(change.quarantineGraph, change.quarantined);
       await search.applyChanges(source.id, { upsert: change.upsert, remove: change.remove, run: run.id });
+      point('index-written');
       events?.commit(run.id);
     },
   };
 }
+
+/**
+ * The moments of publishing at which a test can have the harvest process kill itself with SIGKILL (a real kill -9 at
+ * an exact point, FEDCAT_TEST_FAILPOINT): after its events are pending, after the store holds the graph, after the
+ * index holds the documents (before the events are published).
+ */
+export const FAILPOINTS = ['events-pending', 'store-written', 'index-written'] as const;
+export type FailpointName = (typeof FAILPOINTS)[number];
+export type Failpoint = FailpointName | null;
 
 /** The source's indexed documents of the records a change touches, as they are before it (what its events compare with). */
 async function documentsBefore(search: SearchIndex, source: string, change: SourceChange): Promise<Map<string, CatalogueDocument>> {
