@@ -9,6 +9,7 @@ import { openControlPlane } from './control/control-plane.js';
 import type { TokenStore } from './control/tokens.js';
 import type { MintedBase } from './control/minted-base.js';
 import type { EventLog } from './events/event-log.js';
+import type { Subscriptions } from './events/subscriptions.js';
 import type { QuadStore, SearchIndex } from '@fedcat/catalogue';
 import { CachedSearchIndex } from './search/cached-search.js';
 import { openSearch, openStore, type BackendDescription } from './backends.js';
@@ -25,6 +26,7 @@ export interface Runtime {
   readonly mintedBase: MintedBase;
   /** Change events (the outbox harvests write, the log the API serves). */
   readonly events: EventLog;
+  readonly subscriptions: Subscriptions;
   readonly runs: RunLog;
   /** Harvests in progress in any process on this data directory. */
   readonly running: RunningHarvests;
@@ -46,7 +48,7 @@ export function openRuntime(config: Config, opts: { lazyStore?: boolean } = {}):
   const validators = new Validators(config.harvestProfile);
   return {
     store, search, backends: { store: storeDescription, search: opened.description },
-    sources: control.sources, tokens: control.tokens, audit: control.audit, mintedBase: control.mintedBase, events: control.events,
+    sources: control.sources, tokens: control.tokens, audit: control.audit, mintedBase: control.mintedBase, events: control.events, subscriptions: control.subscriptions,
     runs: new RunLog(config.dataDir),
     running: new RunningHarvests(config.dataDir),
     validators,

@@ -23,6 +23,10 @@ const MIGRATIONS: readonly string[] = [
      change TEXT NOT NULL, iri TEXT NOT NULL, record_id TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL, etag TEXT, previous_etag TEXT);
    CREATE INDEX events_iri ON events (iri, seq);
    CREATE INDEX events_time ON events (time);`,
+  // Webhook subscriptions to those events and where each one's delivery stands (events/subscriptions.ts).
+  `CREATE TABLE subscriptions (id TEXT PRIMARY KEY, owner TEXT, body TEXT NOT NULL, secret TEXT NOT NULL, created_at TEXT NOT NULL,
+     delivered INTEGER NOT NULL, handshake INTEGER NOT NULL, state TEXT NOT NULL CHECK (state IN ('active', 'ended')),
+     attempts INTEGER NOT NULL, next_attempt_at TEXT, last_error TEXT);`,
 ];
 
 /**

@@ -53,6 +53,9 @@ import apiDocument from '../routes/api-document/index.js';
 import { OpenApiDocuments } from '../try/openapi-documents.js';
 import apiRegister from '../routes/api-register/index.js';
 import eventRoutes from '../routes/events/index.js';
+import subscriptionRoutes from '../routes/subscriptions/index.js';
+import { WebhookDelivery } from '../events/webhook-delivery.js';
+import type { Subscriptions } from '../events/subscriptions.js';
 import type { EventLog } from '../events/event-log.js';
 import { eventSource } from '../events/cloud-event.js';
 import { NO_OIN, type EventSettings } from '../config/event-settings.js';
@@ -95,6 +98,8 @@ export interface AppOptions {
   /** Change events: the log harvests publish to, and the events' source and retention; omitted: no events routes. */
   readonly events?: EventLog;
   readonly eventSettings?: EventSettings;
+  /** Webhook subscriptions to the events; with them this process delivers (WebhookDelivery). */
+  readonly subscriptions?: Subscriptions;
   /** Caps and rate limits of the try-it proxy (`POST /v1/dataservices/{id}/try`); tests set small ones. */
   readonly tryLimits?: TryRouteOptions['limits'];
   /** URLs per sitemap file (default and most 50,000; tests use fewer to see the sitemap index). */
@@ -199,6 +204,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   await app.register(resolve, { prefix: '/v1/resolve', directory });
   // The try-it console: its proxy, and the OpenAPI documents it builds its forms from (fetched under the harvest's policy).
+  const auth = new Authenticator(opts.tokens);
   const publisherPolicy = { ...(opts.fetchPolicy ?? defaultFetchPolicy), privateAccess: opts.privateAccess ?? opts.fetchPolicy?.privateAccess ?? { kind: 'none' as const } };
   const documents = new OpenApiDocuments(publisherPolicy);
   await app.register(tryRoute, { prefix: '/v1/dataservices', directory, documents, policy: publisherPolicy, ...(opts.tryLimits ? { limits: opts.tryLimits } : {}) });
@@ -207,10 +213,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.events) {
     const settings = opts.eventSettings ?? { source: eventSource(NO_OIN), retentionDays: 30 };
     await app.register(eventRoutes, { prefix: '/v1', events: opts.events, origin: { source: settings.source, baseUrl }, retentionDays: settings.retentionDays });
+    if (opts.subscriptions) {
+      await app.register(subscriptionRoutes, { prefix: '/v1/subscriptions', subscriptions: opts.subscriptions, events: opts.events, auth, privateAccess: publisherPolicy.privateAccess });
+      const delivery = new WebhookDelivery({ events: opts.events, subscriptions: opts.subscriptions, origin: { source: settings.source, baseUrl }, policy: publisherPolicy, log: (m) => app.log.warn(m) });
+      app.addHook('onReady', async () => delivery.start());
+      app.addHook('onClose', async () => delivery.stop());
+    }
   }
   await app.register(fsc, { prefix: '/v1/fsc', directory });
   await app.register(changes, { prefix: '/v1/changes', directory });
-  const auth = new Authenticator(opts.tokens);
   await app.register(sources, { prefix: '/v1/sources', sources: opts.sources, runs: opts.runs, running: opts.running });
   await app.register(ownerSources, {
     prefix: '/v1/sources', sources: opts.sources, runs: opts.runs, running: opts.running, store, search: index, auth,

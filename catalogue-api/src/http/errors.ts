@@ -43,4 +43,6 @@ export const InvalidCursor = createError('CAT_INVALID_CURSOR', 'Invalid cursor: 
 export const ChangesGone = createError('CAT_CHANGES_GONE', 'Changes since %s are no longer kept: read the resolutions again, then follow from since=%s', 410);
 export const TryRateLimited = createError('CAT_TRY_RATE_LIMITED', 'Too many tries: %s', 429);
 export const EventsGone = createError('CAT_EVENTS_GONE', 'Events after sequence %s are no longer kept (they are kept %s days): read from after=%s, the oldest available, and reconcile what came before by reading the records', 410);
+export const InvalidSubscription = createError('CAT_INVALID_SUBSCRIPTION', '%s', 400);
+export const SubscriptionNotFound = createError('CAT_SUBSCRIPTION_NOT_FOUND', "No subscription '%s'", 404);
 export const DirectoryNotReady = createError('CAT_DIRECTORY_NOT_READY', 'The service directory is still being built: %s', 503);

@@ -1,0 +1,106 @@
+import type { IncomingMessage } from 'node:http';
+import { guardedRequest, retryAfterMs, type FetchPolicy } from '@fedcat/harvester';
+import { toCloudEvent, type EventOrigin } from './cloud-event.js';
+import type { EventLog } from './event-log.js';
+import { wanted } from './subscription-filter.js';
+import { signature, type Subscription, type Subscriptions } from './subscriptions.js';
+
+export interface DeliveryOptions {
+  readonly events: EventLog;
+  readonly subscriptions: Subscriptions;
+  readonly origin: EventOrigin;
+  /** The harvest's address policy: a sink is reached under it (connect-time check, no redirects followed). */
+  readonly policy: FetchPolicy;
+  /** How often due subscriptions are looked at (default 200 ms). */
+  readonly intervalMs?: number;
+  readonly timeoutMs?: number;
+  readonly log?: (message: string) => void;
+}
+
+/** Retries: exponential from a second, at most an hour apart, with jitter; a subscription whose sink fails past a day ends. */
+const MAX_ATTEMPTS = 40;
+function backoffMs(attempts: number): number {
+  return Math.min(3_600_000, 1000 * 2 ** attempts) * (0.5 + Math.random() / 2);
+}
+
+async function drain(res: IncomingMessage): Promise<void> {
+  for await (const _ of res as AsyncIterable<Buffer>) { /* the answer's body is not needed */ }
+}
+
+/**
+ * Delivers change events to webhook subscriptions, in sequence order per subscription, at least once (a retry sends
+ * the same event id): after the CloudEvents webhook handshake (OPTIONS with WebHook-Request-Origin, answered with
+ * WebHook-Allowed-Origin), by POST in structured mode with a Standard Webhooks signature (webhook-id, -timestamp,
+ * -signature over the subscription's secret). 2xx moves on; 429/503 wait Retry-After; 410 ends the subscription;
+ * anything else is retried with backoff. Runs in the API process, polling the event log.
+ */
+export class WebhookDelivery {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly opts: DeliveryOptions) {}
+
+  start(): void {
+    this.timer = setInterval(() => { this.running ??= this.tick().finally(() => { this.running = null; }); }, this.opts.intervalMs ?? 200);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass over the subscriptions that are due. */
+  async tick(): Promise<void> {
+    const { newest } = this.opts.events.bounds();
+    await Promise.all(this.opts.subscriptions.due(new Date()).filter((s) => s.delivered < newest).map((s) => this.deliver(s).catch((err: unknown) => {
+      this.opts.log?.(`delivery to subscription ${s.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+    })));
+  }
+
+  private async deliver(sub: Subscription & { readonly secret: string }): Promise<void> {
+    const url = new URL(sub.sink);
+    if (!sub.handshake) {
+      const answer = await this.send(url, 'OPTIONS', { 'webhook-request-origin': new URL(this.opts.origin.baseUrl).host });
+      const allowed = answer.headers?.['webhook-allowed-origin'];
+      if (answer.status < 200 || answer.status > 299 || (allowed !== '*' && allowed !== new URL(this.opts.origin.baseUrl).host)) {
+        return this.retry(sub, `the sink did not allow delivery in the webhook handshake (${answer.error ?? `status ${answer.status}, WebHook-Allowed-Origin ${String(allowed ?? 'absent')}`})`, null);
+      }
+      this.opts.subscriptions.handshakeDone(sub.id);
+    }
+    for (const e of this.opts.events.read({ after: sub.delivered, limit: 50 })) {
+      if (this.stopped) return;
+      const event = toCloudEvent(e, this.opts.origin);
+      const attributes = event.toJSON() as Record<string, unknown>;
+      if (!wanted(sub.types, sub.filters, attributes)) { this.opts.subscriptions.delivered(sub.id, e.sequence); continue; }
+      const body = JSON.stringify(attributes);
+      const timestamp = Math.floor(Date.now() / 1000);
+      const answer = await this.send(url, 'POST', {
+        'content-type': 'application/cloudevents+json; charset=utf-8', 'webhook-id': event.id, 'webhook-timestamp': String(timestamp),
+        'webhook-signature': signature(sub.secret, event.id, timestamp, body),
+      }, body);
+      if (answer.status >= 200 && answer.status < 300) { this.opts.subscriptions.delivered(sub.id, e.sequence); continue; }
+      if (answer.status === 410) { this.opts.subscriptions.end(sub.id, 'the sink answered 410 Gone'); return; }
+      const wait = answer.status === 429 || answer.status === 503 ? retryAfterMs(answer.headers?.['retry-after'] as string | undefined) : null;
+      return this.retry(sub, answer.error ?? `the sink answered ${answer.status} to event ${e.sequence}`, wait);
+    }
+  }
+
+  private retry(sub: Subscription, error: string, waitMs: number | null): void {
+    if (sub.attempts + 1 >= MAX_ATTEMPTS) return this.opts.subscriptions.end(sub.id, `gave up after ${MAX_ATTEMPTS} attempts: ${error}`);
+    this.opts.subscriptions.failed(sub.id, error, new Date(Date.now() + (waitMs ?? backoffMs(sub.attempts))));
+  }
+
+  private async send(url: URL, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers?: IncomingMessage['headers']; error?: string }> {
+    const { clientTls: _c, fscClientTls: _f, ...plain } = this.opts.policy;
+    try {
+      const res = await guardedRequest(url, plain, 'webhook', AbortSignal.timeout(this.opts.timeoutMs ?? 10_000), method, headers, body);
+      await drain(res);
+      return { status: res.statusCode ?? 0, headers: res.headers };
+    } catch (err) {
+      return { status: 0, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+}
