@@ -27,3 +27,4 @@ export { historyQuads, runsQuads, catalogRecordIri } from './harvest/history.js'
 export { ControlDb } from './control/control-db.js';
 export { EventLog, type LoggedEvent } from './events/event-log.js';
 export { documentTag } from './events/record-events.js';
+export { NatsPublisher } from './events/nats-publisher.js';

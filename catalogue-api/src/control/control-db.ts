@@ -26,7 +26,8 @@ const MIGRATIONS: readonly string[] = [
   // Webhook subscriptions to those events and where each one's delivery stands (events/subscriptions.ts).
   `CREATE TABLE subscriptions (id TEXT PRIMARY KEY, owner TEXT, body TEXT NOT NULL, secret TEXT NOT NULL, created_at TEXT NOT NULL,
      delivered INTEGER NOT NULL, handshake INTEGER NOT NULL, state TEXT NOT NULL CHECK (state IN ('active', 'ended')),
-     attempts INTEGER NOT NULL, next_attempt_at TEXT, last_error TEXT);`,
+     attempts INTEGER NOT NULL, next_attempt_at TEXT, last_error TEXT);
+   CREATE TABLE event_cursors (name TEXT PRIMARY KEY, seq INTEGER NOT NULL);`,
 ];
 
 /**

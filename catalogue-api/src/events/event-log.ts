@@ -100,6 +100,17 @@ export class EventLog {
     return { oldest: r.oldest, newest: r.newest ?? given ?? 0 };
   }
 
+  /** How far a named reader (a NATS stream) has published: the last sequence it acknowledged, 0 when none. */
+  cursor(name: string): number {
+    return (this.control.db.prepare('SELECT seq FROM event_cursors WHERE name = ?').pluck().get(name) as number | undefined) ?? 0;
+  }
+
+  /** Moves a named reader's cursor on (never back). */
+  advance(name: string, seq: number): void {
+    this.control.write(() => this.control.db.prepare(`INSERT INTO event_cursors (name, seq) VALUES (?, ?)
+      ON CONFLICT (name) DO UPDATE SET seq = max(seq, excluded.seq)`).run(name, seq));
+  }
+
   /** Forgets events logged longer than `keepMs` ago (the newest is always kept, so the sequence goes on). */
   prune(keepMs: number): number {
     const cutoff = new Date(this.now() - keepMs).toISOString();

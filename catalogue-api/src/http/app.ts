@@ -55,6 +55,7 @@ import apiRegister from '../routes/api-register/index.js';
 import eventRoutes from '../routes/events/index.js';
 import subscriptionRoutes from '../routes/subscriptions/index.js';
 import { WebhookDelivery } from '../events/webhook-delivery.js';
+import { NatsPublisher } from '../events/nats-publisher.js';
 import type { Subscriptions } from '../events/subscriptions.js';
 import type { EventLog } from '../events/event-log.js';
 import { eventSource } from '../events/cloud-event.js';
@@ -218,6 +219,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const delivery = new WebhookDelivery({ events: opts.events, subscriptions: opts.subscriptions, origin: { source: settings.source, baseUrl }, policy: publisherPolicy, log: (m) => app.log.warn(m) });
       app.addHook('onReady', async () => delivery.start());
       app.addHook('onClose', async () => delivery.stop());
+    }
+    if (settings.nats) {
+      const nats = new NatsPublisher(settings.nats, opts.events, { source: settings.source, baseUrl }, (m) => app.log.warn(m));
+      app.addHook('onReady', async () => nats.start());
+      app.addHook('onClose', async () => nats.stop());
     }
   }
   await app.register(fsc, { prefix: '/v1/fsc', directory });
