@@ -28,3 +28,4 @@ export { ControlDb } from './control/control-db.js';
 export { EventLog, type LoggedEvent } from './events/event-log.js';
 export { documentTag } from './events/record-events.js';
 export { NatsPublisher } from './events/nats-publisher.js';
+export { WebhookDelivery } from './events/webhook-delivery.js';

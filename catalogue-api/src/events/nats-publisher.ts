@@ -61,15 +61,16 @@ export class NatsPublisher {
     return this.js;
   }
 
-  /** Publishes the events after the stream's cursor (at most 500 a pass). */
+  /** Publishes the events after the stream's cursor (at most 500 a pass); a failed pass is sent again whole (JetStream drops what it has). */
   async tick(): Promise<void> {
     const after = this.events.cursor(this.cursorName);
     if (this.events.bounds().newest <= after) return;
     const js = await this.client();
-    for (const e of this.events.read({ after, limit: 500 })) {
-      await this.publish(js, e);
-      this.events.advance(this.cursorName, e.sequence);
-    }
+    // A batch goes out at once (one connection keeps their order) and the cursor moves past it once all are acknowledged.
+    const batch = this.events.read({ after, limit: 500 });
+    await Promise.all(batch.map((e) => this.publish(js, e)));
+    const last = batch.at(-1);
+    if (last) this.events.advance(this.cursorName, last.sequence);
   }
 
   /** One event in binary mode; resolves once JetStream acknowledged it (a duplicate is acknowledged too). */

@@ -17,6 +17,9 @@ export interface DeliveryOptions {
   readonly log?: (message: string) => void;
 }
 
+/** Why a delivery stopped: the sink is gone (410), or what to retry after. */
+type Failure = 'gone' | { readonly error: string; readonly waitMs: number | null };
+
 /** Retries: exponential from a second, at most an hour apart, with jitter; a subscription whose sink fails past a day ends. */
 const MAX_ATTEMPTS = 40;
 function backoffMs(attempts: number): number {
@@ -70,22 +73,37 @@ export class WebhookDelivery {
       }
       this.opts.subscriptions.handshakeDone(sub.id);
     }
-    for (const e of this.opts.events.read({ after: sub.delivered, limit: 50 })) {
-      if (this.stopped) return;
+    // The cursor is written once a batch (or a failure) ends: after a crash, at most that batch is delivered again.
+    let done = sub.delivered;
+    let outcome: Failure | undefined;
+    try {
+      outcome = await this.deliverBatch(sub, url, (seq) => { done = seq; });
+    } finally {
+      if (done > sub.delivered) this.opts.subscriptions.delivered(sub.id, done);
+    }
+    if (outcome === 'gone') this.opts.subscriptions.end(sub.id, 'the sink answered 410 Gone');
+    else if (outcome) this.retry({ ...sub, attempts: done > sub.delivered ? 0 : sub.attempts }, outcome.error, outcome.waitMs);
+  }
+
+  /** Delivers events in order until one fails: what went wrong (to retry, or the sink is gone), or nothing. */
+  private async deliverBatch(sub: Subscription & { readonly secret: string }, url: URL, delivered: (seq: number) => void): Promise<Failure | undefined> {
+    for (const e of this.opts.events.read({ after: sub.delivered, limit: 200 })) {
+      if (this.stopped) return undefined;
       const event = toCloudEvent(e, this.opts.origin);
       const attributes = event.toJSON() as Record<string, unknown>;
-      if (!wanted(sub.types, sub.filters, attributes)) { this.opts.subscriptions.delivered(sub.id, e.sequence); continue; }
+      if (!wanted(sub.types, sub.filters, attributes)) { delivered(e.sequence); continue; }
       const body = JSON.stringify(attributes);
       const timestamp = Math.floor(Date.now() / 1000);
       const answer = await this.send(url, 'POST', {
         'content-type': 'application/cloudevents+json; charset=utf-8', 'webhook-id': event.id, 'webhook-timestamp': String(timestamp),
         'webhook-signature': signature(sub.secret, event.id, timestamp, body),
       }, body);
-      if (answer.status >= 200 && answer.status < 300) { this.opts.subscriptions.delivered(sub.id, e.sequence); continue; }
-      if (answer.status === 410) { this.opts.subscriptions.end(sub.id, 'the sink answered 410 Gone'); return; }
-      const wait = answer.status === 429 || answer.status === 503 ? retryAfterMs(answer.headers?.['retry-after'] as string | undefined) : null;
-      return this.retry(sub, answer.error ?? `the sink answered ${answer.status} to event ${e.sequence}`, wait);
+      if (answer.status >= 200 && answer.status < 300) { delivered(e.sequence); continue; }
+      if (answer.status === 410) return 'gone';
+      const waitMs = answer.status === 429 || answer.status === 503 ? retryAfterMs(answer.headers?.['retry-after'] as string | undefined) : null;
+      return { error: answer.error ?? `the sink answered ${answer.status} to event ${e.sequence}`, waitMs };
     }
+    return undefined;
   }
 
   private retry(sub: Subscription, error: string, waitMs: number | null): void {
