@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { documentTag, FAILPOINTS, loadConfig, openRuntime } from '@fedcat/catalogue-api';
 import { recordId } from '@fedcat/catalogue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fedcat, spawnFedcat } from '../support/processes.js';
+import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { fedcat, freePort, spawnFedcat, startFedcat } from '../support/processes.js';
 
 // kill -9 of a harvest at random moments of its publishing, 24 times over: the event log must say every change the
 // catalogue holds exactly once, in consecutive sequence numbers, and never a change the catalogue does not hold.
@@ -17,6 +19,12 @@ let dir: string;
 let env: NodeJS.ProcessEnv;
 let server: Server;
 let version = 0;
+const NATS = process.env.FEDCAT_TEST_NATS_URL;
+if (!NATS && process.env.FEDCAT_REQUIRE_NATS === '1') throw new Error('FEDCAT_REQUIRE_NATS=1 but no FEDCAT_TEST_NATS_URL');
+/** Event ids the webhook receiver got, with how often. */
+const hooked = new Map<string, number>();
+let receiver: Server;
+let receiverHostPort = '';
 
 const catalogue = () => `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
 ${Array.from({ length: DATASETS }, (_, i) => `<https://data.proef.example.nl/id/dataset/${i}> a dcat:Dataset ;
@@ -33,16 +41,30 @@ beforeAll(async () => {
   server = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/turtle' }).end(catalogue()));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const hostPort = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  env = { FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: hostPort, FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false' };
+  receiver = createServer((req, res) => {
+    if (req.method === 'OPTIONS') return void res.writeHead(200, { 'webhook-allowed-origin': '*' }).end();
+    const id = String(req.headers['webhook-id']);
+    req.resume().on('end', () => { hooked.set(id, (hooked.get(id) ?? 0) + 1); res.writeHead(204).end(); });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  receiverHostPort = `127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  env = { FEDCAT_DATA_DIR: dir, FEDCAT_HARVEST_ALLOW_PRIVATE: `${hostPort},${receiverHostPort}`, FEDCAT_LINK_CHECK: 'false', FEDCAT_SERVICE_CHECK: 'false' };
   // dcat-ap-3.0.1 takes these short descriptions as they are: every record is accepted, every harvest changes them all.
   await fedcat(['sources', 'add', `http://${hostPort}/catalogue.ttl`, '--id', 'proef', '--profile', 'dcat-ap-3.0.1'], env);
 }, 60_000);
 afterAll(async () => {
   await new Promise((r) => server?.close(r));
+  await new Promise((r) => receiver?.close(r));
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('change events when harvests are killed', () => {
+  it('subscribes a webhook before the harvests, from the first event on', () => {
+    const runtime = openRuntime(loadConfig(env), { lazyStore: true });
+    runtime.subscriptions.create(null, { types: [], filters: [], sink: `http://${receiverHostPort}/hook` }, 0);
+    return runtime.close();
+  });
+
   it('holds each change the catalogue holds exactly once, without gaps, after kills at random points', async () => {
     const first = Date.now();
     const done = await fedcat(['harvest', '--source', 'proef'], env);
@@ -105,4 +127,44 @@ describe('change events when harvests are killed', () => {
       await runtime.close();
     }
   }, 300_000);
+
+  it('delivers every event to the webhook and to NATS at least once (NATS keeps each once) though the server is killed while it delivers', async () => {
+    const stream = `FEDCAT_CRASH_${process.pid}`;
+    const serveEnv = { ...env, ...(NATS ? { FEDCAT_NATS_URL: NATS, FEDCAT_NATS_STREAM: stream } : {}) };
+    const runtime = openRuntime(loadConfig(env), { lazyStore: true });
+    const ids = runtime.events.read({ after: 0, limit: 1_000_000 }).map((e) => e.id);
+    await runtime.close();
+    const next = random(8);
+    for (let k = 0; k < 4; k++) {
+      const served = await startFedcat('serve', await freePort(), serveEnv);
+      // Killed a moment after it starts delivering: some batches were sent, not all acknowledged or recorded.
+      await new Promise((r) => setTimeout(r, 100 + Math.floor(next() * 400)));
+      await served.kill();
+    }
+    const served = await startFedcat('serve', await freePort(), serveEnv);
+    try {
+      for (const end = Date.now() + 60_000; ids.some((id) => !hooked.has(id));) {
+        if (Date.now() > end) throw new Error(`the webhook got ${ids.filter((id) => hooked.has(id)).length} of ${ids.length} events`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      if (NATS) {
+        const nc = await connect({ servers: NATS });
+        const jsm = await jetstreamManager(nc);
+        for (const end = Date.now() + 30_000; (await jsm.streams.info(stream)).state.messages < ids.length;) {
+          if (Date.now() > end) throw new Error('NATS did not get every event');
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        expect((await jsm.streams.info(stream)).state.messages).toBe(ids.length);
+        const consumer = await jetstream(nc).consumers.get(stream);
+        const inNats: string[] = [];
+        for (let i = 0; i < ids.length; i++) inNats.push((await consumer.next({ expires: 5000 }))!.headers!.get('ce-id'));
+        expect(inNats).toEqual(ids);
+        await jsm.streams.delete(stream);
+        await nc.close();
+      }
+    } finally {
+      await served.stop();
+    }
+    expect([...hooked.keys()].sort()).toEqual([...ids].sort());
+  }, 240_000);
 });

@@ -35,6 +35,8 @@ export interface RunningFedcat {
   readonly startedAt: number;
   readonly output: () => string;
   stop(): Promise<void>;
+  /** Ends it with SIGKILL (a crash: nothing of it runs to an end). */
+  kill(): Promise<void>;
 }
 
 /** Starts `command` on `port`, given as `--port` unless `env` gives it as FEDCAT_PORT (which must then say `port`). */
@@ -57,6 +59,11 @@ export async function startFedcat(command: 'serve' | 'demo', port: number, env: 
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
+    }),
+    kill: () => new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
     }),
   };
 }
