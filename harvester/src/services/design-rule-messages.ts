@@ -2,7 +2,7 @@
  * What a design-rule finding says, in Dutch and English, by code: one sentence per code, `{name}` filled from the
  * finding's values and `{list}` from its offenders (at most three, then how many more). Pure data and one formatter.
  */
-export type Lang = 'nl' | 'en';
+import type { Lang } from '@fedcat/shapes/quality';
 
 const SENTENCES = {
   notOpenapi3: { en: 'OpenAPI {version}, not 3.x', nl: 'OpenAPI {version}, geen 3.x' },
