@@ -12,7 +12,7 @@ export { splitRecords, type HarvestRecord } from './records/split-records.js';
 export { recordHash } from './records/record-hash.js';
 export { skolemise } from './stages/skolemise.js';
 export { isHydraNext } from './fetch/hydra.js';
-export { fetchDocument, fetchConditional, guardedRequest, retryAfterMs, openDocument, readText, defaultFetchPolicy, type ClientTls, type Conditional, type FetchPolicy, type FetchedDocument, type OpenedDocument, type DocumentBody } from './fetch/fetch-document.js';
+export { fetchDocument, fetchConditional, guardedRequest, retryAfterMs, withoutClientCertificates, openDocument, readText, defaultFetchPolicy, type ClientTls, type Conditional, type FetchPolicy, type FetchedDocument, type OpenedDocument, type DocumentBody } from './fetch/fetch-document.js';
 export { parsePrivateAccess, isNonPublicAddress, mayConnect, hostPort, type PrivateAccess } from './fetch/address-policy.js';
 export { parseRdf, parseRdfStream, type Chunks } from './parse/parse-rdf.js';
 export { parseDocument } from './parse/parse-document.js';

@@ -1,6 +1,7 @@
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { toCloudEvent, type EventOrigin } from './cloud-event.js';
+import { PollLoop } from './poll-loop.js';
 import type { EventLog, LoggedEvent } from './event-log.js';
 
 export interface NatsSettings {
@@ -22,24 +23,23 @@ export const natsSubject = (type: string) => `fedcat.${type}`;
 export class NatsPublisher {
   private nc: NatsConnection | null = null;
   private js: JetStreamClient | null = null;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
+  private readonly loop: PollLoop;
 
   constructor(private readonly settings: NatsSettings, private readonly events: EventLog, private readonly origin: EventOrigin,
-    private readonly log: (message: string) => void = () => undefined, private readonly intervalMs = 200) {}
+    private readonly log: (message: string) => void = () => undefined, intervalMs = 200) {
+    this.loop = new PollLoop(() => this.tick().catch((err: unknown) => this.fail(err)), intervalMs);
+  }
 
   private get cursorName(): string {
     return `nats:${this.settings.stream}`;
   }
 
   async start(): Promise<void> {
-    this.timer = setInterval(() => { this.running ??= this.tick().catch((err: unknown) => this.fail(err)).finally(() => { this.running = null; }); }, this.intervalMs);
-    this.timer.unref();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
     await this.nc?.close();
     this.nc = null;
   }

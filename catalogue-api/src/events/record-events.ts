@@ -41,8 +41,9 @@ export function recordEvents(
   const out: PendingEvent[] = [];
   for (const doc of upsert) {
     const was = before.get(doc.id);
-    if (was && documentTag(was) === documentTag(doc)) continue;
-    out.push({ id: uuid(), time, recordType: doc.type, change: was ? 'updated' : 'created', iri: doc.iri, recordId: doc.id, title: doc.title, source, etag: documentTag(doc), previousEtag: was ? documentTag(was) : null });
+    const [etag, previousEtag] = [documentTag(doc), was ? documentTag(was) : null];
+    if (etag === previousEtag) continue;
+    out.push({ id: uuid(), time, recordType: doc.type, change: was ? 'updated' : 'created', iri: doc.iri, recordId: doc.id, title: doc.title, source, etag, previousEtag });
   }
   for (const id of remove) {
     const was = before.get(id);

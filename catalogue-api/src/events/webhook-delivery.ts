@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { guardedRequest, retryAfterMs, type FetchPolicy } from '@fedcat/harvester';
+import { guardedRequest, retryAfterMs, withoutClientCertificates, type FetchPolicy } from '@fedcat/harvester';
 import { toCloudEvent, type EventOrigin } from './cloud-event.js';
 import type { EventLog } from './event-log.js';
+import { PollLoop } from './poll-loop.js';
 import { wanted } from './subscription-filter.js';
 import { signature, type Subscription, type Subscriptions } from './subscriptions.js';
 
@@ -38,21 +39,23 @@ async function drain(res: IncomingMessage): Promise<void> {
  * anything else is retried with backoff. Runs in the API process, polling the event log.
  */
 export class WebhookDelivery {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
+  private readonly loop: PollLoop;
   private stopped = false;
+  /** fedcat's origin as the handshake names it (WebHook-Request-Origin). */
+  private readonly host: string;
 
-  constructor(private readonly opts: DeliveryOptions) {}
+  constructor(private readonly opts: DeliveryOptions) {
+    this.loop = new PollLoop(() => this.tick(), opts.intervalMs ?? 200);
+    this.host = new URL(opts.origin.baseUrl).host;
+  }
 
   start(): void {
-    this.timer = setInterval(() => { this.running ??= this.tick().finally(() => { this.running = null; }); }, this.opts.intervalMs ?? 200);
-    this.timer.unref();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** One pass over the subscriptions that are due. */
@@ -66,9 +69,9 @@ export class WebhookDelivery {
   private async deliver(sub: Subscription & { readonly secret: string }): Promise<void> {
     const url = new URL(sub.sink);
     if (!sub.handshake) {
-      const answer = await this.send(url, 'OPTIONS', { 'webhook-request-origin': new URL(this.opts.origin.baseUrl).host });
+      const answer = await this.send(url, 'OPTIONS', { 'webhook-request-origin': this.host });
       const allowed = answer.headers?.['webhook-allowed-origin'];
-      if (answer.status < 200 || answer.status > 299 || (allowed !== '*' && allowed !== new URL(this.opts.origin.baseUrl).host)) {
+      if (answer.status < 200 || answer.status > 299 || (allowed !== '*' && allowed !== this.host)) {
         return this.retry(sub, `the sink did not allow delivery in the webhook handshake (${answer.error ?? `status ${answer.status}, WebHook-Allowed-Origin ${String(allowed ?? 'absent')}`})`, null);
       }
       this.opts.subscriptions.handshakeDone(sub.id);
@@ -112,9 +115,8 @@ export class WebhookDelivery {
   }
 
   private async send(url: URL, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers?: IncomingMessage['headers']; error?: string }> {
-    const { clientTls: _c, fscClientTls: _f, ...plain } = this.opts.policy;
     try {
-      const res = await guardedRequest(url, plain, 'webhook', AbortSignal.timeout(this.opts.timeoutMs ?? 10_000), method, headers, body);
+      const res = await guardedRequest(url, withoutClientCertificates(this.opts.policy), 'webhook', AbortSignal.timeout(this.opts.timeoutMs ?? 10_000), method, headers, body);
       await drain(res);
       return { status: res.statusCode ?? 0, headers: res.headers };
     } catch (err) {

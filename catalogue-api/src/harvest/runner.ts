@@ -5,8 +5,7 @@ import type { Validator } from '@fedcat/shapes';
 import type { QualityVocabularies } from '@fedcat/shapes/quality';
 import { catalogueSink, runIri, type Failpoint } from './sink.js';
 import type { EventLog } from '../events/event-log.js';
-import { storedRun } from '../events/recover-events.js';
-import { rebuildSourceIndex } from '../maintenance/rebuild-index.js';
+import { reconcileSource } from '../maintenance/crash-recovery.js';
 import type { LinkCheckSettings, ServiceCheckSettings } from '../config/load-config.js';
 import { historyQuads, runsQuads } from './history.js';
 import type { RunningHarvests } from '../control/running-harvests.js';
@@ -66,8 +65,7 @@ export interface ProfileLookup {
  * graph) or dropped. So this run's changes, and their events, start from what the catalogue holds.
  */
 async function settleInterrupted(deps: HarvestRunnerDeps, source: string): Promise<void> {
-  const inStore = await storedRun(deps.store, source);
-  if (inStore && (await deps.search.indexedRuns())[source] !== inStore) await rebuildSourceIndex(deps.store, deps.search, source);
+  const inStore = await reconcileSource(deps.store, deps.search, source);
   if (deps.events?.pendingSources().includes(source)) deps.events.recover(source, inStore);
 }
 

@@ -213,15 +213,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(apiRegister, { prefix: '/v1/api-register', directory, baseUrl });
   if (opts.events) {
     const settings = opts.eventSettings ?? { source: eventSource(NO_OIN), retentionDays: 30 };
-    await app.register(eventRoutes, { prefix: '/v1', events: opts.events, origin: { source: settings.source, baseUrl }, retentionDays: settings.retentionDays });
+    const origin = { source: settings.source, baseUrl };
+    await app.register(eventRoutes, { prefix: '/v1', events: opts.events, origin, retentionDays: settings.retentionDays });
     if (opts.subscriptions) {
       await app.register(subscriptionRoutes, { prefix: '/v1/subscriptions', subscriptions: opts.subscriptions, events: opts.events, auth, privateAccess: publisherPolicy.privateAccess });
-      const delivery = new WebhookDelivery({ events: opts.events, subscriptions: opts.subscriptions, origin: { source: settings.source, baseUrl }, policy: publisherPolicy, log: (m) => app.log.warn(m) });
+      const delivery = new WebhookDelivery({ events: opts.events, subscriptions: opts.subscriptions, origin, policy: publisherPolicy, log: (m) => app.log.warn(m) });
       app.addHook('onReady', async () => delivery.start());
       app.addHook('onClose', async () => delivery.stop());
     }
     if (settings.nats) {
-      const nats = new NatsPublisher(settings.nats, opts.events, { source: settings.source, baseUrl }, (m) => app.log.warn(m));
+      const nats = new NatsPublisher(settings.nats, opts.events, origin, (m) => app.log.warn(m));
       app.addHook('onReady', async () => nats.start());
       app.addHook('onClose', async () => nats.stop());
     }

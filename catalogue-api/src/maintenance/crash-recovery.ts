@@ -1,4 +1,6 @@
-import { sourceGraph, type QuadStore, type SearchIndex } from '@fedcat/catalogue';
+import { DataFactory } from 'n3';
+import { sourceGraph, sparqlTerm, type QuadStore, type SearchIndex } from '@fedcat/catalogue';
+import { prov } from '@fedcat/vocab';
 import type { SourceRegistry } from '../control/sources.js';
 import { rebuildSourceIndex } from './rebuild-index.js';
 
@@ -22,4 +24,21 @@ export async function reconcileIndex(store: QuadStore, search: SearchIndex, sour
     rebuilt.push(source.id);
   }
   return rebuilt;
+}
+
+/** The run whose graph the store holds for one source (its `prov:wasGeneratedBy`), or null. */
+export async function storedRun(store: QuadStore, source: string): Promise<string | null> {
+  const g = sparqlTerm(DataFactory.namedNode(sourceGraph(source)));
+  const rows = await store.select(`SELECT ?run WHERE { GRAPH ${g} { ${g} ${sparqlTerm(prov.wasGeneratedBy)} ?run } }`);
+  return rows[0]?.run?.value ?? null;
+}
+
+/**
+ * {@link reconcileIndex} for one source, where a harvest of it is about to start: its documents are rebuilt from
+ * the store's graph when the index has not recorded the run that wrote it. Returns that run (null: no graph).
+ */
+export async function reconcileSource(store: QuadStore, search: SearchIndex, source: string): Promise<string | null> {
+  const run = await storedRun(store, source);
+  if (run && (await search.indexedRuns())[source] !== run) await rebuildSourceIndex(store, search, source);
+  return run;
 }

@@ -1,3 +1,5 @@
+import { apiKeyHeaders } from '../try/openapi-documents.js';
+
 /**
  * A Postman collection (v2.1, which Bruno and Insomnia import too) of an OpenAPI document's operations: one request
  * per operation on the document's first server, path parameters as Postman variables, query parameters with their
@@ -10,7 +12,7 @@ const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options'] as 
 
 export function postmanCollection(doc: Json, name: string): Json {
   const server = String(obj((Array.isArray(doc.servers) ? doc.servers : [])[0]).url ?? '{{baseUrl}}').replace(/\/+$/, '');
-  const keyHeader = Object.values(obj(obj(doc.components).securitySchemes)).map(obj).find((s) => s.type === 'apiKey' && s.in === 'header')?.name;
+  const keyHeader = apiKeyHeaders(doc)[0];
   const items: Json[] = [];
   for (const [path, item] of Object.entries(obj(doc.paths))) {
     const it = obj(item);
@@ -25,7 +27,7 @@ export function postmanCollection(doc: Json, name: string): Json {
         name: typeof op.summary === 'string' && op.summary ? op.summary : `${method.toUpperCase()} ${path}`,
         request: {
           method: method.toUpperCase(),
-          header: [{ key: 'Accept', value: 'application/json' }, ...(typeof keyHeader === 'string' ? [{ key: keyHeader, value: '{{apiKey}}' }] : [])],
+          header: [{ key: 'Accept', value: 'application/json' }, ...(keyHeader ? [{ key: keyHeader, value: '{{apiKey}}' }] : [])],
           url: {
             raw, host: [server], path: postmanPath.split('/').filter(Boolean), query,
             variable: params.filter((p) => p.in === 'path').map((p) => ({ key: String(p.name), value: p.example === undefined ? '' : String(p.example) })),
@@ -37,6 +39,6 @@ export function postmanCollection(doc: Json, name: string): Json {
   return {
     info: { name, schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json', description: String(obj(doc.info).description ?? '') },
     item: items,
-    variable: typeof keyHeader === 'string' ? [{ key: 'apiKey', value: '' }] : [],
+    variable: keyHeader ? [{ key: 'apiKey', value: '' }] : [],
   };
 }

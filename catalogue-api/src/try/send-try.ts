@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { guardedRequest, SourceForbidden, type FetchPolicy } from '@fedcat/harvester';
+import { guardedRequest, SourceForbidden, withoutClientCertificates, type FetchPolicy } from '@fedcat/harvester';
 import type { CheckedTry } from './try-request.js';
 
 /** Caps of one try: how long it may take and how much of the answer is read. */
@@ -46,10 +46,9 @@ function shownHeaders(res: IncomingMessage): Record<string, string> {
 export async function sendTry(req: CheckedTry, policy: FetchPolicy, limits: TryLimits): Promise<TryAnswer> {
   const started = performance.now();
   const signal = AbortSignal.timeout(limits.timeoutMs);
-  const { clientTls: _cert, fscClientTls: _fsc, ...plain } = policy;
   let res: IncomingMessage;
   try {
-    res = await guardedRequest(req.url, plain, 'try', signal, req.method, { ...req.headers, 'accept-encoding': 'identity' }, req.body);
+    res = await guardedRequest(req.url, withoutClientCertificates(policy), 'try', signal, req.method, { ...req.headers, 'accept-encoding': 'identity' }, req.body);
   } catch (err) {
     throw failure(err, signal, limits);
   }

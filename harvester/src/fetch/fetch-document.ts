@@ -47,6 +47,12 @@ export const defaultFetchPolicy: FetchPolicy = {
   userAgent: 'fedcat-harvester/0.1 (+https://github.com/fedcat)',
 };
 
+/** The policy without its client certificates: for requests fedcat sends for someone else (a try, a webhook), not as the harvest. */
+export function withoutClientCertificates(policy: FetchPolicy): FetchPolicy {
+  const { clientTls: _harvest, fscClientTls: _fsc, ...plain } = policy;
+  return plain;
+}
+
 /** Conditional-request headers (ETag, Last-Modified) from an earlier fetch; the server may answer 304 Not Modified. */
 export interface Conditional { readonly etag: string | null; readonly lastModified: string | null }
 

@@ -12,18 +12,6 @@ export interface ApiDocumentRouteOptions {
   readonly documents: OpenApiDocuments;
 }
 
-/** JSON of a resolved document, a reference back to an enclosing object written as `{"$ref": "(circular)"}`. */
-export function acyclic(value: unknown): unknown {
-  const path: unknown[] = [];
-  return JSON.parse(JSON.stringify(value, function (this: unknown, _key, v: unknown) {
-    if (typeof v !== 'object' || v === null) return v;
-    while (path.length > 0 && path.at(-1) !== this) path.pop();
-    if (path.includes(v)) return { $ref: '(circular)' };
-    path.push(v);
-    return v;
-  })) as unknown;
-}
-
 const Params = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Data service record id' }) });
 
 /**
@@ -37,7 +25,7 @@ const apiDocument: FastifyPluginAsyncTypebox<ApiDocumentRouteOptions> = async (a
     const view = directory.get(id)?.view;
     if (!view) throw new ServiceNotFound(id);
     if (!view.api?.descriptionUrl) throw new NodeNotFound(`an OpenAPI document of ${view.iri}`);
-    return { view, doc: acyclic(await documents.get(view.api.descriptionUrl)) as Record<string, unknown> };
+    return { view, doc: await documents.get(view.api.descriptionUrl) };
   };
 
   app.get('/:id/openapi', {

@@ -26,7 +26,6 @@ const TryBody = Type.Object({
   body: Type.Optional(Type.String({ maxLength: 1024 * 1024, description: 'A request body, for a method the API\'s owner allows besides GET and HEAD (fedcat:tryMethod)' })),
 }, { additionalProperties: false });
 
-
 /**
  * `POST /v1/dataservices/{id}/try`: the try-it console's proxy. Sends one GET or HEAD (or a method its owner allows,
  * fedcat:tryMethod; never when the owner switched it off, fedcat:tryConsole false) to a public API (security none
@@ -35,8 +34,10 @@ const TryBody = Type.Object({
  */
 const tryRoute: FastifyPluginAsyncTypebox<TryRouteOptions> = async (app, { directory, documents, policy, limits = {} }) => {
   const caps: TryLimits = { timeoutMs: limits.timeoutMs ?? 10_000, maxBytes: limits.maxBytes ?? 2 * 1024 * 1024 };
-  const perClient = new WindowLimit(limits.perClientPerMinute ?? 30);
-  const perApi = new WindowLimit(limits.perApiPerMinute ?? 60);
+  const clientShare = limits.perClientPerMinute ?? 30;
+  const apiShare = limits.perApiPerMinute ?? 60;
+  const perClient = new WindowLimit(clientShare);
+  const perApi = new WindowLimit(apiShare);
   app.addSchema(TryAnswer);
   app.post('/:id/try', {
     schema: {
@@ -56,13 +57,13 @@ const tryRoute: FastifyPluginAsyncTypebox<TryRouteOptions> = async (app, { direc
     const view = entry.view;
     // An API key goes in the header its document's security scheme names (read only for APIs that use one).
     const keyHeaders = view.api?.authTypes.includes('api_key') && view.api.descriptionUrl
-      ? apiKeyHeaders(await documents.get(view.api.descriptionUrl).catch(() => ({}))) : [];
+      ? apiKeyHeaders(await documents.get(view.api.descriptionUrl).catch(() => ({}))).map((h) => h.toLowerCase()) : [];
     const checked = checkTry(request.body, {
       accessRights: view.accessRights, authTypes: view.api?.authTypes ?? [], servers: view.api?.servers.map((s) => s.url) ?? [], endpointUrls: view.endpointUrls, keyHeaders, owner: view.tryIt,
     });
     const client = request.ip;
     const wait = perClient.take(client) ?? perApi.take(request.params.id);
-    if (wait !== null) throw Object.assign(new TryRateLimited(`at most ${limits.perClientPerMinute ?? 30} a minute from one client and ${limits.perApiPerMinute ?? 60} a minute for one API; try again in ${wait} s`), { retryAfterSeconds: wait });
+    if (wait !== null) throw Object.assign(new TryRateLimited(`at most ${clientShare} a minute from one client and ${apiShare} a minute for one API; try again in ${wait} s`), { retryAfterSeconds: wait });
     return sendTry(checked, policy, caps);
   });
 };
